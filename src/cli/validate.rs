@@ -1,0 +1,160 @@
+//! `shapan validate`: checks files and folders and reports every problem, as text or JSON.
+
+use super::{EXIT_ERRORS, EXIT_USAGE, Format, ValidateArgs};
+use crate::lang::Lang;
+use crate::scenario::render::{render, summary};
+use crate::scenario::{Loaded, load_path};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The folder validated when no path is given.
+pub const DEFAULT_DIR: &str = "scenarios";
+
+pub fn run(args: &ValidateArgs, lang: Lang) -> ExitCode {
+    let paths = if args.paths.is_empty() {
+        let dir = PathBuf::from(DEFAULT_DIR);
+        if !dir.is_dir() {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "当前目录下没有 scenarios/ 文件夹；请给出要检查的文件或文件夹",
+                    "there is no scenarios/ folder here; name the files or folders to check"
+                )
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
+        vec![dir]
+    } else {
+        args.paths.clone()
+    };
+    let files = expand(&paths);
+    let loaded: Vec<Loaded> = files.iter().map(|f| load_path(f)).collect();
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report_json(&loaded, lang)).unwrap_or_default()
+        ),
+        Format::Text => print!("{}", report_text(&loaded, lang)),
+    }
+    if loaded.iter().any(|l| l.error_count() > 0) {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Files to check: each path itself, or for a folder every `*.ron` below it, in name order.
+/// A path that does not exist is kept so that it is reported.
+pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            collect_ron(p, &mut found, 0);
+            found.sort();
+            if found.is_empty() {
+                out.push(p.clone());
+            }
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    // Deep or cyclic (symlinked) folder trees stop here rather than hang.
+    if depth > 16 {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            collect_ron(&path, out, depth + 1);
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            out.push(path);
+        }
+    }
+}
+
+/// The text report: every diagnostic rendered, a line per file, and a total.
+pub fn report_text(loaded: &[Loaded], lang: Lang) -> String {
+    let mut out = String::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for l in loaded {
+        let name = l.path.display().to_string();
+        for d in &l.diagnostics {
+            out.push_str(&render(d, &name, &l.source, lang));
+            out.push('\n');
+        }
+        out.push_str(&summary(&name, l.error_count(), l.warning_count(), lang));
+        out.push('\n');
+        errors += l.error_count();
+        warnings += l.warning_count();
+    }
+    if loaded.len() > 1 {
+        let total = lang.pick("合计", "total");
+        out.push_str(&summary(
+            &format!("{total} ({})", loaded.len()),
+            errors,
+            warnings,
+            lang,
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// The JSON report; its shape is relied on by other tools (see README).
+pub fn report_json(loaded: &[Loaded], lang: Lang) -> Value {
+    let files: Vec<Value> = loaded
+        .iter()
+        .map(|l| {
+            let s = l.scenario.as_ref();
+            let diagnostics: Vec<Value> = l
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    json!({
+                        "code": d.code.as_str(),
+                        "severity": d.severity.as_str(),
+                        "line": d.span.map(|s| s.start.line),
+                        "column": d.span.map(|s| s.start.column),
+                        "end_line": d.span.map(|s| s.end.line),
+                        "end_column": d.span.map(|s| s.end.column),
+                        "message": d.message.get(lang),
+                        "help": d.help.as_ref().map(|h| h.get(lang)),
+                    })
+                })
+                .collect();
+            json!({
+                "path": l.path.display().to_string(),
+                "id": s.map(|s| s.id.clone()),
+                "title": s.map(|s| s.title.get(lang.code()).to_string()),
+                "category": s.map(|s| s.category.key()),
+                "language": s.map(|s| s.original_language().to_string()),
+                "languages": s.map(|s| s.languages.clone()),
+                "counts": s.map(|s| json!({
+                    "scenes": s.scenes.len(),
+                    "choices": s.choice_count(),
+                    "endings": s.endings.len(),
+                    "competencies": s.competencies.len(),
+                    "meters": s.meters.len(),
+                    "injects": s.injects.len(),
+                })),
+                "errors": l.error_count(),
+                "warnings": l.warning_count(),
+                "diagnostics": diagnostics,
+            })
+        })
+        .collect();
+    json!({ "files": files })
+}

@@ -1,0 +1,6 @@
+//! Shapan (沙盘): a role-play and simulation engine for training grassroots officials.
+//! The core (`scenario`, `cli`) is pure Rust; the desktop app lives behind the `gui` feature.
+
+pub mod cli;
+pub mod lang;
+pub mod scenario;

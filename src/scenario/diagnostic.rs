@@ -1,0 +1,230 @@
+//! Author mistakes as data: a `Diagnostic` has a code, a severity, a place in the file and a message
+//! in both languages. Validation passes push them; rendering and JSON output read them.
+
+use crate::lang::{Bilingual, Lang};
+use std::fmt;
+
+/// How bad a problem is. Errors stop a scenario from being played; warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::ZhCn) => "错误",
+            (Severity::Warning, Lang::ZhCn) => "警告",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $name:ident = $text:literal, $sev:ident; )*) => {
+        /// Every kind of problem the loader and the validator can report. The kebab-case text is
+        /// stable: tests, JSON output and the author's guide use it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $( $(#[$doc])* $name, )* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$name,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$name => $text,)* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$name => Severity::$sev,)* }
+            }
+
+            pub fn from_str(s: &str) -> Option<Code> {
+                match s { $($text => Some(Code::$name),)* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The path is missing, is a directory, or cannot be read.
+    Io = "io-error", Error;
+    /// The file is larger than the loader accepts.
+    FileTooLarge = "file-too-large", Error;
+    /// The file is not UTF-8 text.
+    InvalidUtf8 = "invalid-utf8", Error;
+    /// The file has nothing in it.
+    EmptyFile = "empty-file", Error;
+    /// RON syntax: a missing comma, bracket or quote.
+    Syntax = "syntax-error", Error;
+    /// Brackets nested deeper than the loader allows.
+    TooDeep = "nesting-too-deep", Error;
+    /// A field name that the format does not have (usually a typo).
+    UnknownField = "unknown-field", Error;
+    /// A variant name that the format does not have (usually a typo).
+    UnknownVariant = "unknown-variant", Error;
+    /// A required field is missing.
+    MissingField = "missing-field", Error;
+    /// The same field is written twice.
+    DuplicateField = "duplicate-field", Error;
+    /// A value of the wrong kind, e.g. text where a number belongs.
+    WrongType = "wrong-type", Error;
+    /// `format:` names a version this Shapan does not read.
+    UnsupportedFormat = "unsupported-format", Error;
+    /// An id that is empty, too long, or has characters ids may not have.
+    BadId = "bad-id", Error;
+    /// Two things of the same kind share an id, or a map names a key twice.
+    DuplicateId = "duplicate-id", Error;
+    /// A reference to a scene, ending, character, meter, flag, competency, role or choice that does not exist.
+    DanglingReference = "dangling-reference", Error;
+    /// A condition that cannot be parsed.
+    BadExpression = "bad-expression", Error;
+    /// A condition that parses but mixes numbers and yes/no values.
+    ExpressionType = "expression-type", Error;
+    /// A meter whose range is empty or whose start lies outside its range.
+    BadRange = "bad-range", Error;
+    /// A value outside what the field allows: a zero-second timer, a clock time that is not HH:MM.
+    BadValue = "bad-value", Error;
+    /// A weight that is zero or negative.
+    BadWeight = "bad-weight", Error;
+    /// A scene the trainee cannot leave: no choices and no timer.
+    NoWayOut = "no-way-out", Error;
+    /// No ending can be reached from the start.
+    NoEndingReachable = "no-ending-reachable", Error;
+    /// `End` is used but every ending has a condition, so a run may find no ending.
+    NoFallbackEnding = "no-fallback-ending", Error;
+    /// A text lacks one of the scenario's languages, or has one it does not declare.
+    MissingTranslation = "missing-translation", Error;
+    /// A language code Shapan does not know.
+    UnknownLanguage = "unknown-language", Error;
+    /// An asset path that leaves the scenario's asset folder.
+    UnsafePath = "unsafe-path", Error;
+    /// An asset file that does not exist.
+    MissingAsset = "missing-asset", Error;
+    /// A scene or ending no path from the start reaches.
+    Unreachable = "unreachable", Warning;
+    /// A meter nothing reads or changes.
+    UnusedMeter = "unused-meter", Warning;
+    /// A flag nothing reads or sets.
+    UnusedFlag = "unused-flag", Warning;
+    /// A flag that conditions read but nothing ever sets.
+    FlagNeverSet = "flag-never-set", Warning;
+    /// A competency no choice scores.
+    UnusedCompetency = "unused-competency", Warning;
+    /// A choice that tells the trainee nothing about what it did.
+    MissingFeedback = "missing-feedback", Warning;
+    /// A text too long to read on a projector.
+    TextTooLong = "text-too-long", Warning;
+    /// A text that is empty.
+    EmptyText = "empty-text", Warning;
+    /// A scene whose every choice has a condition and which has no timer: it may leave no way out.
+    MaybeNoWayOut = "maybe-no-way-out", Warning;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A position in a source file: 1-based line, 1-based column counted in characters, and the byte offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
+}
+
+/// A range in a source file; `end` is exclusive and never before `start`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct SourceSpan {
+    pub start: Pos,
+    pub end: Pos,
+}
+
+/// One problem found in a scenario file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// Where in the file; `None` for problems with the file as a whole (missing, too large).
+    pub span: Option<SourceSpan>,
+    pub message: Bilingual,
+    pub help: Option<Bilingual>,
+}
+
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Where a problem lies, as a validation pass knows it: by the logical path of a value
+/// (`scenes[3].choices[1].next`), optionally narrowed to characters inside that string value.
+/// Paths are turned into line and column only when a diagnostic is reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// The whole file.
+    File,
+    /// Byte range in the source.
+    Bytes(usize, usize),
+    /// A value by its path.
+    Path(String),
+    /// The key of a map entry by the entry's path.
+    Key(String),
+    /// Characters `start..end` inside the string value at the path.
+    InString(String, usize, usize),
+}
+
+/// A diagnostic whose location is not yet resolved to a line and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    pub location: Location,
+    pub message: Bilingual,
+    pub help: Option<Bilingual>,
+}
+
+impl Finding {
+    pub fn new(code: Code, location: Location, message: Bilingual) -> Self {
+        Finding {
+            code,
+            location,
+            message,
+            help: None,
+        }
+    }
+
+    pub fn at(code: Code, path: impl Into<String>, message: Bilingual) -> Self {
+        Finding::new(code, Location::Path(path.into()), message)
+    }
+
+    pub fn with_help(mut self, help: Bilingual) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    pub fn with_help_opt(mut self, help: Option<Bilingual>) -> Self {
+        self.help = help;
+        self
+    }
+}
+
+/// Sorts diagnostics by place, errors first at the same place, so reports read top to bottom.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let pa = a.span.map(|s| s.start.offset);
+        let pb = b.span.map(|s| s.start.offset);
+        pa.cmp(&pb)
+            .then(a.severity.cmp(&b.severity))
+            .then(a.code.cmp(&b.code))
+    });
+}

@@ -1,0 +1,490 @@
+//! The scenario as instructors write it: plain data read from RON. Field names here are the
+//! format; `scenarios/README.md` documents each one. Content never changes while it is played.
+
+use super::expr::Condition;
+use super::text::{Entries, Text};
+use serde::{Deserialize, Serialize};
+
+/// The only format version this Shapan reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One training scenario.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version; must be 1.
+    pub format: u32,
+    pub id: String,
+    /// Language codes of the texts, the original first, e.g. `["zh-CN", "en"]`.
+    pub languages: Vec<String>,
+    pub title: Text,
+    pub category: Category,
+    pub summary: Text,
+    #[serde(default)]
+    pub objectives: Vec<Text>,
+    /// Estimated minutes to play and discuss.
+    pub minutes: u32,
+    pub difficulty: Difficulty,
+    pub competencies: Vec<Competency>,
+    #[serde(default)]
+    pub meters: Vec<Meter>,
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub characters: Vec<Character>,
+    /// How story time passes; without it there is no story clock.
+    #[serde(default)]
+    pub clock: Option<Clock>,
+    /// Id of the first scene (a role may start elsewhere).
+    pub start: String,
+    pub scenes: Vec<Scene>,
+    #[serde(default)]
+    pub injects: Vec<Inject>,
+    pub endings: Vec<Ending>,
+    /// Commentary shown in every debrief of this scenario.
+    #[serde(default)]
+    pub debrief: Commentary,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum Category {
+    /// 网络舆情
+    OnlineMedia,
+    /// 社区矛盾纠纷
+    CommunityDispute,
+    /// 发展规划
+    DevelopmentPlanning,
+    /// 廉洁自律
+    Integrity,
+    /// 应急处置
+    Emergency,
+    /// 其他
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::OnlineMedia,
+        Category::CommunityDispute,
+        Category::DevelopmentPlanning,
+        Category::Integrity,
+        Category::Emergency,
+        Category::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::OnlineMedia => "online_media",
+            Category::CommunityDispute => "community_dispute",
+            Category::DevelopmentPlanning => "development_planning",
+            Category::Integrity => "integrity",
+            Category::Emergency => "emergency",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        let (zh, en) = match self {
+            Category::OnlineMedia => ("网络舆情", "Online media crisis"),
+            Category::CommunityDispute => ("社区矛盾", "Community dispute"),
+            Category::DevelopmentPlanning => ("发展规划", "Development planning"),
+            Category::Integrity => ("廉洁自律", "Integrity"),
+            Category::Emergency => ("应急处置", "Emergency"),
+            Category::Other => ("其他", "Other"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        let (zh, en) = match self {
+            Difficulty::Easy => ("入门", "Easy"),
+            Difficulty::Medium => ("中等", "Medium"),
+            Difficulty::Hard => ("困难", "Hard"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// A skill the scenario scores, such as timeliness or acting within the law.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    pub id: String,
+    pub name: Text,
+    /// Share of the weighted total; must be above zero.
+    pub weight: i64,
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+/// A number that changes as the story goes: public trust, online heat, budget, stress.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meter {
+    pub id: String,
+    pub name: Text,
+    pub min: i64,
+    pub max: i64,
+    pub start: i64,
+    /// True for meters where more is bad (online heat, stress).
+    #[serde(default)]
+    pub higher_is_worse: bool,
+    /// Hidden meters are seen only by the instructor and the debrief.
+    #[serde(default = "yes")]
+    pub visible: bool,
+    #[serde(default)]
+    pub unit: Option<Text>,
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A named yes/no fact about the run, such as `deleted_posts`.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flag {
+    pub id: String,
+    #[serde(default)]
+    pub start: bool,
+    /// What it means, for the instructor and the debrief.
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+/// A part the trainee can play.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub name: Text,
+    pub briefing: Text,
+    /// First scene for this role, if not the scenario's `start`.
+    #[serde(default)]
+    pub start: Option<String>,
+}
+
+/// Someone in the story who is not the trainee.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Character {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// Image path relative to the assets folder, e.g. `portraits/secretary.png`.
+    #[serde(default)]
+    pub portrait: Option<String>,
+}
+
+/// How story time passes.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clock {
+    /// Story time at the start, as `HH:MM` (shown to the trainee).
+    #[serde(default)]
+    pub start: Option<String>,
+    /// Story minutes each decision takes unless the choice says otherwise.
+    #[serde(default)]
+    pub minutes_per_decision: u32,
+    /// Story minutes that pass for each real minute spent deciding or discussing.
+    #[serde(default)]
+    pub minutes_per_real_minute: u32,
+}
+
+/// One moment of the story: what happens, what the trainee sees, what they can do.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scene {
+    pub id: String,
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// Character id of who speaks or reports.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    pub text: Text,
+    #[serde(default)]
+    pub media: Vec<Media>,
+    /// Roles this scene is for; empty means every role.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// A decision time limit and what silence costs.
+    #[serde(default)]
+    pub timer: Option<Timer>,
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    /// Note for the instructor; never shown to trainees before the debrief.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// A simulated post or message the trainee sees.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Media {
+    pub channel: Channel,
+    pub author: Text,
+    pub text: Text,
+    /// Story time shown on the post, e.g. `10:42`.
+    #[serde(default)]
+    pub time: Option<String>,
+    #[serde(default)]
+    pub likes: u64,
+    #[serde(default)]
+    pub shares: u64,
+    #[serde(default)]
+    pub comments: u64,
+    #[serde(default)]
+    pub views: u64,
+    /// Roles who see this item; empty means every role.
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Channel {
+    /// 微博
+    Weibo,
+    /// 微信群
+    WechatGroup,
+    /// 微信朋友圈
+    WechatMoments,
+    /// 抖音
+    Douyin,
+    /// 新闻网站
+    NewsSite,
+    /// 12345 热线工单
+    Hotline,
+    /// 官方通报 / 公告
+    OfficialNotice,
+    /// 其他
+    Other,
+}
+
+impl Channel {
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        let (zh, en) = match self {
+            Channel::Weibo => ("微博", "Weibo"),
+            Channel::WechatGroup => ("微信群", "WeChat group"),
+            Channel::WechatMoments => ("朋友圈", "WeChat Moments"),
+            Channel::Douyin => ("抖音", "Douyin"),
+            Channel::NewsSite => ("新闻网站", "News site"),
+            Channel::Hotline => ("12345热线工单", "12345 hotline ticket"),
+            Channel::OfficialNotice => ("官方通报", "Official notice"),
+            Channel::Other => ("其他", "Other"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// Whether a choice whose condition fails is hidden or shown greyed out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, Serialize)]
+pub enum WhenUnmet {
+    #[default]
+    Hide,
+    Disable,
+}
+
+/// Something the trainee can decide.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Unique across the scenario, so conditions can ask `chose(id)`.
+    pub id: String,
+    pub text: Text,
+    #[serde(default)]
+    pub condition: Option<Condition>,
+    #[serde(default)]
+    pub when_unmet: WhenUnmet,
+    /// Roles who have this choice; empty means every role.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// Points per competency id, e.g. `{"timeliness": 2, "law": -1}`.
+    #[serde(default)]
+    pub scores: Entries<i64>,
+    /// Story minutes this decision takes (overrides the clock's `minutes_per_decision`).
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// What the trainee is told right after choosing (or in the debrief).
+    #[serde(default)]
+    pub feedback: Option<Text>,
+    /// The law, regulation or policy this choice rests on or breaks.
+    #[serde(default)]
+    pub basis: Option<Text>,
+    #[serde(default)]
+    pub commentary: Option<Commentary>,
+    pub next: Next,
+}
+
+/// A decision time limit.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timer {
+    /// Real seconds the trainee has to decide.
+    pub seconds: u32,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    #[serde(default)]
+    pub scores: Entries<i64>,
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// What the trainee is told when time runs out.
+    #[serde(default)]
+    pub feedback: Option<Text>,
+    #[serde(default)]
+    pub basis: Option<Text>,
+    #[serde(default)]
+    pub commentary: Option<Commentary>,
+    pub next: Next,
+}
+
+/// Where the story goes after a decision.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub enum Next {
+    /// Go to the scene with this id.
+    Scene(String),
+    /// End with this ending.
+    Ending(String),
+    /// End with the first ending whose condition holds.
+    End,
+    /// Draw one branch by weight.
+    Random(Vec<Branch>),
+}
+
+/// One possible outcome of a random draw.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Branch {
+    /// Relative chance; must be above zero.
+    pub weight: i64,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    #[serde(default)]
+    pub scores: Entries<i64>,
+    /// Told to the trainee when this branch is drawn.
+    #[serde(default)]
+    pub feedback: Option<Text>,
+    pub next: Next,
+}
+
+/// A change to the state of the run.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub enum Effect {
+    /// Add to a meter (negative to lower it); kept within the meter's range.
+    Add(String, i64),
+    /// Set a meter to a value; kept within the meter's range.
+    Set(String, i64),
+    /// Make a flag true.
+    SetFlag(String),
+    /// Make a flag false.
+    ClearFlag(String),
+}
+
+/// An event that fires by itself when its condition becomes true.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inject {
+    pub id: String,
+    pub when: Condition,
+    /// Fires at most once per run unless false.
+    #[serde(default = "yes")]
+    pub once: bool,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// Narration shown when it fires.
+    #[serde(default)]
+    pub text: Option<Text>,
+    #[serde(default)]
+    pub media: Vec<Media>,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// Redirect the story.
+    #[serde(default)]
+    pub next: Option<Next>,
+}
+
+/// How a run can end.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    pub id: String,
+    pub title: Text,
+    /// For `End`: the first ending whose condition holds is taken; one without a condition is the fallback.
+    #[serde(default)]
+    pub condition: Option<Condition>,
+    pub grade: Grade,
+    pub text: Text,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub commentary: Option<Commentary>,
+}
+
+/// The author's judgement of an ending.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum Grade {
+    Excellent,
+    Good,
+    Pass,
+    Fail,
+}
+
+impl Grade {
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        let (zh, en) = match self {
+            Grade::Excellent => ("优秀", "Excellent"),
+            Grade::Good => ("良好", "Good"),
+            Grade::Pass => ("合格", "Pass"),
+            Grade::Fail => ("待改进", "Needs work"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// Two voices in the debrief: theory, law and policy; and what works on the ground.
+#[derive(Clone, Debug, PartialEq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commentary {
+    #[serde(default)]
+    pub expert: Option<Text>,
+    #[serde(default)]
+    pub practitioner: Option<Text>,
+}
+
+impl Scenario {
+    pub fn scene(&self, id: &str) -> Option<&Scene> {
+        self.scenes.iter().find(|s| s.id == id)
+    }
+
+    pub fn ending(&self, id: &str) -> Option<&Ending> {
+        self.endings.iter().find(|e| e.id == id)
+    }
+
+    /// The language texts fall back to.
+    pub fn original_language(&self) -> &str {
+        self.languages
+            .first()
+            .map(String::as_str)
+            .unwrap_or("zh-CN")
+    }
+
+    pub fn choice_count(&self) -> usize {
+        self.scenes.iter().map(|s| s.choices.len()).sum()
+    }
+}

@@ -1,0 +1,309 @@
+//! Flow pass: every scene has a way out, the endings can be reached from every start, and
+//! nothing is unreachable. Conditions are ignored here (every branch is assumed possible), so
+//! an error means a real dead end, never a guess.
+
+use super::{Ctx, Outcome};
+use crate::bi;
+use crate::scenario::diagnostic::{Code, Finding};
+use crate::scenario::model::Next;
+
+/// A node of the story graph: a scene or an ending.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Node {
+    Scene(usize),
+    Ending(usize),
+}
+
+pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
+    let s = ctx.s;
+    let n_scenes = s.scenes.len();
+    let n = n_scenes + s.endings.len();
+    let id = |node: Node| match node {
+        Node::Scene(i) => i,
+        Node::Ending(i) => n_scenes + i,
+    };
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut uses_end = None;
+    // Injects can fire anywhere, so their targets count as reachable from the start.
+    let mut extra_starts = Vec::new();
+    for o in outcomes {
+        let mut targets = Vec::new();
+        if let Some(next) = o.next {
+            collect(ctx, next, &mut targets, &mut uses_end, &o.path);
+        }
+        match o.scene {
+            Some(from) => edges[from].extend(targets.iter().map(|t| id(*t))),
+            None => extra_starts.extend(targets.iter().map(|t| id(*t))),
+        }
+    }
+    let all_endings: Vec<usize> = (0..s.endings.len()).map(|e| id(Node::Ending(e))).collect();
+    if uses_end.is_some() {
+        for (i, scene) in s.scenes.iter().enumerate() {
+            let goes_to_end = scene
+                .choices
+                .iter()
+                .map(|c| &c.next)
+                .chain(scene.timer.as_ref().map(|t| &t.next))
+                .any(has_end);
+            if goes_to_end {
+                edges[i].extend(&all_endings);
+            }
+        }
+    }
+    if let Some(path) = &uses_end {
+        let fallback = s
+            .endings
+            .iter()
+            .any(|e| e.condition.is_none() && e.roles.is_empty());
+        if !fallback && !s.endings.is_empty() {
+            out.push(
+                Finding::at(
+                    Code::NoFallbackEnding,
+                    path.clone(),
+                    bi!(
+                        "用了 End，但每个结局都有条件，可能一个都不满足",
+                        "End is used, but every ending has a condition, so none may match"
+                    ),
+                )
+                .with_help(bi!(
+                    "在 endings 最后加一个没有 condition 的结局作为兜底",
+                    "add an ending without a condition at the end of endings as the fallback"
+                )),
+            );
+        }
+    }
+
+    // A scene the trainee cannot leave.
+    for (i, scene) in s.scenes.iter().enumerate() {
+        if scene.choices.is_empty() && scene.timer.is_none() {
+            out.push(
+                Finding::at(
+                    Code::NoWayOut,
+                    format!("scenes[{i}]"),
+                    bi!(
+                        ("场景“{}”没有选项也没有限时，学员会卡在这里", scene.id),
+                        (
+                            "scene '{}' has no choices and no timer: the trainee is stuck",
+                            scene.id
+                        )
+                    ),
+                )
+                .with_help(bi!(
+                    "加一个选项，例如“继续”，指向下一个场景",
+                    "add a choice, e.g. \"Continue\", leading to the next scene"
+                )),
+            );
+        } else if scene.timer.is_none() && scene.choices.iter().all(|c| c.condition.is_some()) {
+            out.push(
+                Finding::at(
+                    Code::MaybeNoWayOut,
+                    format!("scenes[{i}].choices"),
+                    bi!(
+                        ("场景“{}”的选项都有条件，可能一个都不出现", scene.id),
+                        (
+                            "every choice in scene '{}' has a condition: none may show",
+                            scene.id
+                        )
+                    ),
+                )
+                .with_help(bi!(
+                    "至少留一个没有条件的选项，或加上 timer",
+                    "leave one choice without a condition, or add a timer"
+                )),
+            );
+        }
+    }
+
+    // Forward reachability from every start.
+    let mut starts: Vec<usize> = ctx
+        .scenes
+        .get(s.start.as_str())
+        .copied()
+        .into_iter()
+        .collect();
+    starts.extend(
+        s.roles
+            .iter()
+            .filter_map(|r| r.start.as_deref())
+            .filter_map(|st| ctx.scenes.get(st).copied()),
+    );
+    starts.extend(extra_starts);
+    let reached = walk(&starts, &edges);
+
+    // Backward reachability from the endings.
+    let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (from, tos) in edges.iter().enumerate() {
+        for &to in tos {
+            reverse[to].push(from);
+        }
+    }
+    let can_end = walk(&all_endings, &reverse);
+
+    let start_ok = ctx
+        .scenes
+        .get(s.start.as_str())
+        .is_some_and(|&i| can_end[i]);
+    if ctx.scenes.contains_key(s.start.as_str()) && !start_ok {
+        out.push(
+            Finding::at(
+                Code::NoEndingReachable,
+                "start",
+                bi!(
+                    "从开始场景走不到任何结局",
+                    "no ending can be reached from the start"
+                ),
+            )
+            .with_help(bi!(
+                "检查选项的 next：至少一条路要通向 Ending(…) 或 End",
+                "check the choices' next: at least one road must lead to Ending(…) or End"
+            )),
+        );
+    }
+    for (i, scene) in s.scenes.iter().enumerate() {
+        if !reached[i] {
+            out.push(
+                Finding::at(
+                    Code::Unreachable,
+                    format!("scenes[{i}].id"),
+                    bi!(
+                        ("没有任何路径通向场景“{}”", scene.id),
+                        ("no path leads to scene '{}'", scene.id)
+                    ),
+                )
+                .with_help(bi!(
+                    ("从某个选项指向它（Scene(\"{}\")），或删掉它", scene.id),
+                    (
+                        "point a choice at it (Scene(\"{}\")) or remove it",
+                        scene.id
+                    )
+                )),
+            );
+        } else if start_ok && !can_end[i] && !(scene.choices.is_empty() && scene.timer.is_none()) {
+            out.push(
+                Finding::at(
+                    Code::NoEndingReachable,
+                    format!("scenes[{i}].id"),
+                    bi!(
+                        ("从场景“{}”出发走不到任何结局（死循环）", scene.id),
+                        (
+                            "no ending can be reached from scene '{}' (a loop with no exit)",
+                            scene.id
+                        )
+                    ),
+                )
+                .with_help(bi!("给这个循环加一个出口", "give this loop a way out")),
+            );
+        }
+    }
+    for (e, ending) in s.endings.iter().enumerate() {
+        if !reached[id(Node::Ending(e))] {
+            out.push(Finding::at(
+                Code::Unreachable,
+                format!("endings[{e}].id"),
+                bi!(
+                    ("没有任何路径通向结局“{}”", ending.id),
+                    ("no path leads to ending '{}'", ending.id)
+                ),
+            ));
+        }
+    }
+}
+
+fn has_end(next: &Next) -> bool {
+    match next {
+        Next::End => true,
+        Next::Random(branches) => branches.iter().any(|b| has_end(&b.next)),
+        _ => false,
+    }
+}
+
+fn collect(
+    ctx: &Ctx,
+    next: &Next,
+    targets: &mut Vec<Node>,
+    uses_end: &mut Option<String>,
+    path: &str,
+) {
+    match next {
+        Next::Scene(id) => targets.extend(ctx.scenes.get(id.as_str()).map(|&i| Node::Scene(i))),
+        Next::Ending(id) => targets.extend(ctx.endings.get(id.as_str()).map(|&i| Node::Ending(i))),
+        Next::End => {
+            uses_end.get_or_insert_with(|| format!("{path}.next"));
+        }
+        Next::Random(branches) => {
+            for b in branches {
+                collect(ctx, &b.next, targets, uses_end, path);
+            }
+        }
+    }
+}
+
+/// Marks every node reachable from `starts` along `edges`.
+fn walk(starts: &[usize], edges: &[Vec<usize>]) -> Vec<bool> {
+    let mut seen = vec![false; edges.len()];
+    let mut stack: Vec<usize> = starts.to_vec();
+    while let Some(v) = stack.pop() {
+        if !std::mem::replace(&mut seen[v], true) {
+            stack.extend(&edges[v]);
+        }
+    }
+    seen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{BASE, codes, run_on};
+    use crate::scenario::diagnostic::Code;
+
+    #[test]
+    fn finds_dead_ends_and_unreachable_scenes() {
+        let src = BASE.replace(
+            "(id: \"s2\", text: \"结束前\", choices: [",
+            "(id: \"orphan\", text: \"没人来\"),\n(id: \"s2\", text: \"结束前\", choices: [",
+        );
+        let got = codes(&run_on(&src));
+        assert!(
+            got.contains(&(Code::NoWayOut, "scenes[1]".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Code::Unreachable, "scenes[1].id".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn finds_loops_without_exit_and_missing_fallback() {
+        let src = BASE
+            .replace("next: End),", "next: Scene(\"s2\")),")
+            .replace("next: Ending(\"bad\")", "next: Scene(\"s1\")");
+        let got = codes(&run_on(&src));
+        assert!(
+            got.contains(&(Code::NoEndingReachable, "start".into())),
+            "{got:?}"
+        );
+        let src = BASE.replace(
+            "(id: \"bad\", title: \"坏结局\",",
+            "(id: \"bad\", title: \"坏结局\", condition: \"trust < 60\",",
+        );
+        let got = codes(&run_on(&src));
+        assert!(
+            got.contains(&(Code::NoFallbackEnding, "scenes[1].choices[0].next".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_loop_after_the_start_is_reported_at_its_scene() {
+        let src = BASE.replace("next: End),", "next: Scene(\"s2\")),");
+        let got = codes(&run_on(&src));
+        assert!(
+            got.contains(&(Code::NoEndingReachable, "scenes[1].id".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Code::Unreachable, "endings[0].id".into())),
+            "{got:?}"
+        );
+    }
+}
