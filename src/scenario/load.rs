@@ -285,6 +285,14 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
             bi!(("{zh}{}", w.zh), ("{en}{}", w.en)),
         )
     };
+    // A full-width character typed with a Chinese input method is the usual cause of a syntax error.
+    let here = source.get(start..).and_then(|t| t.chars().next());
+    if let Some((c, ascii)) = here.and_then(|c| fullwidth_twin(c).map(|a| (c, a))) {
+        if !matches!(err.code, E::NoSuchStructField { .. } | E::NoSuchEnumVariant { .. } | E::MissingStructField { .. }) {
+            return Finding::new(Code::Syntax, loc(), bi!("这里的“{c}”是全角符号", "'{c}' here is a full-width character"))
+                .with_help(bi!("请改成半角（英文输入法）的“{ascii}”", "type the ASCII '{ascii}' instead"));
+        }
+    }
     match &err.code {
         E::Eof => syntax(
             "文件在这里意外结束",

@@ -41,6 +41,7 @@ pub fn render(d: &Diagnostic, file: &str, source: &str, lang: Lang) -> String {
                 .get(span.start.offset..underline_end.max(span.start.offset))
                 .unwrap_or("");
             let carets = under.replace('\t', "    ").width().max(1);
+            let (shown, lead, carets) = window(&shown, lead, carets);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{line_no} | {shown}");
             let _ = writeln!(out, "{pad} | {}{}", " ".repeat(lead), "^".repeat(carets));
@@ -51,6 +52,36 @@ pub fn render(d: &Diagnostic, file: &str, source: &str, lang: Lang) -> String {
         let _ = writeln!(out, "  = {label}: {}", help.get(lang));
     }
     out
+}
+
+/// Widest source excerpt shown, in columns; longer lines are cut around the caret.
+const MAX_EXCERPT: usize = 100;
+
+/// Cuts a long line to a window around the marked columns, marking cuts with `…`.
+fn window(line: &str, lead: usize, carets: usize) -> (String, usize, usize) {
+    if line.width() <= MAX_EXCERPT {
+        return (line.to_string(), lead, carets);
+    }
+    let carets = carets.min(MAX_EXCERPT / 2);
+    let from = lead.saturating_sub(MAX_EXCERPT / 4);
+    let mut col = 0;
+    let mut out = String::new();
+    let mut new_lead = lead;
+    if from > 0 {
+        out.push('…');
+        new_lead = lead - from + 1;
+    }
+    for ch in line.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if col >= from && col + w <= from + MAX_EXCERPT {
+            out.push(ch);
+        }
+        col += w;
+    }
+    if col > from + MAX_EXCERPT {
+        out.push('…');
+    }
+    (out, new_lead, carets)
 }
 
 /// One line that counts errors and warnings for a file.
@@ -98,5 +129,14 @@ mod tests {
         let en = render(&d, "x.ron", source, Lang::En);
         assert!(en.starts_with("error[dangling-reference]: no scene 's9'"));
         let _ = Pos::default();
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let (shown, lead, carets) = window(&line, 500, 1);
+        assert!(shown.width() <= MAX_EXCERPT + 2, "{}", shown.width());
+        assert_eq!(shown.chars().nth(lead), Some('X'));
+        assert_eq!(carets, 1);
     }
 }
