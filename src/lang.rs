@@ -4,9 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A language for messages and for scenario text.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     /// Simplified Chinese, the language most scenarios are written in.
     #[default]
@@ -85,10 +83,7 @@ pub struct Bilingual {
 
 impl Bilingual {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Bilingual {
-            zh: zh.into(),
-            en: en.into(),
-        }
+        Bilingual { zh: zh.into(), en: en.into() }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

@@ -31,17 +31,10 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> ExitCode {
     let files = expand(&paths);
     let loaded: Vec<Loaded> = files.iter().map(|f| load_path(f)).collect();
     match args.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report_json(&loaded, lang)).unwrap_or_default()
-        ),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report_json(&loaded, lang)).unwrap_or_default()),
         Format::Text => print!("{}", report_text(&loaded, lang)),
     }
-    if loaded.iter().any(|l| l.error_count() > 0) {
-        ExitCode::from(EXIT_ERRORS)
-    } else {
-        ExitCode::SUCCESS
-    }
+    if loaded.iter().any(|l| l.error_count() > 0) { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
 }
 
 /// Files to check: each path itself, or for a folder every `*.ron` below it, in name order.
@@ -102,12 +95,7 @@ pub fn report_text(loaded: &[Loaded], lang: Lang) -> String {
     }
     if loaded.len() > 1 {
         let total = lang.pick("合计", "total");
-        out.push_str(&summary(
-            &format!("{total} ({})", loaded.len()),
-            errors,
-            warnings,
-            lang,
-        ));
+        out.push_str(&summary(&format!("{total} ({})", loaded.len()), errors, warnings, lang));
         out.push('\n');
     }
     out

@@ -103,6 +103,8 @@ codes! {
     NoFallbackEnding = "no-fallback-ending", Error;
     /// A text lacks one of the scenario's languages, or has one it does not declare.
     MissingTranslation = "missing-translation", Error;
+    /// A role can reach a scene or ending that is limited to other roles.
+    RoleMismatch = "role-mismatch", Error;
     /// A language code Shapan does not know.
     UnknownLanguage = "unknown-language", Error;
     /// An asset path that leaves the scenario's asset folder.
@@ -195,12 +197,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(code: Code, location: Location, message: Bilingual) -> Self {
-        Finding {
-            code,
-            location,
-            message,
-            help: None,
-        }
+        Finding { code, location, message, help: None }
     }
 
     pub fn at(code: Code, path: impl Into<String>, message: Bilingual) -> Self {
@@ -223,8 +220,6 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         let pa = a.span.map(|s| s.start.offset);
         let pb = b.span.map(|s| s.start.offset);
-        pa.cmp(&pb)
-            .then(a.severity.cmp(&b.severity))
-            .then(a.code.cmp(&b.code))
+        pa.cmp(&pb).then(a.severity.cmp(&b.severity)).then(a.code.cmp(&b.code))
     });
 }

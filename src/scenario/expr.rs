@@ -129,12 +129,7 @@ pub struct ExprError {
 
 impl ExprError {
     fn new(range: CharRange, message: Bilingual) -> Self {
-        ExprError {
-            range,
-            message,
-            help: None,
-            is_type_error: false,
-        }
+        ExprError { range, message, help: None, is_type_error: false }
     }
 
     fn help(mut self, help: Bilingual) -> Self {
@@ -152,10 +147,7 @@ pub struct Condition {
 
 impl Condition {
     pub fn new(source: &str) -> Self {
-        Condition {
-            source: source.to_string(),
-            parsed: parse(source),
-        }
+        Condition { source: source.to_string(), parsed: parse(source) }
     }
 }
 
@@ -254,19 +246,13 @@ impl Lexer {
             ('(', _) => (Tok::LParen, (start, start + 1)),
             (')', _) => (Tok::RParen, (start, start + 1)),
             ('=', _) => {
-                return Err(ExprError::new(
-                    (start, start + 1),
-                    bi!("单个“=”不是比较运算符", "a single '=' does not compare"),
-                )
-                .help(bi!("比较是否相等请写“==”", "write '==' to test equality")));
+                return Err(ExprError::new((start, start + 1), bi!("单个“=”不是比较运算符", "a single '=' does not compare"))
+                    .help(bi!("比较是否相等请写“==”", "write '==' to test equality")));
             }
             ('&', _) | ('|', _) => {
                 let (zh, en) = if c == '&' { ("&&", "&&") } else { ("||", "||") };
-                return Err(ExprError::new(
-                    (start, start + 1),
-                    bi!("“{c}”要成对书写", "'{c}' must be doubled"),
-                )
-                .help(bi!("请写“{zh}”", "write '{en}'")));
+                return Err(ExprError::new((start, start + 1), bi!("“{c}”要成对书写", "'{c}' must be doubled"))
+                    .help(bi!("请写“{zh}”", "write '{en}'")));
             }
             (d, _) if d.is_ascii_digit() => {
                 let mut end = start;
@@ -274,12 +260,9 @@ impl Lexer {
                     end += 1;
                 }
                 let digits: String = self.chars[start..end].iter().collect();
-                let value = digits.parse::<i64>().map_err(|_| {
-                    ExprError::new(
-                        (start, end),
-                        bi!("数字 {digits} 太大", "the number {digits} is too large"),
-                    )
-                })?;
+                let value = digits
+                    .parse::<i64>()
+                    .map_err(|_| ExprError::new((start, end), bi!("数字 {digits} 太大", "the number {digits} is too large")))?;
                 self.pos = end;
                 return Ok((Tok::Int(value), (start, end)));
             }
@@ -299,13 +282,7 @@ impl Lexer {
                 return Ok((tok, (start, end)));
             }
             (c, _) => {
-                let err = ExprError::new(
-                    (start, start + 1),
-                    bi!(
-                        "条件里不能有字符“{c}”",
-                        "unexpected character '{c}' in condition"
-                    ),
-                );
+                let err = ExprError::new((start, start + 1), bi!("条件里不能有字符“{c}”", "unexpected character '{c}' in condition"));
                 return Err(match fullwidth_twin(c) {
                     Some(ascii) => err.help(bi!(
                         "这是全角符号，请改用半角（英文输入法）的“{ascii}”",
@@ -340,46 +317,23 @@ pub fn parse(source: &str) -> Result<Expr, ExprError> {
             (0, chars.len()),
             bi!(
                 ("条件太长（{} 个字符，最多 {MAX_LEN} 个）", chars.len()),
-                (
-                    "condition too long ({} characters, at most {MAX_LEN})",
-                    chars.len()
-                )
+                ("condition too long ({} characters, at most {MAX_LEN})", chars.len())
             ),
         )
-        .help(bi!(
-            "把它拆成几个标记或指标",
-            "split it into flags or meters set by earlier choices"
-        )));
+        .help(bi!("把它拆成几个标记或指标", "split it into flags or meters set by earlier choices")));
     }
     let mut lexer = Lexer { chars, pos: 0 };
     let (tok, range) = lexer.next()?;
     if tok == Tok::End {
-        return Err(ExprError::new(
-            (0, source.chars().count()),
-            bi!("条件是空的", "the condition is empty"),
-        )
-        .help(bi!(
-            "不需要条件时，删掉这个字段",
-            "if no condition is needed, remove the field"
-        )));
+        return Err(ExprError::new((0, source.chars().count()), bi!("条件是空的", "the condition is empty"))
+            .help(bi!("不需要条件时，删掉这个字段", "if no condition is needed, remove the field")));
     }
-    let mut p = Parser {
-        lexer,
-        tok,
-        range,
-        depth: 0,
-    };
+    let mut p = Parser { lexer, tok, range, depth: 0 };
     let expr = p.or()?;
     if p.tok != Tok::End {
         let what = p.describe();
-        return Err(ExprError::new(
-            p.range,
-            bi!(("多余的 {}", what.zh), ("unexpected {}", what.en)),
-        )
-        .help(bi!(
-            "两个条件之间要用 && 或 || 连接",
-            "join two conditions with && or ||"
-        )));
+        return Err(ExprError::new(p.range, bi!(("多余的 {}", what.zh), ("unexpected {}", what.en)))
+            .help(bi!("两个条件之间要用 && 或 || 连接", "join two conditions with && or ||")));
     }
     Ok(expr)
 }
@@ -408,20 +362,13 @@ impl Parser {
         if self.depth > MAX_DEPTH {
             return Err(ExprError::new(
                 self.range,
-                bi!(
-                    "条件嵌套太深（最多 {MAX_DEPTH} 层）",
-                    "condition nested too deeply (at most {MAX_DEPTH} levels)"
-                ),
+                bi!("条件嵌套太深（最多 {MAX_DEPTH} 层）", "condition nested too deeply (at most {MAX_DEPTH} levels)"),
             ));
         }
         Ok(())
     }
 
-    fn binary(
-        &mut self,
-        ops: &[(&str, BinOp)],
-        next: fn(&mut Self) -> Result<Expr, ExprError>,
-    ) -> Result<Expr, ExprError> {
+    fn binary(&mut self, ops: &[(&str, BinOp)], next: fn(&mut Self) -> Result<Expr, ExprError>) -> Result<Expr, ExprError> {
         let mut left = next(self)?;
         while let Tok::Op(o) = self.tok {
             let Some(&(_, op)) = ops.iter().find(|(s, _)| *s == o) else {
@@ -457,14 +404,8 @@ impl Parser {
         self.advance()?;
         let right = self.sum()?;
         if let Tok::Op(o @ ("==" | "!=" | "<" | "<=" | ">" | ">=")) = self.tok {
-            return Err(ExprError::new(
-                self.range,
-                bi!(
-                    "比较不能连写（“{o}”）",
-                    "comparisons cannot be chained ('{o}')"
-                ),
-            )
-            .help(bi!("写成 a < b && b < c", "write a < b && b < c")));
+            return Err(ExprError::new(self.range, bi!("比较不能连写（“{o}”）", "comparisons cannot be chained ('{o}')"))
+                .help(bi!("写成 a < b && b < c", "write a < b && b < c")));
         }
         let range = (span_of(&left).0, span_of(&right).1);
         Ok(Expr::Binary(op, Box::new(left), Box::new(right), range))
@@ -516,11 +457,7 @@ impl Parser {
                 }
                 if self.tok == Tok::LParen {
                     let Some(func) = Func::from_name(&name) else {
-                        return Err(ExprError::new(
-                            range,
-                            bi!("没有叫“{name}”的函数", "there is no function '{name}'"),
-                        )
-                        .help(bi!(
+                        return Err(ExprError::new(range, bi!("没有叫“{name}”的函数", "there is no function '{name}'")).help(bi!(
                             "可用的函数：visited(场景)、chose(选项)、role(角色)",
                             "functions: visited(scene), chose(choice), role(role)"
                         )));
@@ -534,17 +471,8 @@ impl Parser {
                 let inner = self.or()?;
                 if self.tok != Tok::RParen {
                     let what = self.describe();
-                    return Err(ExprError::new(
-                        self.range,
-                        bi!(
-                            ("这里缺少“)”，却是 {}", what.zh),
-                            ("expected ')' but found {}", what.en)
-                        ),
-                    )
-                    .help(bi!(
-                        ("与第 {} 个字符处的“(”配对", range.0 + 1),
-                        ("to close the '(' at character {}", range.0 + 1)
-                    )));
+                    return Err(ExprError::new(self.range, bi!(("这里缺少“)”，却是 {}", what.zh), ("expected ')' but found {}", what.en)))
+                        .help(bi!(("与第 {} 个字符处的“(”配对", range.0 + 1), ("to close the '(' at character {}", range.0 + 1))));
                 }
                 self.advance()?;
                 Ok(inner)
@@ -554,10 +482,7 @@ impl Parser {
                 let what = self.describe();
                 Err(ExprError::new(
                     self.range,
-                    bi!(
-                        ("这里应是数值、名称或“(”，却是 {}", what.zh),
-                        ("expected a number, a name or '(' but found {}", what.en)
-                    ),
+                    bi!(("这里应是数值、名称或“(”，却是 {}", what.zh), ("expected a number, a name or '(' but found {}", what.en)),
                 ))
             }
         }
@@ -571,10 +496,7 @@ impl Parser {
         let Some(close) = (open..chars.len()).find(|&i| chars[i] == ')') else {
             return Err(ExprError::new(
                 (name_range.0, chars.len()),
-                bi!(
-                    ("{}( 缺少右括号“)”", func.name()),
-                    ("{}( is missing its ')'", func.name())
-                ),
+                bi!(("{}( 缺少右括号“)”", func.name()), ("{}( is missing its ')'", func.name())),
             ));
         };
         let raw: String = chars[open..close].iter().collect();
@@ -585,15 +507,9 @@ impl Parser {
         if arg.is_empty() || arg.contains(|c: char| c.is_whitespace() || c == ',' || c == '(') {
             return Err(ExprError::new(
                 (open, close),
-                bi!(
-                    ("{}(…) 只接受一个 id", func.name()),
-                    ("{}(…) takes exactly one id", func.name())
-                ),
+                bi!(("{}(…) 只接受一个 id", func.name()), ("{}(…) takes exactly one id", func.name())),
             )
-            .help(bi!(
-                ("例如 {}(hot_search)", func.name()),
-                ("for example {}(hot_search)", func.name())
-            )));
+            .help(bi!(("例如 {}(hot_search)", func.name()), ("for example {}(hot_search)", func.name()))));
         }
         self.lexer.pos = close + 1;
         self.advance()?;
@@ -605,11 +521,7 @@ impl Parser {
 pub fn span_of(e: &Expr) -> CharRange {
     match e {
         Expr::Int(_) | Expr::Bool(_) => (0, 0),
-        Expr::Var(_, r)
-        | Expr::Call(_, _, r)
-        | Expr::Not(_, r)
-        | Expr::Neg(_, r)
-        | Expr::Binary(_, _, _, r) => *r,
+        Expr::Var(_, r) | Expr::Call(_, _, r) | Expr::Not(_, r) | Expr::Neg(_, r) | Expr::Binary(_, _, _, r) => *r,
     }
 }
 
@@ -630,10 +542,10 @@ pub fn check(expr: &Expr, names: &dyn Names) -> Vec<ExprError> {
     let mut errors = Vec::new();
     if let Some(ty) = type_of(expr, names, &mut errors) {
         if ty != Ty::YesNo {
-            errors.push(type_error(span_of(expr), Ty::YesNo, ty).help(bi!(
-                "条件要得出是或否，例如 trust >= 60",
-                "a condition must be yes or no, e.g. trust >= 60"
-            )));
+            errors.push(
+                type_error(span_of(expr), Ty::YesNo, ty)
+                    .help(bi!("条件要得出是或否，例如 trust >= 60", "a condition must be yes or no, e.g. trust >= 60")),
+            );
         }
     }
     errors
@@ -643,13 +555,7 @@ fn type_error(range: CharRange, want: Ty, got: Ty) -> ExprError {
     let (w, g) = (want.name(), got.name());
     ExprError {
         is_type_error: true,
-        ..ExprError::new(
-            range,
-            bi!(
-                ("这里需要{}，却是{}", w.zh, g.zh),
-                ("expected {} here, found {}", w.en, g.en)
-            ),
-        )
+        ..ExprError::new(range, bi!(("这里需要{}，却是{}", w.zh, g.zh), ("expected {} here, found {}", w.en, g.en)))
     }
 }
 
@@ -667,19 +573,10 @@ fn type_of(expr: &Expr, names: &dyn Names, errors: &mut Vec<ExprError>) -> Optio
         Expr::Var(name, range) => {
             let ty = names.var(name);
             if ty.is_none() {
-                let err = ExprError::new(
-                    *range,
-                    bi!(
-                        "没有叫“{name}”的指标或标记",
-                        "no meter or flag is called '{name}'"
-                    ),
-                );
+                let err = ExprError::new(*range, bi!("没有叫“{name}”的指标或标记", "no meter or flag is called '{name}'"));
                 errors.push(match names.suggest(None, name) {
                     Some(s) => err.help(bi!("是不是“{s}”？", "did you mean '{s}'?")),
-                    None => err.help(bi!(
-                        "在 meters 或 flags 里声明它",
-                        "declare it under meters or flags"
-                    )),
+                    None => err.help(bi!("在 meters 或 flags 里声明它", "declare it under meters or flags")),
                 });
             }
             ty
@@ -691,13 +588,7 @@ fn type_of(expr: &Expr, names: &dyn Names, errors: &mut Vec<ExprError>) -> Optio
                     Func::Chose => Bilingual::new("选项", "choice"),
                     Func::Role => Bilingual::new("角色", "role"),
                 };
-                let err = ExprError::new(
-                    *range,
-                    bi!(
-                        ("没有 id 为“{id}”的{}", kind.zh),
-                        ("there is no {} with id '{id}'", kind.en)
-                    ),
-                );
+                let err = ExprError::new(*range, bi!(("没有 id 为“{id}”的{}", kind.zh), ("there is no {} with id '{id}'", kind.en)));
                 errors.push(match names.suggest(Some(*func), id) {
                     Some(s) => err.help(bi!("是不是“{s}”？", "did you mean '{s}'?")),
                     None => err,
@@ -770,9 +661,7 @@ impl Expr {
         Ok(match self {
             Expr::Int(n) => Value::Int(*n),
             Expr::Bool(b) => Value::Bool(*b),
-            Expr::Var(name, _) => env
-                .var(name)
-                .ok_or_else(|| EvalError(format!("unknown name '{name}'")))?,
+            Expr::Var(name, _) => env.var(name).ok_or_else(|| EvalError(format!("unknown name '{name}'")))?,
             Expr::Call(f, id, _) => Value::Bool(env.call(*f, id)),
             Expr::Not(e, _) => Value::Bool(!boolean(e)?),
             Expr::Neg(e, _) => Value::Int(int(e)?.checked_neg().ok_or_else(overflow)?),
@@ -863,27 +752,17 @@ mod tests {
     }
 
     fn env() -> TestEnv {
-        TestEnv(HashMap::from([
-            ("trust", Value::Int(70)),
-            ("heat", Value::Int(85)),
-            ("deleted_posts", Value::Bool(false)),
-        ]))
+        TestEnv(HashMap::from([("trust", Value::Int(70)), ("heat", Value::Int(85)), ("deleted_posts", Value::Bool(false))]))
     }
 
     #[test]
     fn precedence_is_the_usual_one() {
         let e = parse("trust >= 60 && !deleted_posts || heat > 90").unwrap();
-        assert_eq!(
-            e.to_source(),
-            "(((trust >= 60) && !deleted_posts) || (heat > 90))"
-        );
+        assert_eq!(e.to_source(), "(((trust >= 60) && !deleted_posts) || (heat > 90))");
         let e = parse("1 + 2 * 3 - -4 >= 0").unwrap();
         assert_eq!(e.to_source(), "(((1 + (2 * 3)) - -4) >= 0)");
         let e = parse("trust > 1 and not deleted_posts or visited(s1)").unwrap();
-        assert_eq!(
-            e.to_source(),
-            "(((trust > 1) && !deleted_posts) || visited(s1))"
-        );
+        assert_eq!(e.to_source(), "(((trust > 1) && !deleted_posts) || visited(s1))");
     }
 
     #[test]
@@ -897,10 +776,7 @@ mod tests {
     #[test]
     fn arithmetic_never_panics() {
         let e = parse("trust / (heat - 85) > 0").unwrap();
-        assert!(
-            e.eval(&env()).is_err(),
-            "division by zero is an error, not a panic"
-        );
+        assert!(e.eval(&env()).is_err(), "division by zero is an error, not a panic");
         let e = parse("9223372036854775807 + trust > 0").unwrap();
         assert!(e.eval(&env()).is_err(), "overflow is an error, not a wrap");
     }
@@ -933,10 +809,7 @@ mod tests {
         assert_eq!(errs[1].range, (14, 27));
         assert_eq!(errs[2].range, (47, 49));
         let e = parse("trust + 1").unwrap();
-        assert!(
-            check(&e, &TestNames)[0].is_type_error,
-            "a condition must be yes/no"
-        );
+        assert!(check(&e, &TestNames)[0].is_type_error, "a condition must be yes/no");
         let e = parse("信任度 >= 60 && role(deputy)").unwrap();
         assert!(check(&e, &TestNames).is_empty());
     }

@@ -37,11 +37,7 @@ impl Loaded {
 
     /// The scenario if it has no errors: only such a scenario may be played.
     pub fn playable(&self) -> Option<&Scenario> {
-        if self.error_count() == 0 {
-            self.scenario.as_ref()
-        } else {
-            None
-        }
+        if self.error_count() == 0 { self.scenario.as_ref() } else { None }
     }
 }
 
@@ -49,11 +45,7 @@ impl Loaded {
 /// nearest `assets/` folder above it.
 pub fn asset_roots(path: &Path) -> Vec<PathBuf> {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let dir = if dir.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        dir
-    };
+    let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
     let mut roots = vec![dir.clone()];
     let mut up = std::fs::canonicalize(&dir).ok();
     while let Some(d) = up {
@@ -80,39 +72,21 @@ pub fn load_path(path: &Path) -> Loaded {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return fail(
-                Finding::new(
-                    Code::Io,
-                    Location::File,
-                    bi!("找不到文件 {shown}", "file not found: {shown}"),
-                )
-                .with_help(bi!(
-                    "检查路径和文件名是否写对",
-                    "check the path and the file name"
-                )),
+                Finding::new(Code::Io, Location::File, bi!("找不到文件 {shown}", "file not found: {shown}"))
+                    .with_help(bi!("检查路径和文件名是否写对", "check the path and the file name")),
             );
         }
         Err(e) => {
-            return fail(Finding::new(
-                Code::Io,
-                Location::File,
-                bi!("无法读取 {shown}：{e}", "cannot read {shown}: {e}"),
-            ));
+            return fail(Finding::new(Code::Io, Location::File, bi!("无法读取 {shown}：{e}", "cannot read {shown}: {e}")));
         }
     };
     if meta.is_dir() {
         return fail(
-            Finding::new(
-                Code::Io,
-                Location::File,
-                bi!(
-                    "{shown} 是文件夹，不是场景文件",
-                    "{shown} is a folder, not a scenario file"
-                ),
-            )
-            .with_help(bi!(
-                "`shapan validate 文件夹` 会检查其中所有 .ron 文件",
-                "`shapan validate FOLDER` checks every .ron file in it"
-            )),
+            Finding::new(Code::Io, Location::File, bi!("{shown} 是文件夹，不是场景文件", "{shown} is a folder, not a scenario file"))
+                .with_help(bi!(
+                    "`shapan validate 文件夹` 会检查其中所有 .ron 文件",
+                    "`shapan validate FOLDER` checks every .ron file in it"
+                )),
         );
     }
     let too_large = |size: u64| {
@@ -120,10 +94,7 @@ pub fn load_path(path: &Path) -> Loaded {
         Finding::new(
             Code::FileTooLarge,
             Location::File,
-            bi!(
-                "文件太大（{size} 字节，上限 {mib} MiB）",
-                "file too large ({size} bytes; the limit is {mib} MiB)"
-            ),
+            bi!("文件太大（{size} 字节，上限 {mib} MiB）", "file too large ({size} bytes; the limit is {mib} MiB)"),
         )
         .with_help(bi!(
             "一个场景通常不到 200 KiB；请检查是否选错了文件",
@@ -134,14 +105,9 @@ pub fn load_path(path: &Path) -> Loaded {
         return fail(too_large(meta.len()));
     }
     let mut bytes = Vec::new();
-    let read =
-        std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        return fail(Finding::new(
-            Code::Io,
-            Location::File,
-            bi!("无法读取 {shown}：{e}", "cannot read {shown}: {e}"),
-        ));
+        return fail(Finding::new(Code::Io, Location::File, bi!("无法读取 {shown}：{e}", "cannot read {shown}: {e}")));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return fail(too_large(bytes.len() as u64));
@@ -161,21 +127,13 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, asset_roots: &[PathBuf]) -> Loade
             let finding = Finding::new(
                 Code::InvalidUtf8,
                 Location::Bytes(valid, valid + 1),
-                bi!(
-                    ("文件不是 UTF-8 编码的文本（第 {} 个字节起）", valid + 1),
-                    ("the file is not UTF-8 text (from byte {})", valid + 1)
-                ),
+                bi!(("文件不是 UTF-8 编码的文本（第 {} 个字节起）", valid + 1), ("the file is not UTF-8 text (from byte {})", valid + 1)),
             )
             .with_help(bi!(
                 "用记事本或 WPS 另存为“UTF-8”编码；若是 GBK 编码的文件，需要先转换",
                 "save it as UTF-8 in your editor; a GBK-encoded file must be converted first"
             ));
-            Loaded {
-                path: path.to_path_buf(),
-                diagnostics: resolve(vec![finding], &source),
-                source,
-                scenario: None,
-            }
+            Loaded { path: path.to_path_buf(), diagnostics: resolve(vec![finding], &source), source, scenario: None }
         }
     }
 }
@@ -183,44 +141,31 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, asset_roots: &[PathBuf]) -> Loade
 /// Loads and validates scenario text.
 pub fn load_str(path: &Path, source: String, asset_roots: &[PathBuf]) -> Loaded {
     let mut findings = Vec::new();
-    let scenario = if source.trim().is_empty() {
-        findings.push(
-            Finding::new(
-                Code::EmptyFile,
-                Location::File,
-                bi!("文件是空的", "the file is empty"),
-            )
-            .with_help(bi!(
+    let scenario =
+        if source.trim().is_empty() {
+            findings.push(Finding::new(Code::EmptyFile, Location::File, bi!("文件是空的", "the file is empty")).with_help(bi!(
                 "从 scenarios/ 里复制一个示例场景作为起点",
                 "start from a copy of one of the example scenarios in scenarios/"
-            )),
-        );
-        None
-    } else {
-        match parse(&source) {
-            Ok(s) => {
-                findings.extend(validate::run(&s, asset_roots));
-                Some(s)
+            )));
+            None
+        } else {
+            match parse(&source) {
+                Ok(s) => {
+                    findings.extend(validate::run(&s, asset_roots));
+                    Some(s)
+                }
+                Err(f) => {
+                    findings.push(f);
+                    None
+                }
             }
-            Err(f) => {
-                findings.push(f);
-                None
-            }
-        }
-    };
+        };
     let diagnostics = resolve(findings, &source);
-    Loaded {
-        path: path.to_path_buf(),
-        source,
-        scenario,
-        diagnostics,
-    }
+    Loaded { path: path.to_path_buf(), source, scenario, diagnostics }
 }
 
 fn options() -> ron::Options {
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(MAX_NESTING)
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME).with_recursion_limit(MAX_NESTING)
 }
 
 /// Parses RON into a scenario without validating it; the error is a finding at its place.
@@ -259,31 +204,18 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
     if end < start {
         std::mem::swap(&mut start, &mut end);
     }
-    let at_path = if path.is_empty() || path == "." {
-        String::new()
-    } else {
-        path.to_string()
-    };
+    let at_path = if path.is_empty() || path == "." { String::new() } else { path.to_string() };
     let loc = || Location::Bytes(start, end.max(start + 1));
     let where_ = || {
-        if at_path.is_empty() {
-            Bilingual::default()
-        } else {
-            bi!("（位置：{at_path}）", " (at {at_path})")
-        }
+        if at_path.is_empty() { Bilingual::default() } else { bi!("（位置：{at_path}）", " (at {at_path})") }
     };
     let syntax = |zh: &str, en: &str, help: Option<Bilingual>| {
         let w = where_();
-        Finding::new(Code::Syntax, loc(), bi!(("{zh}{}", w.zh), ("{en}{}", w.en)))
-            .with_help_opt(help)
+        Finding::new(Code::Syntax, loc(), bi!(("{zh}{}", w.zh), ("{en}{}", w.en))).with_help_opt(help)
     };
     let wrong_type = |zh: String, en: String| {
         let w = where_();
-        Finding::new(
-            Code::WrongType,
-            loc(),
-            bi!(("{zh}{}", w.zh), ("{en}{}", w.en)),
-        )
+        Finding::new(Code::WrongType, loc(), bi!(("{zh}{}", w.zh), ("{en}{}", w.en)))
     };
     // A full-width character typed with a Chinese input method is the usual cause of a syntax error.
     let here = source.get(start..).and_then(|t| t.chars().next());
@@ -297,71 +229,39 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
         E::Eof => syntax(
             "文件在这里意外结束",
             "the file ends unexpectedly here",
-            Some(bi!(
-                "有括号或引号没有闭合；检查最后几行",
-                "a bracket or quote is not closed; check the last lines"
-            )),
+            Some(bi!("有括号或引号没有闭合；检查最后几行", "a bracket or quote is not closed; check the last lines")),
         ),
         E::ExceededRecursionLimit => Finding::new(
             Code::TooDeep,
             loc(),
-            bi!(
-                "括号嵌套太深（最多 {MAX_NESTING} 层）",
-                "brackets nested too deeply (at most {MAX_NESTING} levels)"
-            ),
+            bi!("括号嵌套太深（最多 {MAX_NESTING} 层）", "brackets nested too deeply (at most {MAX_NESTING} levels)"),
         )
-        .with_help(bi!(
-            "场景文件不需要这么多层；检查是否有多余的括号",
-            "scenarios never need this many levels; look for stray brackets"
-        )),
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => {
+        .with_help(bi!("场景文件不需要这么多层；检查是否有多余的括号", "scenarios never need this many levels; look for stray brackets")),
+        E::NoSuchStructField { expected, found, outer } => {
             let outer = outer.clone().unwrap_or_default();
             let help = match suggest(found, expected.iter().copied()) {
-                Some(s) => bi!(
-                    ("是不是“{s}”？可用的字段：{}", list(expected)),
-                    ("did you mean `{s}`? Fields here: {}", list(expected))
-                ),
-                None => bi!(
-                    ("可用的字段：{}", list(expected)),
-                    ("fields here: {}", list(expected))
-                ),
+                Some(s) => bi!(("是不是“{s}”？可用的字段：{}", list(expected)), ("did you mean `{s}`? Fields here: {}", list(expected))),
+                None => bi!(("可用的字段：{}", list(expected)), ("fields here: {}", list(expected))),
             };
             let w = where_();
             Finding::new(
                 Code::UnknownField,
                 loc(),
-                bi!(
-                    ("{outer} 没有字段“{found}”{}", w.zh),
-                    ("`{outer}` has no field `{found}`{}", w.en)
-                ),
+                bi!(("{outer} 没有字段“{found}”{}", w.zh), ("`{outer}` has no field `{found}`{}", w.en)),
             )
             .with_help(help)
         }
-        E::NoSuchEnumVariant {
-            expected,
-            found,
-            outer,
-        } => {
+        E::NoSuchEnumVariant { expected, found, outer } => {
             let outer = outer.clone().unwrap_or_default();
             let help = match suggest(found, expected.iter().copied()) {
-                Some(s) => bi!(
-                    ("是不是“{s}”？可选：{}", list(expected)),
-                    ("did you mean `{s}`? One of: {}", list(expected))
-                ),
+                Some(s) => bi!(("是不是“{s}”？可选：{}", list(expected)), ("did you mean `{s}`? One of: {}", list(expected))),
                 None => bi!(("可选：{}", list(expected)), ("one of: {}", list(expected))),
             };
             let w = where_();
             Finding::new(
                 Code::UnknownVariant,
                 loc(),
-                bi!(
-                    ("{outer} 没有“{found}”这一项{}", w.zh),
-                    ("`{outer}` has no variant `{found}`{}", w.en)
-                ),
+                bi!(("{outer} 没有“{found}”这一项{}", w.zh), ("`{outer}` has no variant `{found}`{}", w.en)),
             )
             .with_help(help)
         }
@@ -371,15 +271,9 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
             Finding::new(
                 Code::MissingField,
                 loc(),
-                bi!(
-                    ("{outer} 缺少必填字段“{field}”{}", w.zh),
-                    ("`{outer}` is missing the required field `{field}`{}", w.en)
-                ),
+                bi!(("{outer} 缺少必填字段“{field}”{}", w.zh), ("`{outer}` is missing the required field `{field}`{}", w.en)),
             )
-            .with_help(bi!(
-                "在这个括号结束前加上 {field}: …",
-                "add `{field}: …` before this closing bracket"
-            ))
+            .with_help(bi!("在这个括号结束前加上 {field}: …", "add `{field}: …` before this closing bracket"))
         }
         E::DuplicateStructField { field, outer } => {
             let outer = outer.clone().unwrap_or_default();
@@ -387,91 +281,42 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
             Finding::new(
                 Code::DuplicateField,
                 loc(),
-                bi!(
-                    ("{outer} 的字段“{field}”写了两次{}", w.zh),
-                    ("`{outer}` has the field `{field}` twice{}", w.en)
-                ),
+                bi!(("{outer} 的字段“{field}”写了两次{}", w.zh), ("`{outer}` has the field `{field}` twice{}", w.en)),
             )
             .with_help(bi!("删掉其中一个", "remove one of them"))
         }
-        E::InvalidValueForType { expected, found } => wrong_type(
-            format!("这里应是 {expected}，却是 {found}"),
-            format!("expected {expected}, found {found}"),
-        ),
-        E::ExpectedString => wrong_type(
-            "这里应是用双引号括起来的文字".into(),
-            "expected text in double quotes".into(),
-        ),
+        E::InvalidValueForType { expected, found } => {
+            wrong_type(format!("这里应是 {expected}，却是 {found}"), format!("expected {expected}, found {found}"))
+        }
+        E::ExpectedString => wrong_type("这里应是用双引号括起来的文字".into(), "expected text in double quotes".into()),
         E::ExpectedInteger => wrong_type("这里应是整数".into(), "expected a whole number".into()),
-        E::ExpectedBoolean => wrong_type(
-            "这里应是 true 或 false".into(),
-            "expected true or false".into(),
-        ),
-        E::ExpectedArray => wrong_type(
-            "这里应是用方括号 [ ] 括起来的列表".into(),
-            "expected a list in [ ]".into(),
-        ),
-        E::ExpectedMap => wrong_type(
-            "这里应是用花括号 { } 括起来的表".into(),
-            "expected a map in { }".into(),
-        ),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => wrong_type(
-            "这里应是用圆括号 ( ) 括起来的结构".into(),
-            "expected a structure in ( )".into(),
-        ),
+        E::ExpectedBoolean => wrong_type("这里应是 true 或 false".into(), "expected true or false".into()),
+        E::ExpectedArray => wrong_type("这里应是用方括号 [ ] 括起来的列表".into(), "expected a list in [ ]".into()),
+        E::ExpectedMap => wrong_type("这里应是用花括号 { } 括起来的表".into(), "expected a map in { }".into()),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            wrong_type("这里应是用圆括号 ( ) 括起来的结构".into(), "expected a structure in ( )".into())
+        }
         E::IntegerOutOfBounds => wrong_type("数字超出范围".into(), "number out of range".into()),
-        E::ExpectedComma => syntax(
-            "这里缺少逗号",
-            "expected a comma here",
-            Some(bi!(
-                "每一项后面都要有英文逗号“,”",
-                "every item needs a comma after it"
-            )),
-        ),
+        E::ExpectedComma => {
+            syntax("这里缺少逗号", "expected a comma here", Some(bi!("每一项后面都要有英文逗号“,”", "every item needs a comma after it")))
+        }
         E::ExpectedArrayEnd => syntax(
             "这里应是列表的结尾“]”",
             "expected the end of the list `]`",
-            Some(bi!(
-                "检查是否少了逗号或多了括号",
-                "check for a missing comma or an extra bracket"
-            )),
+            Some(bi!("检查是否少了逗号或多了括号", "check for a missing comma or an extra bracket")),
         ),
-        E::ExpectedMapEnd => syntax(
-            "这里应是“}”",
-            "expected `}`",
-            Some(bi!("检查是否少了逗号", "check for a missing comma")),
-        ),
+        E::ExpectedMapEnd => syntax("这里应是“}”", "expected `}`", Some(bi!("检查是否少了逗号", "check for a missing comma"))),
         E::ExpectedMapColon => syntax("这里缺少冒号“:”", "expected `:`", None),
-        E::ExpectedStructLikeEnd => syntax(
-            "这里应是“)”",
-            "expected `)`",
-            Some(bi!(
-                "检查是否少了逗号或多写了内容",
-                "check for a missing comma or something extra"
-            )),
-        ),
-        E::ExpectedStringEnd => syntax(
-            "文字缺少结尾的双引号",
-            "text is missing its closing quote",
-            None,
-        ),
-        E::ExpectedIdentifier => syntax(
-            "这里应是字段名或名称",
-            "expected a field name or a name",
-            None,
-        ),
-        E::UnclosedBlockComment => syntax(
-            "注释 /* 没有用 */ 结束",
-            "comment /* is never closed with */",
-            None,
-        ),
+        E::ExpectedStructLikeEnd => {
+            syntax("这里应是“)”", "expected `)`", Some(bi!("检查是否少了逗号或多写了内容", "check for a missing comma or something extra")))
+        }
+        E::ExpectedStringEnd => syntax("文字缺少结尾的双引号", "text is missing its closing quote", None),
+        E::ExpectedIdentifier => syntax("这里应是字段名或名称", "expected a field name or a name", None),
+        E::UnclosedBlockComment => syntax("注释 /* 没有用 */ 结束", "comment /* is never closed with */", None),
         E::TrailingCharacters => syntax(
             "场景结束后还有多余内容",
             "unexpected content after the end of the scenario",
-            Some(bi!(
-                "一个文件只写一个场景；检查括号是否提前闭合",
-                "a file holds one scenario; check for a bracket closed too early"
-            )),
+            Some(bi!("一个文件只写一个场景；检查括号是否提前闭合", "a file holds one scenario; check for a bracket closed too early")),
         ),
         E::UnexpectedChar(c) => {
             let help = if let Some(ascii) = fullwidth_twin(*c) {
@@ -487,17 +332,9 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
             } else {
                 None
             };
-            syntax(
-                &format!("这里不能有字符“{c}”"),
-                &format!("unexpected character '{c}'"),
-                help,
-            )
+            syntax(&format!("这里不能有字符“{c}”"), &format!("unexpected character '{c}'"), help)
         }
-        E::Utf8Error(_) => Finding::new(
-            Code::InvalidUtf8,
-            loc(),
-            bi!("文件不是 UTF-8 编码的文本", "the file is not UTF-8 text"),
-        ),
+        E::Utf8Error(_) => Finding::new(Code::InvalidUtf8, loc(), bi!("文件不是 UTF-8 编码的文本", "the file is not UTF-8 text")),
         E::Message(m) => wrong_type(m.clone(), m.clone()),
         other => syntax(&format!("格式错误：{other}"), &other.to_string(), None),
     }
@@ -514,21 +351,14 @@ fn resolve(findings: Vec<Finding>, source: &str) -> Vec<Diagnostic> {
             let bytes = match &f.location {
                 Location::File => None,
                 Location::Bytes(s, e) => Some((*s, *e)),
-                Location::Path(p) => index
-                    .get_or_insert_with(|| SourceIndex::build(source))
-                    .nearest(p),
+                Location::Path(p) => index.get_or_insert_with(|| SourceIndex::build(source)).nearest(p),
                 Location::Key(p) => {
                     let idx = index.get_or_insert_with(|| SourceIndex::build(source));
                     idx.key(p).or_else(|| idx.nearest(p))
                 }
                 Location::InString(p, s, e) => {
                     let idx = index.get_or_insert_with(|| SourceIndex::build(source));
-                    idx.value(p).map(|lit| {
-                        (
-                            offset_in_string(source, lit, *s),
-                            offset_in_string(source, lit, (*e).max(*s + 1)),
-                        )
-                    })
+                    idx.value(p).map(|lit| (offset_in_string(source, lit, *s), offset_in_string(source, lit, (*e).max(*s + 1))))
                 }
             };
             let span = bytes.map(|(s, e)| {
@@ -536,13 +366,7 @@ fn resolve(findings: Vec<Finding>, source: &str) -> Vec<Diagnostic> {
                 let end = lines.pos(e.max(s));
                 SourceSpan { start, end }
             });
-            Diagnostic {
-                code: f.code,
-                severity: f.code.severity(),
-                span,
-                message: f.message,
-                help: f.help,
-            }
+            Diagnostic { code: f.code, severity: f.code.severity(), span, message: f.message, help: f.help }
         })
         .collect();
     diagnostic::sort(&mut out);

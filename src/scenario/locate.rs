@@ -32,11 +32,7 @@ impl<'a> LineIndex<'a> {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         let column = self.text[start..offset].chars().count() + 1;
-        Pos {
-            line,
-            column,
-            offset,
-        }
+        Pos { line, column, offset }
     }
 
     /// The byte offset of a 1-based line and character column (clamped into the text).
@@ -46,10 +42,7 @@ impl<'a> LineIndex<'a> {
         };
         let end = self.starts.get(line).map_or(self.text.len(), |&e| e);
         let line_text = &self.text[start..end];
-        let within = line_text
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(line_text.len(), |(i, _)| i);
+        let within = line_text.char_indices().nth(column.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i);
         start + within
     }
 
@@ -88,12 +81,7 @@ pub struct SourceIndex {
 impl SourceIndex {
     pub fn build(text: &str) -> SourceIndex {
         let tokens = tokenize(text);
-        let mut scanner = Scanner {
-            text,
-            tokens,
-            at: 0,
-            index: SourceIndex::default(),
-        };
+        let mut scanner = Scanner { text, tokens, at: 0, index: SourceIndex::default() };
         scanner.value(String::new(), 0);
         scanner.index
     }
@@ -212,9 +200,7 @@ fn tokenize(text: &str) -> Vec<(Tok<'_>, usize, usize)> {
                 j += hashes + 1;
                 let mut closing = vec![b'"'];
                 closing.extend(std::iter::repeat_n(b'#', hashes));
-                let end = bytes[j..]
-                    .windows(closing.len())
-                    .position(|w| w == closing.as_slice());
+                let end = bytes[j..].windows(closing.len()).position(|w| w == closing.as_slice());
                 i = end.map_or(bytes.len(), |p| j + p + closing.len());
                 out.push((Tok::Str, start, i));
                 continue;
@@ -222,9 +208,7 @@ fn tokenize(text: &str) -> Vec<(Tok<'_>, usize, usize)> {
             _ => {}
         }
         if c.is_ascii_alphabetic() || c == b'_' {
-            while i < bytes.len()
-                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'#')
-            {
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'#') {
                 i += 1;
             }
             out.push((Tok::Ident(&text[start..i]), start, i));
@@ -258,11 +242,7 @@ struct Scanner<'a> {
 }
 
 fn join_field(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else {
-        format!("{path}.{name}")
-    }
+    if path.is_empty() { name.to_string() } else { format!("{path}.{name}") }
 }
 
 impl<'a> Scanner<'a> {
@@ -309,8 +289,7 @@ impl<'a> Scanner<'a> {
 
     /// After `(`: named fields, or tuple items (`.0`, `.1`), or for `Some(x)` the value itself.
     fn parens(&mut self, path: &str, depth: usize, transparent: bool) -> bool {
-        let is_struct =
-            matches!(self.peek(0), Some(Tok::Ident(_))) && self.peek(1) == Some(&Tok::Colon);
+        let is_struct = matches!(self.peek(0), Some(Tok::Ident(_))) && self.peek(1) == Some(&Tok::Colon);
         if !is_struct {
             if transparent {
                 if !self.value(path.to_string(), depth + 1) {
@@ -342,13 +321,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn seq(
-        &mut self,
-        path: &str,
-        depth: usize,
-        close: char,
-        item: fn(&str, usize) -> String,
-    ) -> bool {
+    fn seq(&mut self, path: &str, depth: usize, close: char, item: fn(&str, usize) -> String) -> bool {
         let mut i = 0;
         loop {
             if self.eat(&Tok::Close(close)) {
@@ -384,11 +357,7 @@ impl<'a> Scanner<'a> {
             }
             let entry = join_field(path, &key);
             // A repeated key keeps the first place for the value and points the key at the repeat.
-            self.index
-                .keys
-                .entry(entry.clone())
-                .and_modify(|r| *r = (ks, ke))
-                .or_insert((ks, ke));
+            self.index.keys.entry(entry.clone()).and_modify(|r| *r = (ks, ke)).or_insert((ks, ke));
             if self.index.values.contains_key(&entry) {
                 let dup = format!("{entry}#{ks}");
                 if !self.value(dup, depth + 1) {
@@ -406,10 +375,7 @@ impl<'a> Scanner<'a> {
     /// The text of a simple `"…"` key (map keys in scenarios are ids, without escapes).
     fn string_text(&self, start: usize, end: usize) -> String {
         let raw = self.text.get(start..end).unwrap_or("");
-        raw.strip_prefix('"')
-            .and_then(|r| r.strip_suffix('"'))
-            .unwrap_or(raw)
-            .to_string()
+        raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw).to_string()
     }
 
     fn eat(&mut self, tok: &Tok<'a>) -> bool {
@@ -495,32 +461,16 @@ Scenario(
         assert_eq!(&SRC[ks..ke], "\"time\"");
         assert_eq!(text_at(&idx, "scenes[0].next"), "Scene(\"s2\")");
         assert_eq!(text_at(&idx, "scenes[0].next.0"), "\"s2\"");
-        assert_eq!(
-            text_at(&idx, "scenes[0].cond"),
-            "\"a > 1\"",
-            "Some(..) is transparent"
-        );
+        assert_eq!(text_at(&idx, "scenes[0].cond"), "\"a > 1\"", "Some(..) is transparent");
         assert_eq!(text_at(&idx, "scenes[1].id"), "r#\"s2\"#");
         assert_eq!(text_at(&idx, "scenes[1].list[1]"), "2");
         assert!(text_at(&idx, "scenes[1]").starts_with("(id:"));
-        assert_eq!(
-            idx.nearest("scenes[0].next.0.deeper"),
-            idx.value("scenes[0].next.0")
-        );
+        assert_eq!(idx.nearest("scenes[0].next.0.deeper"), idx.value("scenes[0].next.0"));
     }
 
     #[test]
     fn survives_garbage_and_depth() {
-        for src in [
-            "",
-            "(((",
-            ")))",
-            "\"unterminated",
-            "(a: [1, {\"k\": ",
-            "r##\"x\"#",
-            "/* open",
-            "#![",
-        ] {
+        for src in ["", "(((", ")))", "\"unterminated", "(a: [1, {\"k\": ", "r##\"x\"#", "/* open", "#!["] {
             let _ = SourceIndex::build(src);
         }
         let deep = "[".repeat(100_000);

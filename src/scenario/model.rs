@@ -478,10 +478,7 @@ impl Scenario {
 
     /// The language texts fall back to.
     pub fn original_language(&self) -> &str {
-        self.languages
-            .first()
-            .map(String::as_str)
-            .unwrap_or("zh-CN")
+        self.languages.first().map(String::as_str).unwrap_or("zh-CN")
     }
 
     pub fn choice_count(&self) -> usize {

@@ -10,13 +10,7 @@ use unicode_width::UnicodeWidthStr;
 /// Renders one diagnostic against the file's text.
 pub fn render(d: &Diagnostic, file: &str, source: &str, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}[{}]: {}",
-        d.severity.label(lang),
-        d.code,
-        d.message.get(lang)
-    );
+    let _ = writeln!(out, "{}[{}]: {}", d.severity.label(lang), d.code, d.message.get(lang));
     match d.span {
         None => {
             let _ = writeln!(out, "  --> {file}");
@@ -32,14 +26,8 @@ pub fn render(d: &Diagnostic, file: &str, source: &str, lang: Lang) -> String {
             let line_start = lines.offset(line_no, 1);
             let before = &source[line_start..span.start.offset.max(line_start)];
             let lead = before.replace('\t', "    ").width();
-            let underline_end = if span.end.line == line_no {
-                span.end.offset
-            } else {
-                line_start + text.len()
-            };
-            let under = source
-                .get(span.start.offset..underline_end.max(span.start.offset))
-                .unwrap_or("");
+            let underline_end = if span.end.line == line_no { span.end.offset } else { line_start + text.len() };
+            let under = source.get(span.start.offset..underline_end.max(span.start.offset)).unwrap_or("");
             let carets = under.replace('\t', "    ").width().max(1);
             let (shown, lead, carets) = window(&shown, lead, carets);
             let _ = writeln!(out, "{pad} |");
@@ -112,10 +100,7 @@ mod tests {
         let d = Diagnostic {
             code: Code::DanglingReference,
             severity: Severity::Error,
-            span: Some(SourceSpan {
-                start: li.pos(start),
-                end: li.pos(start + 4),
-            }),
+            span: Some(SourceSpan { start: li.pos(start), end: li.pos(start + 4) }),
             message: Bilingual::new("没有场景“s9”", "no scene 's9'"),
             help: Some(Bilingual::new("是不是“s2”？", "did you mean 's2'?")),
         };

@@ -20,12 +20,9 @@ impl Text {
     pub fn get(&self, lang: &str) -> &str {
         match self {
             Text::Plain(s) => s,
-            Text::Translated(entries) => entries
-                .iter()
-                .find(|(code, _)| code == lang)
-                .or_else(|| entries.first())
-                .map(|(_, s)| s.as_str())
-                .unwrap_or(""),
+            Text::Translated(entries) => {
+                entries.iter().find(|(code, _)| code == lang).or_else(|| entries.first()).map(|(_, s)| s.as_str()).unwrap_or("")
+            }
         }
     }
 
@@ -33,10 +30,7 @@ impl Text {
     pub fn variants(&self) -> Vec<(Option<&str>, &str)> {
         match self {
             Text::Plain(s) => vec![(None, s.as_str())],
-            Text::Translated(entries) => entries
-                .iter()
-                .map(|(l, s)| (Some(l.as_str()), s.as_str()))
-                .collect(),
+            Text::Translated(entries) => entries.iter().map(|(l, s)| (Some(l.as_str()), s.as_str())).collect(),
         }
     }
 }
@@ -81,9 +75,7 @@ impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Text::Plain(s) => serializer.serialize_str(s),
-            Text::Translated(entries) => {
-                serializer.collect_map(entries.iter().map(|(k, v)| (k, v)))
-            }
+            Text::Translated(entries) => serializer.collect_map(entries.iter().map(|(k, v)| (k, v))),
         }
     }
 }

@@ -39,39 +39,34 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     let all_endings: Vec<usize> = (0..s.endings.len()).map(|e| id(Node::Ending(e))).collect();
     if uses_end.is_some() {
         for (i, scene) in s.scenes.iter().enumerate() {
-            let goes_to_end = scene
-                .choices
-                .iter()
-                .map(|c| &c.next)
-                .chain(scene.timer.as_ref().map(|t| &t.next))
-                .any(has_end);
+            let goes_to_end = scene.choices.iter().map(|c| &c.next).chain(scene.timer.as_ref().map(|t| &t.next)).any(has_end);
             if goes_to_end {
                 edges[i].extend(&all_endings);
             }
         }
     }
     if let Some(path) = &uses_end {
-        let fallback = s
-            .endings
-            .iter()
-            .any(|e| e.condition.is_none() && e.roles.is_empty());
-        if !fallback && !s.endings.is_empty() {
-            out.push(
-                Finding::at(
-                    Code::NoFallbackEnding,
-                    path.clone(),
-                    bi!(
-                        "用了 End，但每个结局都有条件，可能一个都不满足",
-                        "End is used, but every ending has a condition, so none may match"
-                    ),
-                )
-                .with_help(bi!(
-                    "在 endings 最后加一个没有 condition 的结局作为兜底",
-                    "add an ending without a condition at the end of endings as the fallback"
-                )),
-            );
+        for role in &s.roles {
+            let fallback = s.endings.iter().any(|e| e.condition.is_none() && (e.roles.is_empty() || e.roles.contains(&role.id)));
+            if !fallback && !s.endings.is_empty() {
+                out.push(
+                    Finding::at(
+                        Code::NoFallbackEnding,
+                        path.clone(),
+                        bi!(
+                            ("用了 End，但角色“{}”能得到的结局都有条件，可能一个都不满足", role.id),
+                            ("End is used, but every ending open to role '{}' has a condition, so none may match", role.id)
+                        ),
+                    )
+                    .with_help(bi!(
+                        "在 endings 最后加一个没有 condition 的结局作为兜底",
+                        "add an ending without a condition at the end of endings as the fallback"
+                    )),
+                );
+            }
         }
     }
+    roles(ctx, out);
 
     // A scene the trainee cannot leave.
     for (i, scene) in s.scenes.iter().enumerate() {
@@ -82,16 +77,10 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                     format!("scenes[{i}]"),
                     bi!(
                         ("场景“{}”没有选项也没有限时，学员会卡在这里", scene.id),
-                        (
-                            "scene '{}' has no choices and no timer: the trainee is stuck",
-                            scene.id
-                        )
+                        ("scene '{}' has no choices and no timer: the trainee is stuck", scene.id)
                     ),
                 )
-                .with_help(bi!(
-                    "加一个选项，例如“继续”，指向下一个场景",
-                    "add a choice, e.g. \"Continue\", leading to the next scene"
-                )),
+                .with_help(bi!("加一个选项，例如“继续”，指向下一个场景", "add a choice, e.g. \"Continue\", leading to the next scene")),
             );
         } else if scene.timer.is_none() && scene.choices.iter().all(|c| c.condition.is_some()) {
             out.push(
@@ -100,33 +89,17 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                     format!("scenes[{i}].choices"),
                     bi!(
                         ("场景“{}”的选项都有条件，可能一个都不出现", scene.id),
-                        (
-                            "every choice in scene '{}' has a condition: none may show",
-                            scene.id
-                        )
+                        ("every choice in scene '{}' has a condition: none may show", scene.id)
                     ),
                 )
-                .with_help(bi!(
-                    "至少留一个没有条件的选项，或加上 timer",
-                    "leave one choice without a condition, or add a timer"
-                )),
+                .with_help(bi!("至少留一个没有条件的选项，或加上 timer", "leave one choice without a condition, or add a timer")),
             );
         }
     }
 
     // Forward reachability from every start.
-    let mut starts: Vec<usize> = ctx
-        .scenes
-        .get(s.start.as_str())
-        .copied()
-        .into_iter()
-        .collect();
-    starts.extend(
-        s.roles
-            .iter()
-            .filter_map(|r| r.start.as_deref())
-            .filter_map(|st| ctx.scenes.get(st).copied()),
-    );
+    let mut starts: Vec<usize> = ctx.scenes.get(s.start.as_str()).copied().into_iter().collect();
+    starts.extend(s.roles.iter().filter_map(|r| r.start.as_deref()).filter_map(|st| ctx.scenes.get(st).copied()));
     starts.extend(extra_starts);
     let reached = walk(&starts, &edges);
 
@@ -139,24 +112,14 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     }
     let can_end = walk(&all_endings, &reverse);
 
-    let start_ok = ctx
-        .scenes
-        .get(s.start.as_str())
-        .is_some_and(|&i| can_end[i]);
+    let start_ok = ctx.scenes.get(s.start.as_str()).is_some_and(|&i| can_end[i]);
     if ctx.scenes.contains_key(s.start.as_str()) && !start_ok {
         out.push(
-            Finding::at(
-                Code::NoEndingReachable,
-                "start",
-                bi!(
-                    "从开始场景走不到任何结局",
-                    "no ending can be reached from the start"
-                ),
-            )
-            .with_help(bi!(
-                "检查选项的 next：至少一条路要通向 Ending(…) 或 End",
-                "check the choices' next: at least one road must lead to Ending(…) or End"
-            )),
+            Finding::at(Code::NoEndingReachable, "start", bi!("从开始场景走不到任何结局", "no ending can be reached from the start"))
+                .with_help(bi!(
+                    "检查选项的 next：至少一条路要通向 Ending(…) 或 End",
+                    "check the choices' next: at least one road must lead to Ending(…) or End"
+                )),
         );
     }
     for (i, scene) in s.scenes.iter().enumerate() {
@@ -165,17 +128,11 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                 Finding::at(
                     Code::Unreachable,
                     format!("scenes[{i}].id"),
-                    bi!(
-                        ("没有任何路径通向场景“{}”", scene.id),
-                        ("no path leads to scene '{}'", scene.id)
-                    ),
+                    bi!(("没有任何路径通向场景“{}”", scene.id), ("no path leads to scene '{}'", scene.id)),
                 )
                 .with_help(bi!(
                     ("从某个选项指向它（Scene(\"{}\")），或删掉它", scene.id),
-                    (
-                        "point a choice at it (Scene(\"{}\")) or remove it",
-                        scene.id
-                    )
+                    ("point a choice at it (Scene(\"{}\")) or remove it", scene.id)
                 )),
             );
         } else if start_ok && !can_end[i] && !(scene.choices.is_empty() && scene.timer.is_none()) {
@@ -185,10 +142,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                     format!("scenes[{i}].id"),
                     bi!(
                         ("从场景“{}”出发走不到任何结局（死循环）", scene.id),
-                        (
-                            "no ending can be reached from scene '{}' (a loop with no exit)",
-                            scene.id
-                        )
+                        ("no ending can be reached from scene '{}' (a loop with no exit)", scene.id)
                     ),
                 )
                 .with_help(bi!("给这个循环加一个出口", "give this loop a way out")),
@@ -200,11 +154,83 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             out.push(Finding::at(
                 Code::Unreachable,
                 format!("endings[{e}].id"),
-                bi!(
-                    ("没有任何路径通向结局“{}”", ending.id),
-                    ("no path leads to ending '{}'", ending.id)
-                ),
+                bi!(("没有任何路径通向结局“{}”", ending.id), ("no path leads to ending '{}'", ending.id)),
             ));
+        }
+    }
+}
+
+/// Walks the story once per role, following only the choices that role has, and reports scenes
+/// and endings limited to other roles that the role can still reach.
+fn roles(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let s = ctx.s;
+    if s.roles.len() < 2 && s.scenes.iter().all(|sc| sc.roles.is_empty()) && s.endings.iter().all(|e| e.roles.is_empty()) {
+        return;
+    }
+    let mut reported = std::collections::HashSet::new();
+    for role in &s.roles {
+        let allowed = |list: &[String]| list.is_empty() || list.contains(&role.id);
+        let start = role.start.as_deref().unwrap_or(&s.start);
+        let mut stack: Vec<usize> = ctx.scenes.get(start).copied().into_iter().collect();
+        for inj in s.injects.iter().filter(|i| allowed(&i.roles)) {
+            if let Some(next) = &inj.next {
+                push_targets(ctx, next, &mut stack, &mut Vec::new());
+            }
+        }
+        let mut seen = vec![false; s.scenes.len()];
+        let mut endings = Vec::new();
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            let scene = &s.scenes[i];
+            if !allowed(&scene.roles) && reported.insert(("scene", i)) {
+                out.push(
+                    Finding::at(
+                        Code::RoleMismatch,
+                        format!("scenes[{i}].roles"),
+                        bi!(
+                            ("角色“{}”也能走到只给 {} 的场景“{}”", role.id, scene.roles.join(", "), scene.id),
+                            ("role '{}' can reach scene '{}', which is only for {}", role.id, scene.id, scene.roles.join(", "))
+                        ),
+                    )
+                    .with_help(bi!(
+                        "用选项的 roles 或角色的 start 把不同角色引到不同场景",
+                        "route roles with the choices' roles lists or each role's start"
+                    )),
+                );
+            }
+            let nexts = scene.choices.iter().filter(|c| allowed(&c.roles)).map(|c| &c.next).chain(scene.timer.as_ref().map(|t| &t.next));
+            for next in nexts {
+                push_targets(ctx, next, &mut stack, &mut endings);
+            }
+        }
+        for e in endings {
+            let ending = &s.endings[e];
+            if !allowed(&ending.roles) && reported.insert(("ending", e)) {
+                out.push(Finding::at(
+                    Code::RoleMismatch,
+                    format!("endings[{e}].roles"),
+                    bi!(
+                        ("角色“{}”也能走到只给 {} 的结局“{}”", role.id, ending.roles.join(", "), ending.id),
+                        ("role '{}' can reach ending '{}', which is only for {}", role.id, ending.id, ending.roles.join(", "))
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Scene and ending targets of a `next` (endings named explicitly; `End` chooses by role itself).
+fn push_targets(ctx: &Ctx, next: &Next, scenes: &mut Vec<usize>, endings: &mut Vec<usize>) {
+    match next {
+        Next::Scene(id) => scenes.extend(ctx.scenes.get(id.as_str())),
+        Next::Ending(id) => endings.extend(ctx.endings.get(id.as_str())),
+        Next::End => {}
+        Next::Random(branches) => {
+            for b in branches {
+                push_targets(ctx, &b.next, scenes, endings);
+            }
         }
     }
 }
@@ -217,13 +243,7 @@ fn has_end(next: &Next) -> bool {
     }
 }
 
-fn collect(
-    ctx: &Ctx,
-    next: &Next,
-    targets: &mut Vec<Node>,
-    uses_end: &mut Option<String>,
-    path: &str,
-) {
+fn collect(ctx: &Ctx, next: &Next, targets: &mut Vec<Node>, uses_end: &mut Option<String>, path: &str) {
     match next {
         Next::Scene(id) => targets.extend(ctx.scenes.get(id.as_str()).map(|&i| Node::Scene(i))),
         Next::Ending(id) => targets.extend(ctx.endings.get(id.as_str()).map(|&i| Node::Ending(i))),
@@ -262,48 +282,40 @@ mod tests {
             "(id: \"orphan\", text: \"没人来\"),\n(id: \"s2\", text: \"结束前\", choices: [",
         );
         let got = codes(&run_on(&src));
-        assert!(
-            got.contains(&(Code::NoWayOut, "scenes[1]".into())),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&(Code::Unreachable, "scenes[1].id".into())),
-            "{got:?}"
-        );
+        assert!(got.contains(&(Code::NoWayOut, "scenes[1]".into())), "{got:?}");
+        assert!(got.contains(&(Code::Unreachable, "scenes[1].id".into())), "{got:?}");
     }
 
     #[test]
     fn finds_loops_without_exit_and_missing_fallback() {
+        let src = BASE.replace("next: End),", "next: Scene(\"s2\")),").replace("next: Ending(\"bad\")", "next: Scene(\"s1\")");
+        let got = codes(&run_on(&src));
+        assert!(got.contains(&(Code::NoEndingReachable, "start".into())), "{got:?}");
+        let src = BASE.replace("(id: \"bad\", title: \"坏结局\",", "(id: \"bad\", title: \"坏结局\", condition: \"trust < 60\",");
+        let got = codes(&run_on(&src));
+        assert!(got.contains(&(Code::NoFallbackEnding, "scenes[1].choices[0].next".into())), "{got:?}");
+    }
+
+    #[test]
+    fn roles_cannot_wander_into_scenes_for_others() {
         let src = BASE
-            .replace("next: End),", "next: Scene(\"s2\")),")
-            .replace("next: Ending(\"bad\")", "next: Scene(\"s1\")");
+            .replace(
+                "roles: [(id: \"clerk\", name: \"干事\", briefing: \"你是干事\")]",
+                "roles: [(id: \"clerk\", name: \"干事\", briefing: \"你是干事\"), (id: \"chief\", name: \"主任\", briefing: \"你是主任\")]",
+            )
+            .replace("(id: \"s2\", text: \"结束前\",", "(id: \"s2\", roles: [\"chief\"], text: \"结束前\",");
         let got = codes(&run_on(&src));
-        assert!(
-            got.contains(&(Code::NoEndingReachable, "start".into())),
-            "{got:?}"
-        );
-        let src = BASE.replace(
-            "(id: \"bad\", title: \"坏结局\",",
-            "(id: \"bad\", title: \"坏结局\", condition: \"trust < 60\",",
-        );
-        let got = codes(&run_on(&src));
-        assert!(
-            got.contains(&(Code::NoFallbackEnding, "scenes[1].choices[0].next".into())),
-            "{got:?}"
-        );
+        assert!(got.contains(&(Code::RoleMismatch, "scenes[1].roles".into())), "{got:?}");
+        let routed = src.replace("feedback: \"好\", scores: {\"law\": 1}", "feedback: \"好\", roles: [\"chief\"], scores: {\"law\": 1}");
+        let got = codes(&run_on(&routed));
+        assert!(!got.iter().any(|(c, _)| *c == Code::RoleMismatch), "{got:?}");
     }
 
     #[test]
     fn a_loop_after_the_start_is_reported_at_its_scene() {
         let src = BASE.replace("next: End),", "next: Scene(\"s2\")),");
         let got = codes(&run_on(&src));
-        assert!(
-            got.contains(&(Code::NoEndingReachable, "scenes[1].id".into())),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&(Code::Unreachable, "endings[0].id".into())),
-            "{got:?}"
-        );
+        assert!(got.contains(&(Code::NoEndingReachable, "scenes[1].id".into())), "{got:?}");
+        assert!(got.contains(&(Code::Unreachable, "endings[0].id".into())), "{got:?}");
     }
 }

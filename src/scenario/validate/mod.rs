@@ -98,35 +98,14 @@ pub(crate) fn outcomes(s: &Scenario) -> Vec<Outcome<'_>> {
     let mut out = Vec::new();
     for (i, scene) in s.scenes.iter().enumerate() {
         for (j, c) in scene.choices.iter().enumerate() {
-            push_outcome(
-                &mut out,
-                format!("scenes[{i}].choices[{j}]"),
-                Some(i),
-                &c.effects,
-                Some(&c.scores),
-                Some(&c.next),
-            );
+            push_outcome(&mut out, format!("scenes[{i}].choices[{j}]"), Some(i), &c.effects, Some(&c.scores), Some(&c.next));
         }
         if let Some(t) = &scene.timer {
-            push_outcome(
-                &mut out,
-                format!("scenes[{i}].timer"),
-                Some(i),
-                &t.effects,
-                Some(&t.scores),
-                Some(&t.next),
-            );
+            push_outcome(&mut out, format!("scenes[{i}].timer"), Some(i), &t.effects, Some(&t.scores), Some(&t.next));
         }
     }
     for (k, inj) in s.injects.iter().enumerate() {
-        push_outcome(
-            &mut out,
-            format!("injects[{k}]"),
-            None,
-            &inj.effects,
-            None,
-            inj.next.as_ref(),
-        );
+        push_outcome(&mut out, format!("injects[{k}]"), None, &inj.effects, None, inj.next.as_ref());
     }
     out
 }
@@ -144,23 +123,10 @@ fn push_outcome<'a>(
         _ => None,
     };
     let next_path = format!("{path}.next");
-    out.push(Outcome {
-        path,
-        scene,
-        effects,
-        scores,
-        next,
-    });
+    out.push(Outcome { path, scene, effects, scores, next });
     if let Some(branches) = branches {
         for (k, b) in branches.iter().enumerate() {
-            push_outcome(
-                out,
-                format!("{next_path}.0[{k}]"),
-                scene,
-                &b.effects,
-                Some(&b.scores),
-                Some(&b.next),
-            );
+            push_outcome(out, format!("{next_path}.0[{k}]"), scene, &b.effects, Some(&b.scores), Some(&b.next));
         }
     }
 }
@@ -202,8 +168,7 @@ pub(crate) mod tests {
 )"#;
 
     pub fn run_on(src: &str) -> Vec<Finding> {
-        let s: Scenario =
-            crate::scenario::load::parse(src).unwrap_or_else(|f| panic!("parse failed: {f:?}"));
+        let s: Scenario = crate::scenario::load::parse(src).unwrap_or_else(|f| panic!("parse failed: {f:?}"));
         super::run(&s, &[])
     }
 
@@ -227,10 +192,7 @@ pub(crate) mod tests {
 
     #[test]
     fn closest_finds_typos_only() {
-        assert_eq!(
-            super::closest("sceen2", ["scene2", "ending"]),
-            Some("scene2")
-        );
+        assert_eq!(super::closest("sceen2", ["scene2", "ending"]), Some("scene2"));
         assert_eq!(super::closest("xyz", ["scene2", "ending"]), None);
     }
 }

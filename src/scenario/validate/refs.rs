@@ -15,20 +15,13 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     let scene_ref = |out: &mut Vec<Finding>, path: String, id: &str| {
         if !ctx.scenes.contains_key(id) {
             let help = if ctx.endings.contains_key(id) {
-                Some(bi!(
-                    "“{id}”是结局，请写 Ending(\"{id}\")",
-                    "'{id}' is an ending: write Ending(\"{id}\")"
-                ))
+                Some(bi!("“{id}”是结局，请写 Ending(\"{id}\")", "'{id}' is an ending: write Ending(\"{id}\")"))
             } else {
                 did_you_mean(id, &ctx.scenes)
             };
             out.push(
-                Finding::at(
-                    Code::DanglingReference,
-                    path,
-                    bi!("没有 id 为“{id}”的场景", "there is no scene with id '{id}'"),
-                )
-                .with_help_opt(help),
+                Finding::at(Code::DanglingReference, path, bi!("没有 id 为“{id}”的场景", "there is no scene with id '{id}'"))
+                    .with_help_opt(help),
             );
         }
     };
@@ -38,44 +31,24 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             scene_ref(out, format!("roles[{i}].start"), start);
         }
     }
-    let reference = |out: &mut Vec<Finding>,
-                     path: String,
-                     id: &str,
-                     map: &HashMap<&str, usize>,
-                     what: (&str, &str)| {
+    let reference = |out: &mut Vec<Finding>, path: String, id: &str, map: &HashMap<&str, usize>, what: (&str, &str)| {
         if !map.contains_key(id) {
             let (zh, en) = what;
             out.push(
-                Finding::at(
-                    Code::DanglingReference,
-                    path,
-                    bi!("没有 id 为“{id}”的{zh}", "there is no {en} with id '{id}'"),
-                )
-                .with_help_opt(did_you_mean(id, map)),
+                Finding::at(Code::DanglingReference, path, bi!("没有 id 为“{id}”的{zh}", "there is no {en} with id '{id}'"))
+                    .with_help_opt(did_you_mean(id, map)),
             );
         }
     };
     let roles = |out: &mut Vec<Finding>, path: &str, list: &[String]| {
         for (k, r) in list.iter().enumerate() {
-            reference(
-                out,
-                format!("{path}.roles[{k}]"),
-                r,
-                &ctx.roles,
-                ("角色", "role"),
-            );
+            reference(out, format!("{path}.roles[{k}]"), r, &ctx.roles, ("角色", "role"));
         }
     };
     for (i, scene) in s.scenes.iter().enumerate() {
         let sp = format!("scenes[{i}]");
         if let Some(sp_id) = &scene.speaker {
-            reference(
-                out,
-                format!("{sp}.speaker"),
-                sp_id,
-                &ctx.characters,
-                ("人物", "character"),
-            );
+            reference(out, format!("{sp}.speaker"), sp_id, &ctx.characters, ("人物", "character"));
         }
         roles(out, &sp, &scene.roles);
         for (k, m) in scene.media.iter().enumerate() {
@@ -100,13 +73,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         roles(out, &ip, &inj.roles);
         condition(ctx, &format!("{ip}.when"), &inj.when, out);
         if let Some(sp_id) = &inj.speaker {
-            reference(
-                out,
-                format!("{ip}.speaker"),
-                sp_id,
-                &ctx.characters,
-                ("人物", "character"),
-            );
+            reference(out, format!("{ip}.speaker"), sp_id, &ctx.characters, ("人物", "character"));
         }
         for (k, m) in inj.media.iter().enumerate() {
             roles(out, &format!("{ip}.media[{k}]"), &m.roles);
@@ -124,10 +91,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                     out.push(Finding::new(
                         Code::DuplicateId,
                         Location::Key(p.clone()),
-                        bi!(
-                            "能力项“{key}”记了两次分",
-                            "competency '{key}' is scored twice"
-                        ),
+                        bi!("能力项“{key}”记了两次分", "competency '{key}' is scored twice"),
                     ));
                 }
                 if !ctx.competencies.contains_key(key.as_str()) {
@@ -135,10 +99,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                         Finding::new(
                             Code::DanglingReference,
                             Location::Key(p),
-                            bi!(
-                                "没有 id 为“{key}”的能力项",
-                                "there is no competency with id '{key}'"
-                            ),
+                            bi!("没有 id 为“{key}”的能力项", "there is no competency with id '{key}'"),
                         )
                         .with_help_opt(did_you_mean(key, &ctx.competencies)),
                     );
@@ -149,10 +110,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             Some(Next::Scene(id)) => scene_ref(out, format!("{}.next.0", o.path), id),
             Some(Next::Ending(id)) if !ctx.endings.contains_key(id.as_str()) => {
                 let help = if ctx.scenes.contains_key(id.as_str()) {
-                    Some(bi!(
-                        "“{id}”是场景，请写 Scene(\"{id}\")",
-                        "'{id}' is a scene: write Scene(\"{id}\")"
-                    ))
+                    Some(bi!("“{id}”是场景，请写 Scene(\"{id}\")", "'{id}' is a scene: write Scene(\"{id}\")"))
                 } else {
                     did_you_mean(id, &ctx.endings)
                 };
@@ -160,10 +118,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                     Finding::at(
                         Code::DanglingReference,
                         format!("{}.next.0", o.path),
-                        bi!(
-                            "没有 id 为“{id}”的结局",
-                            "there is no ending with id '{id}'"
-                        ),
+                        bi!("没有 id 为“{id}”的结局", "there is no ending with id '{id}'"),
                     )
                     .with_help_opt(help),
                 );
@@ -190,37 +145,21 @@ fn effect(ctx: &Ctx, path: &str, e: &Effect, out: &mut Vec<Finding>) {
     let p = format!("{path}.0");
     if wants_meter && !ctx.meters.contains_key(id.as_str()) {
         let help = if ctx.flags.contains_key(id.as_str()) {
-            Some(bi!(
-                "“{id}”是标记，请用 SetFlag 或 ClearFlag",
-                "'{id}' is a flag: use SetFlag or ClearFlag"
-            ))
+            Some(bi!("“{id}”是标记，请用 SetFlag 或 ClearFlag", "'{id}' is a flag: use SetFlag or ClearFlag"))
         } else {
             did_you_mean(id, &ctx.meters)
         };
         out.push(
-            Finding::at(
-                Code::DanglingReference,
-                p,
-                bi!("没有 id 为“{id}”的指标", "there is no meter with id '{id}'"),
-            )
-            .with_help_opt(help),
+            Finding::at(Code::DanglingReference, p, bi!("没有 id 为“{id}”的指标", "there is no meter with id '{id}'")).with_help_opt(help),
         );
     } else if !wants_meter && !ctx.flags.contains_key(id.as_str()) {
         let help = if ctx.meters.contains_key(id.as_str()) {
-            Some(bi!(
-                "“{id}”是指标，请用 Add 或 Set",
-                "'{id}' is a meter: use Add or Set"
-            ))
+            Some(bi!("“{id}”是指标，请用 Add 或 Set", "'{id}' is a meter: use Add or Set"))
         } else {
             did_you_mean(id, &ctx.flags)
         };
         out.push(
-            Finding::at(
-                Code::DanglingReference,
-                p,
-                bi!("没有 id 为“{id}”的标记", "there is no flag with id '{id}'"),
-            )
-            .with_help_opt(help),
+            Finding::at(Code::DanglingReference, p, bi!("没有 id 为“{id}”的标记", "there is no flag with id '{id}'")).with_help_opt(help),
         );
     }
 }
@@ -249,14 +188,7 @@ impl expr::Names for Names<'_, '_> {
     fn suggest(&self, func: Option<Func>, name: &str) -> Option<String> {
         let c = self.0;
         let found = match func {
-            None => closest(
-                name,
-                c.meters
-                    .keys()
-                    .chain(c.flags.keys())
-                    .copied()
-                    .chain(BUILTINS),
-            ),
+            None => closest(name, c.meters.keys().chain(c.flags.keys()).copied().chain(BUILTINS)),
             Some(Func::Visited) => closest(name, c.scenes.keys().copied()),
             Some(Func::Chose) => closest(name, c.choices.keys().copied()),
             Some(Func::Role) => closest(name, c.roles.keys().copied()),
@@ -271,20 +203,9 @@ fn condition(ctx: &Ctx, path: &str, cond: &Condition, out: &mut Vec<Finding>) {
         Ok(tree) => expr::check(tree, &Names(ctx)),
     };
     for e in errors {
-        let code = if e.is_type_error {
-            Code::ExpressionType
-        } else {
-            Code::BadExpression
-        };
+        let code = if e.is_type_error { Code::ExpressionType } else { Code::BadExpression };
         let (start, end) = e.range;
-        out.push(
-            Finding::new(
-                code,
-                Location::InString(path.to_string(), start, end),
-                e.message,
-            )
-            .with_help_opt(e.help),
-        );
+        out.push(Finding::new(code, Location::InString(path.to_string(), start, end), e.message).with_help_opt(e.help));
     }
 }
 
@@ -299,18 +220,11 @@ fn asset(ctx: &Ctx, path: &str, file: &str, out: &mut Vec<Finding>) {
         || file.split(['/', '\\']).any(|part| part == "..");
     if escapes {
         out.push(
-            Finding::at(
-                Code::UnsafePath,
-                path,
-                bi!(
-                    "图片路径“{file}”跑出了素材文件夹",
-                    "image path '{file}' leaves the assets folder"
-                ),
-            )
-            .with_help(bi!(
-                "写相对路径，不要用“..”或盘符，例如 portraits/li.png",
-                "use a relative path without '..' or a drive, e.g. portraits/li.png"
-            )),
+            Finding::at(Code::UnsafePath, path, bi!("图片路径“{file}”跑出了素材文件夹", "image path '{file}' leaves the assets folder"))
+                .with_help(bi!(
+                    "写相对路径，不要用“..”或盘符，例如 portraits/li.png",
+                    "use a relative path without '..' or a drive, e.g. portraits/li.png"
+                )),
         );
         return;
     }
@@ -319,33 +233,19 @@ fn asset(ctx: &Ctx, path: &str, file: &str, out: &mut Vec<Finding>) {
     }
     let found = ctx.asset_roots.iter().any(|root| {
         let candidate = root.join(rel);
-        match (
-            std::fs::canonicalize(&candidate),
-            std::fs::canonicalize(root),
-        ) {
+        match (std::fs::canonicalize(&candidate), std::fs::canonicalize(root)) {
             // A link inside the folder may still point outside it: compare the real paths.
             (Ok(real), Ok(root)) => real.starts_with(root) && real.is_file(),
             _ => false,
         }
     });
     if !found {
-        let roots: Vec<String> = ctx
-            .asset_roots
-            .iter()
-            .map(|r| r.display().to_string())
-            .collect();
+        let roots: Vec<String> = ctx.asset_roots.iter().map(|r| r.display().to_string()).collect();
         let roots = roots.join(", ");
-        out.push(
-            Finding::at(
-                Code::MissingAsset,
-                path,
-                bi!("找不到图片“{file}”", "image '{file}' not found"),
-            )
-            .with_help(bi!(
-                "图片放在场景文件旁边或 assets/ 文件夹里（找过：{roots}）",
-                "put it beside the scenario or under assets/ (looked in: {roots})"
-            )),
-        );
+        out.push(Finding::at(Code::MissingAsset, path, bi!("找不到图片“{file}”", "image '{file}' not found")).with_help(bi!(
+            "图片放在场景文件旁边或 assets/ 文件夹里（找过：{roots}）",
+            "put it beside the scenario or under assets/ (looked in: {roots})"
+        )));
     }
 }
 
@@ -371,64 +271,29 @@ mod tests {
             "scenes[0].choices[0].effects[0].0",
             "scenes[0].choices[1].next.0",
         ] {
-            assert!(
-                got.contains(&(Code::DanglingReference, want.to_string())),
-                "missing {want} in {got:?}"
-            );
+            assert!(got.contains(&(Code::DanglingReference, want.to_string())), "missing {want} in {got:?}");
         }
-        let speaker = f
-            .iter()
-            .find(|x| x.location == Location::Path("scenes[0].speaker".into()))
-            .unwrap();
+        let speaker = f.iter().find(|x| x.location == Location::Path("scenes[0].speaker".into())).unwrap();
         assert!(speaker.help.as_ref().unwrap().en.contains("'li'"));
-        let flag = f
-            .iter()
-            .find(|x| x.location == Location::Path("scenes[0].choices[0].effects[0].0".into()))
-            .unwrap();
+        let flag = f.iter().find(|x| x.location == Location::Path("scenes[0].choices[0].effects[0].0".into())).unwrap();
         assert!(flag.help.as_ref().unwrap().en.contains("SetFlag"));
     }
 
     #[test]
     fn conditions_are_checked_in_place() {
-        let src = BASE.replace(
-            "\"trust > 10 && !deleted\"",
-            "\"trust > 10 && !delted || trust\"",
-        );
+        let src = BASE.replace("\"trust > 10 && !deleted\"", "\"trust > 10 && !delted || trust\"");
         let f = run_on(&src);
         let got: Vec<_> = f.iter().map(|x| (x.code, x.location.clone())).collect();
-        assert!(
-            got.contains(&(
-                Code::BadExpression,
-                Location::InString("scenes[0].choices[1].condition".into(), 15, 21)
-            )),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&(
-                Code::ExpressionType,
-                Location::InString("scenes[0].choices[1].condition".into(), 25, 30)
-            )),
-            "{got:?}"
-        );
+        assert!(got.contains(&(Code::BadExpression, Location::InString("scenes[0].choices[1].condition".into(), 15, 21))), "{got:?}");
+        assert!(got.contains(&(Code::ExpressionType, Location::InString("scenes[0].choices[1].condition".into(), 25, 30))), "{got:?}");
     }
 
     #[test]
     fn asset_paths_cannot_escape() {
-        for bad in [
-            "../../etc/passwd",
-            "/etc/passwd",
-            "C:\\\\x.png",
-            "a/../../b.png",
-        ] {
-            let src = BASE.replace(
-                "(id: \"li\", name: \"李书记\")",
-                &format!("(id: \"li\", name: \"李书记\", portrait: \"{bad}\")"),
-            );
+        for bad in ["../../etc/passwd", "/etc/passwd", "C:\\\\x.png", "a/../../b.png"] {
+            let src = BASE.replace("(id: \"li\", name: \"李书记\")", &format!("(id: \"li\", name: \"李书记\", portrait: \"{bad}\")"));
             let got = codes(&run_on(&src));
-            assert!(
-                got.contains(&(Code::UnsafePath, "characters[0].portrait".into())),
-                "{bad}: {got:?}"
-            );
+            assert!(got.contains(&(Code::UnsafePath, "characters[0].portrait".into())), "{bad}: {got:?}");
         }
     }
 }

@@ -21,15 +21,9 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             Finding::at(
                 Code::UnsupportedFormat,
                 "format",
-                bi!(
-                    ("不支持格式版本 {}", s.format),
-                    ("format version {} is not supported", s.format)
-                ),
+                bi!(("不支持格式版本 {}", s.format), ("format version {} is not supported", s.format)),
             )
-            .with_help(bi!(
-                "这个版本的沙盘读取 format: {FORMAT_VERSION}",
-                "this Shapan reads format: {FORMAT_VERSION}"
-            )),
+            .with_help(bi!("这个版本的沙盘读取 format: {FORMAT_VERSION}", "this Shapan reads format: {FORMAT_VERSION}")),
         );
     }
     languages(ctx, out);
@@ -50,26 +44,11 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                     Code::BadRange,
                     format!("meters[{i}].start"),
                     bi!(
-                        (
-                            "指标“{}”的初始值 {} 不在 {}..{} 之内",
-                            m.id,
-                            m.start,
-                            m.min,
-                            m.max
-                        ),
-                        (
-                            "meter '{}' starts at {}, outside {}..{}",
-                            m.id,
-                            m.start,
-                            m.min,
-                            m.max
-                        )
+                        ("指标“{}”的初始值 {} 不在 {}..{} 之内", m.id, m.start, m.min, m.max),
+                        ("meter '{}' starts at {}, outside {}..{}", m.id, m.start, m.min, m.max)
                     ),
                 )
-                .with_help(bi!(
-                    "把 start 改到 min 和 max 之间",
-                    "set start between min and max"
-                )),
+                .with_help(bi!("把 start 改到 min 和 max 之间", "set start between min and max")),
             );
         }
     }
@@ -79,15 +58,9 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                 Finding::at(
                     Code::BadWeight,
                     format!("competencies[{i}].weight"),
-                    bi!(
-                        ("权重必须大于 0（现在是 {}）", c.weight),
-                        ("weight must be above 0 (it is {})", c.weight)
-                    ),
+                    bi!(("权重必须大于 0（现在是 {}）", c.weight), ("weight must be above 0 (it is {})", c.weight)),
                 )
-                .with_help(bi!(
-                    "不想计入总分的能力项，直接删掉",
-                    "remove a competency that should not count"
-                )),
+                .with_help(bi!("不想计入总分的能力项，直接删掉", "remove a competency that should not count")),
             );
         }
     }
@@ -103,23 +76,13 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                     format!("{path}.0[{k}].weight"),
                     bi!(
                         ("随机分支的权重必须大于 0（现在是 {}）", b.weight),
-                        (
-                            "a random branch's weight must be above 0 (it is {})",
-                            b.weight
-                        )
+                        ("a random branch's weight must be above 0 (it is {})", b.weight)
                     ),
                 ));
             }
         }
         if branches.is_empty() {
-            out.push(Finding::at(
-                Code::BadValue,
-                path,
-                bi!(
-                    "Random 里至少要有一个分支",
-                    "Random needs at least one branch"
-                ),
-            ));
+            out.push(Finding::at(Code::BadValue, path, bi!("Random 里至少要有一个分支", "Random needs at least one branch")));
         }
     }
     for (i, scene) in s.scenes.iter().enumerate() {
@@ -137,15 +100,8 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         if let Some(start) = &clock.start {
             if parse_hhmm(start).is_none() {
                 out.push(
-                    Finding::at(
-                        Code::BadValue,
-                        "clock.start",
-                        bi!(
-                            "时间“{start}”不是 时:分 格式",
-                            "time '{start}' is not HH:MM"
-                        ),
-                    )
-                    .with_help(bi!("例如 \"08:30\"", "for example \"08:30\"")),
+                    Finding::at(Code::BadValue, "clock.start", bi!("时间“{start}”不是 时:分 格式", "time '{start}' is not HH:MM"))
+                        .with_help(bi!("例如 \"08:30\"", "for example \"08:30\"")),
                 );
             }
         }
@@ -163,24 +119,13 @@ fn languages(ctx: &Ctx, out: &mut Vec<Finding>) {
     let langs = &ctx.s.languages;
     if langs.is_empty() {
         out.push(
-            Finding::at(
-                Code::UnknownLanguage,
-                "languages",
-                bi!("至少要声明一种语言", "declare at least one language"),
-            )
-            .with_help(bi!(
-                "例如 languages: [\"zh-CN\", \"en\"]",
-                "for example languages: [\"zh-CN\", \"en\"]"
-            )),
+            Finding::at(Code::UnknownLanguage, "languages", bi!("至少要声明一种语言", "declare at least one language"))
+                .with_help(bi!("例如 languages: [\"zh-CN\", \"en\"]", "for example languages: [\"zh-CN\", \"en\"]")),
         );
     }
     let mut seen = HashMap::new();
     for (i, code) in langs.iter().enumerate() {
-        if code
-            .parse::<Lang>()
-            .map(|l| l.code() != code)
-            .unwrap_or(true)
-        {
+        if code.parse::<Lang>().map(|l| l.code() != code).unwrap_or(true) {
             let help = match code.parse::<Lang>() {
                 Ok(l) => bi!(("请写成“{}”", l.code()), ("write '{}'", l.code())),
                 Err(_) => bi!("目前支持 zh-CN 和 en", "supported: zh-CN and en"),
@@ -219,10 +164,7 @@ fn kind<'a>(
                 Finding::at(
                     Code::BadId,
                     path.clone(),
-                    bi!(
-                        ("{zh} id “{id}” 不可用：{}", problem.zh),
-                        ("{en} id '{id}' is not usable: {}", problem.en)
-                    ),
+                    bi!(("{zh} id “{id}” 不可用：{}", problem.zh), ("{en} id '{id}' is not usable: {}", problem.en)),
                 )
                 .with_help(bi!(
                     "id 用字母、数字、下划线（中文也可以），例如 hot_search",
@@ -234,10 +176,7 @@ fn kind<'a>(
             out.push(Finding::at(
                 Code::DuplicateId,
                 path,
-                bi!(
-                    "{zh} id “{id}” 重复（第一次出现在 {first}）",
-                    "{en} id '{id}' is used twice (first at {first})"
-                ),
+                bi!("{zh} id “{id}” 重复（第一次出现在 {first}）", "{en} id '{id}' is used twice (first at {first})"),
             ));
         } else {
             seen.insert(id, path);
@@ -250,20 +189,11 @@ fn id_problem(id: &str, expr_name: bool) -> Option<crate::lang::Bilingual> {
         return Some(bi!("是空的", "it is empty"));
     }
     if id.chars().count() > MAX_ID_LEN {
-        return Some(bi!(
-            "超过 {MAX_ID_LEN} 个字符",
-            "longer than {MAX_ID_LEN} characters"
-        ));
+        return Some(bi!("超过 {MAX_ID_LEN} 个字符", "longer than {MAX_ID_LEN} characters"));
     }
-    if let Some(c) = id
-        .chars()
-        .find(|c| !(c.is_alphanumeric() || *c == '_' || (*c == '-' && !expr_name)))
-    {
+    if let Some(c) = id.chars().find(|c| !(c.is_alphanumeric() || *c == '_' || (*c == '-' && !expr_name))) {
         return Some(if c == '-' {
-            bi!(
-                "条件里要用到它，不能含“-”，请用“_”",
-                "it is used in conditions, so use '_' instead of '-'"
-            )
+            bi!("条件里要用到它，不能含“-”，请用“_”", "it is used in conditions, so use '_' instead of '-'")
         } else {
             bi!("含有字符“{c}”", "it contains '{c}'")
         });
@@ -273,24 +203,14 @@ fn id_problem(id: &str, expr_name: bool) -> Option<crate::lang::Bilingual> {
             return Some(bi!("不能以数字开头", "it starts with a digit"));
         }
         if RESERVED.contains(&id) || BUILTINS.contains(&id) {
-            return Some(bi!(
-                "“{id}”是条件语言的保留字",
-                "'{id}' is reserved in conditions"
-            ));
+            return Some(bi!("“{id}”是条件语言的保留字", "'{id}' is reserved in conditions"));
         }
     }
     None
 }
 
-fn ids_of<'a, T>(
-    name: &'static str,
-    items: &'a [T],
-    id: fn(&T) -> &String,
-) -> impl Iterator<Item = (String, &'a str)> {
-    items
-        .iter()
-        .enumerate()
-        .map(move |(i, x)| (format!("{name}[{i}].id"), id(x).as_str()))
+fn ids_of<'a, T>(name: &'static str, items: &'a [T], id: fn(&T) -> &String) -> impl Iterator<Item = (String, &'a str)> {
+    items.iter().enumerate().map(move |(i, x)| (format!("{name}[{i}].id"), id(x).as_str()))
 }
 
 fn ids(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -299,98 +219,34 @@ fn ids(ctx: &Ctx, out: &mut Vec<Finding>) {
         out.push(Finding::at(
             Code::BadId,
             "id",
-            bi!(
-                ("场景 id “{}” 不可用：{}", s.id, p.zh),
-                ("scenario id '{}' is not usable: {}", s.id, p.en)
-            ),
+            bi!(("场景 id “{}” 不可用：{}", s.id, p.zh), ("scenario id '{}' is not usable: {}", s.id, p.en)),
         ));
     }
     let fresh = HashMap::new;
-    kind(
-        out,
-        ("场景", "scene"),
-        ids_of("scenes", &s.scenes, |x| &x.id),
-        false,
-        &mut fresh(),
-    );
-    kind(
-        out,
-        ("结局", "ending"),
-        ids_of("endings", &s.endings, |x| &x.id),
-        false,
-        &mut fresh(),
-    );
-    kind(
-        out,
-        ("能力项", "competency"),
-        ids_of("competencies", &s.competencies, |x| &x.id),
-        false,
-        &mut fresh(),
-    );
-    kind(
-        out,
-        ("角色", "role"),
-        ids_of("roles", &s.roles, |x| &x.id),
-        false,
-        &mut fresh(),
-    );
-    kind(
-        out,
-        ("人物", "character"),
-        ids_of("characters", &s.characters, |x| &x.id),
-        false,
-        &mut fresh(),
-    );
-    kind(
-        out,
-        ("突发事件", "inject"),
-        ids_of("injects", &s.injects, |x| &x.id),
-        false,
-        &mut fresh(),
-    );
+    kind(out, ("场景", "scene"), ids_of("scenes", &s.scenes, |x| &x.id), false, &mut fresh());
+    kind(out, ("结局", "ending"), ids_of("endings", &s.endings, |x| &x.id), false, &mut fresh());
+    kind(out, ("能力项", "competency"), ids_of("competencies", &s.competencies, |x| &x.id), false, &mut fresh());
+    kind(out, ("角色", "role"), ids_of("roles", &s.roles, |x| &x.id), false, &mut fresh());
+    kind(out, ("人物", "character"), ids_of("characters", &s.characters, |x| &x.id), false, &mut fresh());
+    kind(out, ("突发事件", "inject"), ids_of("injects", &s.injects, |x| &x.id), false, &mut fresh());
     // Meters and flags share one namespace: conditions name both the same way.
     let mut names = fresh();
-    kind(
-        out,
-        ("指标", "meter"),
-        ids_of("meters", &s.meters, |x| &x.id),
-        true,
-        &mut names,
-    );
-    kind(
-        out,
-        ("标记", "flag"),
-        ids_of("flags", &s.flags, |x| &x.id),
-        true,
-        &mut names,
-    );
-    let choices = s.scenes.iter().enumerate().flat_map(|(i, sc)| {
-        sc.choices
-            .iter()
-            .enumerate()
-            .map(move |(j, c)| (format!("scenes[{i}].choices[{j}].id"), c.id.as_str()))
-    });
+    kind(out, ("指标", "meter"), ids_of("meters", &s.meters, |x| &x.id), true, &mut names);
+    kind(out, ("标记", "flag"), ids_of("flags", &s.flags, |x| &x.id), true, &mut names);
+    let choices = s
+        .scenes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, sc)| sc.choices.iter().enumerate().map(move |(j, c)| (format!("scenes[{i}].choices[{j}].id"), c.id.as_str())));
     kind(out, ("选项", "choice"), choices, false, &mut fresh());
     if s.roles.is_empty() {
-        out.push(Finding::new(
-            Code::MissingField,
-            Location::Path("roles".into()),
-            bi!("至少要有一个角色", "at least one role is needed"),
-        ));
+        out.push(Finding::new(Code::MissingField, Location::Path("roles".into()), bi!("至少要有一个角色", "at least one role is needed")));
     }
     if s.competencies.is_empty() {
-        out.push(Finding::at(
-            Code::MissingField,
-            "competencies",
-            bi!("至少要有一个能力项", "at least one competency is needed"),
-        ));
+        out.push(Finding::at(Code::MissingField, "competencies", bi!("至少要有一个能力项", "at least one competency is needed")));
     }
     if s.endings.is_empty() {
-        out.push(Finding::at(
-            Code::NoEndingReachable,
-            "endings",
-            bi!("至少要有一个结局", "at least one ending is needed"),
-        ));
+        out.push(Finding::at(Code::NoEndingReachable, "endings", bi!("至少要有一个结局", "at least one ending is needed")));
     }
 }
 
@@ -403,17 +259,11 @@ mod tests {
     fn reports_format_range_weight_and_ids() {
         let src = BASE
             .replace("format: 1", "format: 2")
-            .replace(
-                "min: 0, max: 100, start: 50",
-                "min: 0, max: 100, start: 150",
-            )
+            .replace("min: 0, max: 100, start: 50", "min: 0, max: 100, start: 150")
             .replace("weight: 1", "weight: 0")
             .replace("(id: \"deleted\")", "(id: \"trust\"), (id: \"has-dash\")")
             .replace("(id: \"s2\"", "(id: \"s1\"")
-            .replace(
-                "languages: [\"zh-CN\"]",
-                "languages: [\"zh-CN\", \"zh_cn\"]",
-            );
+            .replace("languages: [\"zh-CN\"]", "languages: [\"zh-CN\", \"zh_cn\"]");
         let got = codes(&run_on(&src));
         for want in [
             (Code::UnsupportedFormat, "format"),
@@ -424,35 +274,17 @@ mod tests {
             (Code::DuplicateId, "scenes[1].id"),
             (Code::UnknownLanguage, "languages[1]"),
         ] {
-            assert!(
-                got.contains(&(want.0, want.1.to_string())),
-                "missing {want:?} in {got:?}"
-            );
+            assert!(got.contains(&(want.0, want.1.to_string())), "missing {want:?} in {got:?}");
         }
     }
 
     #[test]
     fn random_weights_and_timer_seconds() {
-        let src = BASE.replace(
-            "next: Scene(\"s2\")",
-            "next: Random([(weight: 0, next: Scene(\"s2\")), (weight: 2, next: End)])",
-        );
-        let src = src.replace(
-            "(id: \"s2\", text: \"结束前\",",
-            "(id: \"s2\", text: \"结束前\", timer: (seconds: 0, next: End),",
-        );
+        let src = BASE.replace("next: Scene(\"s2\")", "next: Random([(weight: 0, next: Scene(\"s2\")), (weight: 2, next: End)])");
+        let src = src.replace("(id: \"s2\", text: \"结束前\",", "(id: \"s2\", text: \"结束前\", timer: (seconds: 0, next: End),");
         let got = codes(&run_on(&src));
-        assert!(
-            got.contains(&(
-                Code::BadWeight,
-                "scenes[0].choices[0].next.0[0].weight".into()
-            )),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&(Code::BadValue, "scenes[1].timer.seconds".into())),
-            "{got:?}"
-        );
+        assert!(got.contains(&(Code::BadWeight, "scenes[0].choices[0].next.0[0].weight".into())), "{got:?}");
+        assert!(got.contains(&(Code::BadValue, "scenes[1].timer.seconds".into())), "{got:?}");
     }
 
     #[test]

@@ -47,30 +47,15 @@ pub fn each_text<'a>(s: &'a Scenario, f: &mut dyn FnMut(String, &'a Text, Kind))
     }
     for (i, c) in s.competencies.iter().enumerate() {
         f(format!("competencies[{i}].name"), &c.name, Kind::Title);
-        opt(
-            f,
-            format!("competencies[{i}].description"),
-            &c.description,
-            Kind::Reading,
-        );
+        opt(f, format!("competencies[{i}].description"), &c.description, Kind::Reading);
     }
     for (i, m) in s.meters.iter().enumerate() {
         f(format!("meters[{i}].name"), &m.name, Kind::Title);
         opt(f, format!("meters[{i}].unit"), &m.unit, Kind::Title);
-        opt(
-            f,
-            format!("meters[{i}].description"),
-            &m.description,
-            Kind::Reading,
-        );
+        opt(f, format!("meters[{i}].description"), &m.description, Kind::Reading);
     }
     for (i, x) in s.flags.iter().enumerate() {
-        opt(
-            f,
-            format!("flags[{i}].description"),
-            &x.description,
-            Kind::Reading,
-        );
+        opt(f, format!("flags[{i}].description"), &x.description, Kind::Reading);
     }
     for (i, r) in s.roles.iter().enumerate() {
         f(format!("roles[{i}].name"), &r.name, Kind::Title);
@@ -117,20 +102,10 @@ pub fn each_text<'a>(s: &'a Scenario, f: &mut dyn FnMut(String, &'a Text, Kind))
         commentary(f, &p, &e.commentary);
     }
     opt(f, "debrief.expert".into(), &s.debrief.expert, Kind::Reading);
-    opt(
-        f,
-        "debrief.practitioner".into(),
-        &s.debrief.practitioner,
-        Kind::Reading,
-    );
+    opt(f, "debrief.practitioner".into(), &s.debrief.practitioner, Kind::Reading);
 }
 
-fn opt<'a>(
-    f: &mut dyn FnMut(String, &'a Text, Kind),
-    path: String,
-    t: &'a Option<Text>,
-    kind: Kind,
-) {
+fn opt<'a>(f: &mut dyn FnMut(String, &'a Text, Kind), path: String, t: &'a Option<Text>, kind: Kind) {
     if let Some(t) = t {
         f(path, t, kind);
     }
@@ -143,24 +118,10 @@ fn media<'a>(f: &mut dyn FnMut(String, &'a Text, Kind), path: &str, items: &'a [
     }
 }
 
-fn commentary<'a>(
-    f: &mut dyn FnMut(String, &'a Text, Kind),
-    path: &str,
-    c: &'a Option<Commentary>,
-) {
+fn commentary<'a>(f: &mut dyn FnMut(String, &'a Text, Kind), path: &str, c: &'a Option<Commentary>) {
     if let Some(c) = c {
-        opt(
-            f,
-            format!("{path}.commentary.expert"),
-            &c.expert,
-            Kind::Reading,
-        );
-        opt(
-            f,
-            format!("{path}.commentary.practitioner"),
-            &c.practitioner,
-            Kind::Reading,
-        );
+        opt(f, format!("{path}.commentary.expert"), &c.expert, Kind::Reading);
+        opt(f, format!("{path}.commentary.practitioner"), &c.practitioner, Kind::Reading);
     }
 }
 
@@ -189,31 +150,17 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             "this text has one version, but the scenario declares {declared}"
                         ),
                     )
-                    .with_help(bi!(
-                        "写成 {{\"zh-CN\": \"…\", \"en\": \"…\"}}",
-                        "write {{\"zh-CN\": \"…\", \"en\": \"…\"}}"
-                    )),
+                    .with_help(bi!("写成 {{\"zh-CN\": \"…\", \"en\": \"…\"}}", "write {{\"zh-CN\": \"…\", \"en\": \"…\"}}")),
                 );
             }
             Text::Plain(_) => {}
             Text::Translated(entries) => {
-                let missing: Vec<&str> = langs
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|l| !entries.iter().any(|(k, _)| k == l))
-                    .collect();
+                let missing: Vec<&str> = langs.iter().map(String::as_str).filter(|l| !entries.iter().any(|(k, _)| k == l)).collect();
                 if !missing.is_empty() {
                     let m = missing.join(", ");
                     out.push(
-                        Finding::at(
-                            Code::MissingTranslation,
-                            path.clone(),
-                            bi!("缺少 {m} 的文字", "missing the {m} text"),
-                        )
-                        .with_help(bi!(
-                            "每段文字都要有 {declared} 各一份",
-                            "every text needs one version for each of {declared}"
-                        )),
+                        Finding::at(Code::MissingTranslation, path.clone(), bi!("缺少 {m} 的文字", "missing the {m} text"))
+                            .with_help(bi!("每段文字都要有 {declared} 各一份", "every text needs one version for each of {declared}")),
                     );
                 }
                 for (i, (k, _)) in entries.iter().enumerate() {
@@ -223,22 +170,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             Finding::new(
                                 Code::MissingTranslation,
                                 key,
-                                bi!(
-                                    "语言“{k}”没有在 languages 里声明",
-                                    "language '{k}' is not declared in languages"
-                                ),
+                                bi!("语言“{k}”没有在 languages 里声明", "language '{k}' is not declared in languages"),
                             )
-                            .with_help(bi!(
-                                "场景声明的语言：{declared}",
-                                "the scenario declares: {declared}"
-                            )),
+                            .with_help(bi!("场景声明的语言：{declared}", "the scenario declares: {declared}")),
                         );
                     } else if entries[..i].iter().any(|(prev, _)| prev == k) {
-                        out.push(Finding::new(
-                            Code::DuplicateId,
-                            key,
-                            bi!("语言“{k}”写了两次", "language '{k}' is written twice"),
-                        ));
+                        out.push(Finding::new(Code::DuplicateId, key, bi!("语言“{k}”写了两次", "language '{k}' is written twice")));
                     }
                 }
             }
@@ -249,17 +186,23 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 None => path.clone(),
             };
             if body.trim().is_empty() {
-                out.push(Finding::at(
-                    Code::EmptyText,
-                    at,
-                    bi!("文字是空的", "the text is empty"),
-                ));
+                out.push(Finding::at(Code::EmptyText, at, bi!("文字是空的", "the text is empty")));
                 continue;
             }
             let width = body.width();
             let max = kind.max_columns();
             if width > max {
-                out.push(Finding::at(Code::TextTooLong, at, bi!("文字太长，投影时难以阅读（{width} 列，上限 {max} 列；一个汉字算两列）", "text too long to read on a projector ({width} columns, limit {max}; a Chinese character counts two)")).with_help(bi!("拆成两个场景，或删去次要内容", "split it across two scenes or cut what is secondary")));
+                out.push(
+                    Finding::at(
+                        Code::TextTooLong,
+                        at,
+                        bi!(
+                            "文字太长，投影时难以阅读（{width} 列，上限 {max} 列；一个汉字算两列）",
+                            "text too long to read on a projector ({width} columns, limit {max}; a Chinese character counts two)"
+                        ),
+                    )
+                    .with_help(bi!("拆成两个场景，或删去次要内容", "split it across two scenes or cut what is secondary")),
+                );
             }
         }
     });
@@ -274,47 +217,21 @@ mod tests {
     fn translations_must_be_complete() {
         let src = BASE
             .replace("languages: [\"zh-CN\"]", "languages: [\"zh-CN\", \"en\"]")
-            .replace(
-                "title: \"测试\"",
-                "title: {\"zh-CN\": \"测试\", \"en\": \"Test\"}",
-            )
-            .replace(
-                "summary: \"测试用例\"",
-                "summary: {\"zh-CN\": \"测试用例\", \"fr\": \"x\"}",
-            );
+            .replace("title: \"测试\"", "title: {\"zh-CN\": \"测试\", \"en\": \"Test\"}")
+            .replace("summary: \"测试用例\"", "summary: {\"zh-CN\": \"测试用例\", \"fr\": \"x\"}");
         let got = codes(&run_on(&src));
-        assert!(
-            !got.iter().any(|(_, p)| p == "title"),
-            "a complete text is fine: {got:?}"
-        );
-        assert!(
-            got.contains(&(Code::MissingTranslation, "summary".into())),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&(Code::MissingTranslation, "summary.fr".into())),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&(Code::MissingTranslation, "scenes[0].text".into())),
-            "plain text in a bilingual scenario: {got:?}"
-        );
+        assert!(!got.iter().any(|(_, p)| p == "title"), "a complete text is fine: {got:?}");
+        assert!(got.contains(&(Code::MissingTranslation, "summary".into())), "{got:?}");
+        assert!(got.contains(&(Code::MissingTranslation, "summary.fr".into())), "{got:?}");
+        assert!(got.contains(&(Code::MissingTranslation, "scenes[0].text".into())), "plain text in a bilingual scenario: {got:?}");
     }
 
     #[test]
     fn long_and_empty_texts_warn() {
         let long = "很".repeat(61);
-        let src = BASE
-            .replace("text: \"回应\"", &format!("text: \"{long}\""))
-            .replace("text: \"沉默\"", "text: \" \"");
+        let src = BASE.replace("text: \"回应\"", &format!("text: \"{long}\"")).replace("text: \"沉默\"", "text: \" \"");
         let got = codes(&run_on(&src));
-        assert!(
-            got.contains(&(Code::TextTooLong, "scenes[0].choices[0].text".into())),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&(Code::EmptyText, "scenes[0].choices[1].text".into())),
-            "{got:?}"
-        );
+        assert!(got.contains(&(Code::TextTooLong, "scenes[0].choices[0].text".into())), "{got:?}");
+        assert!(got.contains(&(Code::EmptyText, "scenes[0].choices[1].text".into())), "{got:?}");
     }
 }

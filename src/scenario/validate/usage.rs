@@ -32,10 +32,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     for o in outcomes {
         for e in o.effects {
             match e {
-                Effect::Add(id, _)
-                | Effect::Set(id, _)
-                | Effect::SetFlag(id)
-                | Effect::ClearFlag(id) => changed.insert(id.as_str()),
+                Effect::Add(id, _) | Effect::Set(id, _) | Effect::SetFlag(id) | Effect::ClearFlag(id) => changed.insert(id.as_str()),
             };
         }
         if let Some(scores) = o.scores {
@@ -48,55 +45,32 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                 Finding::at(
                     Code::UnusedMeter,
                     format!("meters[{i}].id"),
-                    bi!(
-                        ("指标“{}”没有被任何选项改变，也没有被任何条件用到", m.id),
-                        ("meter '{}' is never changed and never read", m.id)
-                    ),
+                    bi!(("指标“{}”没有被任何选项改变，也没有被任何条件用到", m.id), ("meter '{}' is never changed and never read", m.id)),
                 )
                 .with_help(bi!(
-                    (
-                        "在选项的 effects 里用 Add(\"{}\", …) 改变它，或删掉它",
-                        m.id
-                    ),
-                    (
-                        "change it with Add(\"{}\", …) in a choice's effects, or remove it",
-                        m.id
-                    )
+                    ("在选项的 effects 里用 Add(\"{}\", …) 改变它，或删掉它", m.id),
+                    ("change it with Add(\"{}\", …) in a choice's effects, or remove it", m.id)
                 )),
             );
         }
     }
     for (i, f) in s.flags.iter().enumerate() {
         let id = f.id.as_str();
-        let sets = s.flags[i].start
-            || outcomes.iter().any(|o| {
-                o.effects
-                    .iter()
-                    .any(|e| matches!(e, Effect::SetFlag(x) if x == id))
-            });
+        let sets = s.flags[i].start || outcomes.iter().any(|o| o.effects.iter().any(|e| matches!(e, Effect::SetFlag(x) if x == id)));
         if !read.contains(id) && !changed.contains(id) {
             out.push(Finding::at(
                 Code::UnusedFlag,
                 format!("flags[{i}].id"),
-                bi!(
-                    "标记“{id}”没有被设置，也没有被任何条件用到",
-                    "flag '{id}' is never set and never read"
-                ),
+                bi!("标记“{id}”没有被设置，也没有被任何条件用到", "flag '{id}' is never set and never read"),
             ));
         } else if read.contains(id) && !sets {
             out.push(
                 Finding::at(
                     Code::FlagNeverSet,
                     format!("flags[{i}].id"),
-                    bi!(
-                        "标记“{id}”从未被设为真，用到它的条件永远不成立",
-                        "flag '{id}' is never set, so conditions on it never hold"
-                    ),
+                    bi!("标记“{id}”从未被设为真，用到它的条件永远不成立", "flag '{id}' is never set, so conditions on it never hold"),
                 )
-                .with_help(bi!(
-                    "在某个选项的 effects 里加上 SetFlag(\"{id}\")",
-                    "add SetFlag(\"{id}\") to some choice's effects"
-                )),
+                .with_help(bi!("在某个选项的 effects 里加上 SetFlag(\"{id}\")", "add SetFlag(\"{id}\") to some choice's effects")),
             );
         }
     }
@@ -106,17 +80,11 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                 Finding::at(
                     Code::UnusedCompetency,
                     format!("competencies[{i}].id"),
-                    bi!(
-                        ("没有任何选项给能力项“{}”记分", c.id),
-                        ("no choice scores competency '{}'", c.id)
-                    ),
+                    bi!(("没有任何选项给能力项“{}”记分", c.id), ("no choice scores competency '{}'", c.id)),
                 )
                 .with_help(bi!(
                     ("在选项里写 scores: {{\"{}\": 2}}，或删掉它", c.id),
-                    (
-                        "score it in a choice with scores: {{\"{}\": 2}}, or remove it",
-                        c.id
-                    )
+                    ("score it in a choice with scores: {{\"{}\": 2}}, or remove it", c.id)
                 )),
             );
         }
@@ -128,15 +96,9 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                     Finding::at(
                         Code::MissingFeedback,
                         format!("scenes[{i}].choices[{j}].id"),
-                        bi!(
-                            ("选项“{}”没有反馈（feedback）", c.id),
-                            ("choice '{}' has no feedback", c.id)
-                        ),
+                        bi!(("选项“{}”没有反馈（feedback）", c.id), ("choice '{}' has no feedback", c.id)),
                     )
-                    .with_help(bi!(
-                        "告诉学员这个决定带来了什么、为什么",
-                        "tell the trainee what this decision led to and why"
-                    )),
+                    .with_help(bi!("告诉学员这个决定带来了什么、为什么", "tell the trainee what this decision led to and why")),
                 );
             }
         }
@@ -144,10 +106,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             out.push(Finding::at(
                 Code::MissingFeedback,
                 format!("scenes[{i}].timer"),
-                bi!(
-                    "限时没有反馈：超时后学员应知道沉默的代价",
-                    "the timer has no feedback: tell the trainee what silence cost"
-                ),
+                bi!("限时没有反馈：超时后学员应知道沉默的代价", "the timer has no feedback: tell the trainee what silence cost"),
             ));
         }
     }
@@ -177,15 +136,8 @@ mod tests {
             (Code::UnusedCompetency, "competencies[1].id"),
             (Code::MissingFeedback, "scenes[1].choices[0].id"),
         ] {
-            assert!(
-                got.contains(&(want.0, want.1.to_string())),
-                "missing {want:?} in {got:?}"
-            );
+            assert!(got.contains(&(want.0, want.1.to_string())), "missing {want:?} in {got:?}");
         }
-        assert!(
-            !got.iter()
-                .any(|(_, p)| p == "meters[0].id" || p == "flags[0].id"),
-            "{got:?}"
-        );
+        assert!(!got.iter().any(|(_, p)| p == "meters[0].id" || p == "flags[0].id"), "{got:?}");
     }
 }
