@@ -3,9 +3,9 @@
 use super::{EXIT_ERRORS, EXIT_USAGE, Format, ValidateArgs};
 use crate::lang::Lang;
 use crate::scenario::render::{render, summary};
-use crate::scenario::{Loaded, load_path};
+use crate::scenario::{Loaded, load_path, scenario_files};
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The folder validated when no path is given.
@@ -28,54 +28,13 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> ExitCode {
     } else {
         args.paths.clone()
     };
-    let files = expand(&paths);
+    let files = scenario_files(&paths);
     let loaded: Vec<Loaded> = files.iter().map(|f| load_path(f)).collect();
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report_json(&loaded, lang)).unwrap_or_default()),
         Format::Text => print!("{}", report_text(&loaded, lang)),
     }
     if loaded.iter().any(|l| l.error_count() > 0) { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
-}
-
-/// Files to check: each path itself, or for a folder every `*.ron` below it, in name order.
-/// A path that does not exist is kept so that it is reported.
-pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            collect_ron(p, &mut found, 0);
-            found.sort();
-            if found.is_empty() {
-                out.push(p.clone());
-            }
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
-fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    // Deep or cyclic (symlinked) folder trees stop here rather than hang.
-    if depth > 16 {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            collect_ron(&path, out, depth + 1);
-        } else if path.extension().is_some_and(|e| e == "ron") {
-            out.push(path);
-        }
-    }
 }
 
 /// The text report: every diagnostic rendered, a line per file, and a total.

@@ -59,6 +59,47 @@ pub fn asset_roots(path: &Path) -> Vec<PathBuf> {
     roots
 }
 
+/// Files to check: each path itself, or for a folder every `*.ron` below it, in name order.
+/// A path that does not exist is kept so that it is reported.
+pub fn scenario_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            collect_ron(p, &mut found, 0);
+            found.sort();
+            if found.is_empty() {
+                out.push(p.clone());
+            }
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    // Deep or cyclic (symlinked) folder trees stop here rather than hang.
+    if depth > 16 {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            collect_ron(&path, out, depth + 1);
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            out.push(path);
+        }
+    }
+}
+
 /// Loads and validates one file. Never panics, whatever the file holds.
 pub fn load_path(path: &Path) -> Loaded {
     let fail = |finding: Finding| Loaded {
@@ -142,7 +183,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, asset_roots: &[PathBuf]) -> Loade
 pub fn load_str(path: &Path, source: String, asset_roots: &[PathBuf]) -> Loaded {
     let mut findings = Vec::new();
     let scenario =
-        if source.trim().is_empty() {
+        if only_comments(&source) {
             findings.push(Finding::new(Code::EmptyFile, Location::File, bi!("文件是空的", "the file is empty")).with_help(bi!(
                 "从 scenarios/ 里复制一个示例场景作为起点",
                 "start from a copy of one of the example scenarios in scenarios/"
@@ -162,6 +203,14 @@ pub fn load_str(path: &Path, source: String, asset_roots: &[PathBuf]) -> Loaded 
         };
     let diagnostics = resolve(findings, &source);
     Loaded { path: path.to_path_buf(), source, scenario, diagnostics }
+}
+
+/// Whether the text has nothing but white space and `//` comments.
+fn only_comments(source: &str) -> bool {
+    source.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with("//")
+    })
 }
 
 fn options() -> ron::Options {
@@ -204,6 +253,10 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
     if end < start {
         std::mem::swap(&mut start, &mut end);
     }
+    // ron's span may begin on the blank before the value; point at the value itself.
+    let skip = source[start..].len() - source[start..].trim_start_matches([' ', '\t']).len();
+    start += skip;
+    end = end.max(start);
     let at_path = if path.is_empty() || path == "." { String::new() } else { path.to_string() };
     let loc = || Location::Bytes(start, end.max(start + 1));
     let where_ = || {

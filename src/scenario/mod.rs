@@ -10,6 +10,6 @@ pub mod text;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use load::{Loaded, load_path};
+pub use load::{Loaded, load_path, scenario_files};
 pub use model::Scenario;
 pub use text::Text;

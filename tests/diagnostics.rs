@@ -1,0 +1,97 @@
+//! One fixture per diagnostic code: each `tests/fixtures/<code>.ron` starts with
+//! `// expect: <code> <line>:<col>` and must produce that code at that place.
+
+use shapan::scenario::{Code, load_path};
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Codes that need a file no fixture can be: a missing path, a directory, a file over the size limit.
+const TESTED_IN_CODE: [Code; 2] = [Code::Io, Code::FileTooLarge];
+
+#[test]
+fn every_fixture_reports_its_code_at_its_place() {
+    let mut seen = Vec::new();
+    for entry in std::fs::read_dir(fixtures()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "ron") || path.file_stem().unwrap() == "valid" {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let header = String::from_utf8_lossy(&bytes).lines().next().unwrap().to_string();
+        let expect = header.strip_prefix("// expect: ").unwrap_or_else(|| panic!("{}: no expect header", path.display()));
+        let mut parts = expect.split_whitespace();
+        let code = Code::from_str(parts.next().unwrap()).unwrap_or_else(|| panic!("{}: unknown code", path.display()));
+        assert_eq!(path.file_stem().unwrap().to_str().unwrap(), code.as_str(), "fixture named after its code");
+        let place = parts.next().map(|p| {
+            let (l, c) = p.split_once(':').unwrap();
+            (l.parse::<usize>().unwrap(), c.parse::<usize>().unwrap())
+        });
+        let loaded = load_path(&path);
+        let found = loaded.diagnostics.iter().any(|d| {
+            d.code == code && d.severity == code.severity() && place.is_none_or(|(l, c)| d.span.is_some_and(|s| (s.start.line, s.start.column) == (l, c)))
+        });
+        assert!(
+            found,
+            "{}: expected {code} at {place:?}, got {:?}",
+            path.display(),
+            loaded.diagnostics.iter().map(|d| (d.code, d.span.map(|s| (s.start.line, s.start.column)))).collect::<Vec<_>>()
+        );
+        seen.push(code);
+    }
+    for code in Code::ALL {
+        assert!(seen.contains(code) || TESTED_IN_CODE.contains(code), "no fixture for {code}");
+    }
+}
+
+#[test]
+fn the_valid_fixture_is_clean() {
+    let loaded = load_path(&fixtures().join("valid.ron"));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert!(loaded.playable().is_some());
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("shapan-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn missing_paths_and_folders_are_io_errors() {
+    let dir = temp_dir("io");
+    for path in [dir.join("nope.ron"), dir.clone()] {
+        let loaded = load_path(&path);
+        assert_eq!(loaded.diagnostics.len(), 1);
+        assert_eq!(loaded.diagnostics[0].code, Code::Io);
+        assert!(loaded.diagnostics[0].span.is_none());
+        assert!(loaded.scenario.is_none());
+    }
+}
+
+#[test]
+fn files_over_the_limit_are_refused_before_parsing() {
+    let dir = temp_dir("large");
+    let path = dir.join("huge.ron");
+    // 50 MB of something that would otherwise parse slowly.
+    let chunk = "(id: \"x\", text: \"很长很长的文字\"),\n".repeat(1000);
+    let mut text = String::from("(scenes: [\n");
+    while text.len() < 50_000_000 {
+        text.push_str(&chunk);
+    }
+    std::fs::write(&path, text).unwrap();
+    let loaded = load_path(&path);
+    assert_eq!(loaded.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), vec![Code::FileTooLarge]);
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_device_is_cut_at_the_limit() {
+    // /dev/zero reports a size of 0 but never ends: the read must stop at the limit.
+    let loaded = load_path(Path::new("/dev/zero"));
+    assert_eq!(loaded.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), vec![Code::FileTooLarge]);
+}
