@@ -23,7 +23,7 @@ fn every_fixture_reports_its_code_at_its_place() {
         let header = String::from_utf8_lossy(&bytes).lines().next().unwrap().to_string();
         let expect = header.strip_prefix("// expect: ").unwrap_or_else(|| panic!("{}: no expect header", path.display()));
         let mut parts = expect.split_whitespace();
-        let code = Code::from_str(parts.next().unwrap()).unwrap_or_else(|| panic!("{}: unknown code", path.display()));
+        let code = Code::parse(parts.next().unwrap()).unwrap_or_else(|| panic!("{}: unknown code", path.display()));
         assert_eq!(path.file_stem().unwrap().to_str().unwrap(), code.as_str(), "fixture named after its code");
         let place = parts.next().map(|p| {
             let (l, c) = p.split_once(':').unwrap();
@@ -31,7 +31,9 @@ fn every_fixture_reports_its_code_at_its_place() {
         });
         let loaded = load_path(&path);
         let found = loaded.diagnostics.iter().any(|d| {
-            d.code == code && d.severity == code.severity() && place.is_none_or(|(l, c)| d.span.is_some_and(|s| (s.start.line, s.start.column) == (l, c)))
+            d.code == code
+                && d.severity == code.severity()
+                && place.is_none_or(|(l, c)| d.span.is_some_and(|s| (s.start.line, s.start.column) == (l, c)))
         });
         assert!(
             found,

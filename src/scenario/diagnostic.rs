@@ -47,7 +47,7 @@ macro_rules! codes {
                 match self { $(Code::$name => Severity::$sev,)* }
             }
 
-            pub fn from_str(s: &str) -> Option<Code> {
+            pub fn parse(s: &str) -> Option<Code> {
                 match s { $($text => Some(Code::$name),)* _ => None }
             }
         }

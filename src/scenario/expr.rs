@@ -540,13 +540,13 @@ pub trait Names {
 /// Checks names and types; returns every problem found. A condition must be yes/no overall.
 pub fn check(expr: &Expr, names: &dyn Names) -> Vec<ExprError> {
     let mut errors = Vec::new();
-    if let Some(ty) = type_of(expr, names, &mut errors) {
-        if ty != Ty::YesNo {
-            errors.push(
-                type_error(span_of(expr), Ty::YesNo, ty)
-                    .help(bi!("条件要得出是或否，例如 trust >= 60", "a condition must be yes or no, e.g. trust >= 60")),
-            );
-        }
+    if let Some(ty) = type_of(expr, names, &mut errors)
+        && ty != Ty::YesNo
+    {
+        errors.push(
+            type_error(span_of(expr), Ty::YesNo, ty)
+                .help(bi!("条件要得出是或否，例如 trust >= 60", "a condition must be yes or no, e.g. trust >= 60")),
+        );
     }
     errors
 }
@@ -561,10 +561,10 @@ fn type_error(range: CharRange, want: Ty, got: Ty) -> ExprError {
 
 fn type_of(expr: &Expr, names: &dyn Names, errors: &mut Vec<ExprError>) -> Option<Ty> {
     let expect = |e: &Expr, want: Ty, errors: &mut Vec<ExprError>| {
-        if let Some(got) = type_of(e, names, errors) {
-            if got != want {
-                errors.push(type_error(span_of(e), want, got));
-            }
+        if let Some(got) = type_of(e, names, errors)
+            && got != want
+        {
+            errors.push(type_error(span_of(e), want, got));
         }
     };
     match expr {
@@ -613,10 +613,10 @@ fn type_of(expr: &Expr, names: &dyn Names, errors: &mut Vec<ExprError>) -> Optio
             BinOp::Eq | BinOp::Ne => {
                 let lt = type_of(l, names, errors);
                 let rt = type_of(r, names, errors);
-                if let (Some(a), Some(b)) = (lt, rt) {
-                    if a != b {
-                        errors.push(type_error(span_of(r), a, b));
-                    }
+                if let (Some(a), Some(b)) = (lt, rt)
+                    && a != b
+                {
+                    errors.push(type_error(span_of(r), a, b));
                 }
                 Some(Ty::YesNo)
             }

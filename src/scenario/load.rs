@@ -196,7 +196,7 @@ pub fn load_str(path: &Path, source: String, asset_roots: &[PathBuf]) -> Loaded 
                     Some(s)
                 }
                 Err(f) => {
-                    findings.push(f);
+                    findings.push(*f);
                     None
                 }
             }
@@ -218,7 +218,7 @@ fn options() -> ron::Options {
 }
 
 /// Parses RON into a scenario without validating it; the error is a finding at its place.
-pub fn parse(source: &str) -> Result<Scenario, Finding> {
+pub fn parse(source: &str) -> Result<Scenario, Box<Finding>> {
     let options = options();
     // The fast path: plain ron. Only on failure parse again with path tracking for the message.
     let err = match options.from_str::<Scenario>(source) {
@@ -232,7 +232,7 @@ pub fn parse(source: &str) -> Result<Scenario, Finding> {
         },
         Err(_) => String::new(),
     };
-    Err(finding_from_ron(source, &err, &path))
+    Err(Box::new(finding_from_ron(source, &err, &path)))
 }
 
 fn suggest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -272,11 +272,11 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
     };
     // A full-width character typed with a Chinese input method is the usual cause of a syntax error.
     let here = source.get(start..).and_then(|t| t.chars().next());
-    if let Some((c, ascii)) = here.and_then(|c| fullwidth_twin(c).map(|a| (c, a))) {
-        if !matches!(err.code, E::NoSuchStructField { .. } | E::NoSuchEnumVariant { .. } | E::MissingStructField { .. }) {
-            return Finding::new(Code::Syntax, loc(), bi!("这里的“{c}”是全角符号", "'{c}' here is a full-width character"))
-                .with_help(bi!("请改成半角（英文输入法）的“{ascii}”", "type the ASCII '{ascii}' instead"));
-        }
+    if let Some((c, ascii)) = here.and_then(|c| fullwidth_twin(c).map(|a| (c, a)))
+        && !matches!(err.code, E::NoSuchStructField { .. } | E::NoSuchEnumVariant { .. } | E::MissingStructField { .. })
+    {
+        return Finding::new(Code::Syntax, loc(), bi!("这里的“{c}”是全角符号", "'{c}' here is a full-width character"))
+            .with_help(bi!("请改成半角（英文输入法）的“{ascii}”", "type the ASCII '{ascii}' instead"));
     }
     match &err.code {
         E::Eof => syntax(
@@ -396,6 +396,9 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
 /// Turns findings into diagnostics with line and column, building the source index only if a
 /// finding is located by path.
 fn resolve(findings: Vec<Finding>, source: &str) -> Vec<Diagnostic> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
     let lines = LineIndex::new(source);
     let mut index: Option<SourceIndex> = None;
     let mut out: Vec<Diagnostic> = findings

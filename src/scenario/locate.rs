@@ -230,7 +230,7 @@ fn is_raw_string_start(b: &[u8]) -> bool {
         [b'b', b'"', ..] => return true,
         _ => return false,
     };
-    let after_hashes = rest.iter().skip_while(|&&c| c == b'#').next();
+    let after_hashes = rest.iter().find(|&&c| c != b'#');
     after_hashes == Some(&b'"')
 }
 

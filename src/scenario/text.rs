@@ -27,11 +27,12 @@ impl Text {
     }
 
     /// Every string in this text with its language code (`None` for a plain string).
-    pub fn variants(&self) -> Vec<(Option<&str>, &str)> {
-        match self {
-            Text::Plain(s) => vec![(None, s.as_str())],
-            Text::Translated(entries) => entries.iter().map(|(l, s)| (Some(l.as_str()), s.as_str())).collect(),
-        }
+    pub fn variants(&self) -> impl Iterator<Item = (Option<&str>, &str)> {
+        let (plain, entries) = match self {
+            Text::Plain(s) => (Some(s.as_str()), &[][..]),
+            Text::Translated(entries) => (None, entries.as_slice()),
+        };
+        plain.map(|s| (None, s)).into_iter().chain(entries.iter().map(|(l, s)| (Some(l.as_str()), s.as_str())))
     }
 }
 

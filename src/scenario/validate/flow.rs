@@ -29,7 +29,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     for o in outcomes {
         let mut targets = Vec::new();
         if let Some(next) = o.next {
-            collect(ctx, next, &mut targets, &mut uses_end, &o.path);
+            collect(ctx, next, &mut targets, &mut uses_end, o);
         }
         match o.scene {
             Some(from) => edges[from].extend(targets.iter().map(|t| id(*t))),
@@ -167,7 +167,7 @@ fn roles(ctx: &Ctx, out: &mut Vec<Finding>) {
     if s.roles.len() < 2 && s.scenes.iter().all(|sc| sc.roles.is_empty()) && s.endings.iter().all(|e| e.roles.is_empty()) {
         return;
     }
-    let mut reported = std::collections::HashSet::new();
+    let mut reported = rustc_hash::FxHashSet::default();
     for role in &s.roles {
         let allowed = |list: &[String]| list.is_empty() || list.contains(&role.id);
         let start = role.start.as_deref().unwrap_or(&s.start);
@@ -243,18 +243,15 @@ fn has_end(next: &Next) -> bool {
     }
 }
 
-fn collect(ctx: &Ctx, next: &Next, targets: &mut Vec<Node>, uses_end: &mut Option<String>, path: &str) {
+fn collect(ctx: &Ctx, next: &Next, targets: &mut Vec<Node>, uses_end: &mut Option<String>, o: &Outcome) {
     match next {
         Next::Scene(id) => targets.extend(ctx.scenes.get(id.as_str()).map(|&i| Node::Scene(i))),
         Next::Ending(id) => targets.extend(ctx.endings.get(id.as_str()).map(|&i| Node::Ending(i))),
         Next::End => {
-            uses_end.get_or_insert_with(|| format!("{path}.next"));
+            uses_end.get_or_insert_with(|| format!("{}.next", o.path()));
         }
-        Next::Random(branches) => {
-            for b in branches {
-                collect(ctx, &b.next, targets, uses_end, path);
-            }
-        }
+        // Each branch is an outcome of its own and is collected as such.
+        Next::Random(_) => {}
     }
 }
 

@@ -10,7 +10,7 @@ mod usage;
 use super::diagnostic::Finding;
 use super::model::{Effect, Next, Scenario};
 use super::text::Entries;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 /// Looked-up ids of a scenario, shared by the passes.
@@ -28,7 +28,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 fn index_by<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::with_capacity(items.len());
+    let mut map = HashMap::with_capacity_and_hasher(items.len(), Default::default());
     for (i, item) in items.iter().enumerate() {
         map.entry(id(item)).or_insert(i);
     }
@@ -37,7 +37,7 @@ fn index_by<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a
 
 impl<'a> Ctx<'a> {
     pub fn new(s: &'a Scenario, asset_roots: &'a [PathBuf]) -> Self {
-        let mut choices = HashMap::new();
+        let mut choices = HashMap::default();
         for (i, scene) in s.scenes.iter().enumerate() {
             for (j, c) in scene.choices.iter().enumerate() {
                 choices.entry(c.id.as_str()).or_insert((i, j));
@@ -83,9 +83,60 @@ pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
+/// A path built on the stack and turned into text only when a problem is reported, so that
+/// clean files pay no allocation per value: `At::root("scenes").index(3).field("text")`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    seg: Seg<'a>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Seg<'a> {
+    Field(&'a str),
+    Index(usize),
+}
+
+impl<'a> At<'a> {
+    pub fn root(field: &'a str) -> At<'a> {
+        At { parent: None, seg: Seg::Field(field) }
+    }
+
+    pub fn field(&'a self, field: &'a str) -> At<'a> {
+        At { parent: Some(self), seg: Seg::Field(field) }
+    }
+
+    pub fn index(&'a self, i: usize) -> At<'a> {
+        At { parent: Some(self), seg: Seg::Index(i) }
+    }
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(p) = self.parent {
+            write!(f, "{p}")?;
+        }
+        match self.seg {
+            Seg::Field(name) if self.parent.is_some() => write!(f, ".{name}"),
+            Seg::Field(name) => f.write_str(name),
+            Seg::Index(i) => write!(f, "[{i}]"),
+        }
+    }
+}
+
+/// Where an outcome sits, kept as indices so its path is only formatted when needed.
+#[derive(Clone, Debug)]
+pub(crate) enum Site {
+    Choice(usize, usize),
+    Timer(usize),
+    Inject(usize),
+}
+
 /// Anything that changes state and moves the story: a choice, a timer, a random branch, an inject.
 pub(crate) struct Outcome<'a> {
-    pub path: String,
+    pub site: Site,
+    /// Indices of the random branches leading here; empty for the outcome itself.
+    pub branch: Vec<usize>,
     /// Scene index for choices, timers and their branches.
     pub scene: Option<usize>,
     pub effects: &'a [Effect],
@@ -93,40 +144,53 @@ pub(crate) struct Outcome<'a> {
     pub next: Option<&'a Next>,
 }
 
+impl Outcome<'_> {
+    /// The logical path of this outcome, e.g. `scenes[2].choices[0].next.0[1]`.
+    pub fn path(&self) -> String {
+        let mut p = match self.site {
+            Site::Choice(i, j) => format!("scenes[{i}].choices[{j}]"),
+            Site::Timer(i) => format!("scenes[{i}].timer"),
+            Site::Inject(k) => format!("injects[{k}]"),
+        };
+        for k in &self.branch {
+            p.push_str(&format!(".next.0[{k}]"));
+        }
+        p
+    }
+}
+
 /// Every outcome in the scenario, nested random branches included.
 pub(crate) fn outcomes(s: &Scenario) -> Vec<Outcome<'_>> {
     let mut out = Vec::new();
     for (i, scene) in s.scenes.iter().enumerate() {
         for (j, c) in scene.choices.iter().enumerate() {
-            push_outcome(&mut out, format!("scenes[{i}].choices[{j}]"), Some(i), &c.effects, Some(&c.scores), Some(&c.next));
+            push_outcome(&mut out, Site::Choice(i, j), Vec::new(), Some(i), &c.effects, Some(&c.scores), Some(&c.next));
         }
         if let Some(t) = &scene.timer {
-            push_outcome(&mut out, format!("scenes[{i}].timer"), Some(i), &t.effects, Some(&t.scores), Some(&t.next));
+            push_outcome(&mut out, Site::Timer(i), Vec::new(), Some(i), &t.effects, Some(&t.scores), Some(&t.next));
         }
     }
     for (k, inj) in s.injects.iter().enumerate() {
-        push_outcome(&mut out, format!("injects[{k}]"), None, &inj.effects, None, inj.next.as_ref());
+        push_outcome(&mut out, Site::Inject(k), Vec::new(), None, &inj.effects, None, inj.next.as_ref());
     }
     out
 }
 
 fn push_outcome<'a>(
     out: &mut Vec<Outcome<'a>>,
-    path: String,
+    site: Site,
+    branch: Vec<usize>,
     scene: Option<usize>,
     effects: &'a [Effect],
     scores: Option<&'a Entries<i64>>,
     next: Option<&'a Next>,
 ) {
-    let branches = match next {
-        Some(Next::Random(b)) => Some(b),
-        _ => None,
-    };
-    let next_path = format!("{path}.next");
-    out.push(Outcome { path, scene, effects, scores, next });
-    if let Some(branches) = branches {
+    out.push(Outcome { site: site.clone(), branch: branch.clone(), scene, effects, scores, next });
+    if let Some(Next::Random(branches)) = next {
         for (k, b) in branches.iter().enumerate() {
-            push_outcome(out, format!("{next_path}.0[{k}]"), scene, &b.effects, Some(&b.scores), Some(&b.next));
+            let mut deeper = branch.clone();
+            deeper.push(k);
+            push_outcome(out, site.clone(), deeper, scene, &b.effects, Some(&b.scores), Some(&b.next));
         }
     }
 }

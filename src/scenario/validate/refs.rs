@@ -1,18 +1,18 @@
 //! References pass: every id that points somewhere must exist (with did-you-mean), every
 //! condition must parse and type-check, and asset paths must stay inside the asset folders.
 
-use super::{Ctx, Outcome, closest};
+use super::{At, Ctx, Outcome, closest};
 use crate::bi;
 use crate::lang::Bilingual;
 use crate::scenario::diagnostic::{Code, Finding, Location};
 use crate::scenario::expr::{self, BUILTINS, Condition, Func, Ty};
 use crate::scenario::model::{Effect, Next};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Component, Path};
 
 pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     let s = ctx.s;
-    let scene_ref = |out: &mut Vec<Finding>, path: String, id: &str| {
+    let scene_ref = |out: &mut Vec<Finding>, path: &dyn Fn() -> String, id: &str| {
         if !ctx.scenes.contains_key(id) {
             let help = if ctx.endings.contains_key(id) {
                 Some(bi!("“{id}”是结局，请写 Ending(\"{id}\")", "'{id}' is an ending: write Ending(\"{id}\")"))
@@ -20,77 +20,84 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                 did_you_mean(id, &ctx.scenes)
             };
             out.push(
-                Finding::at(Code::DanglingReference, path, bi!("没有 id 为“{id}”的场景", "there is no scene with id '{id}'"))
+                Finding::at(Code::DanglingReference, path(), bi!("没有 id 为“{id}”的场景", "there is no scene with id '{id}'"))
                     .with_help_opt(help),
             );
         }
     };
-    scene_ref(out, "start".into(), &s.start);
+    scene_ref(out, &|| "start".into(), &s.start);
     for (i, r) in s.roles.iter().enumerate() {
         if let Some(start) = &r.start {
-            scene_ref(out, format!("roles[{i}].start"), start);
+            scene_ref(out, &|| format!("roles[{i}].start"), start);
         }
     }
-    let reference = |out: &mut Vec<Finding>, path: String, id: &str, map: &HashMap<&str, usize>, what: (&str, &str)| {
+    let reference = |out: &mut Vec<Finding>, path: &At, id: &str, map: &HashMap<&str, usize>, what: (&str, &str)| {
         if !map.contains_key(id) {
             let (zh, en) = what;
             out.push(
-                Finding::at(Code::DanglingReference, path, bi!("没有 id 为“{id}”的{zh}", "there is no {en} with id '{id}'"))
+                Finding::at(Code::DanglingReference, path.to_string(), bi!("没有 id 为“{id}”的{zh}", "there is no {en} with id '{id}'"))
                     .with_help_opt(did_you_mean(id, map)),
             );
         }
     };
-    let roles = |out: &mut Vec<Finding>, path: &str, list: &[String]| {
+    let roles = |out: &mut Vec<Finding>, at: &At, list: &[String]| {
+        let at = at.field("roles");
         for (k, r) in list.iter().enumerate() {
-            reference(out, format!("{path}.roles[{k}]"), r, &ctx.roles, ("角色", "role"));
+            reference(out, &at.index(k), r, &ctx.roles, ("角色", "role"));
         }
     };
+    let scenes = At::root("scenes");
     for (i, scene) in s.scenes.iter().enumerate() {
-        let sp = format!("scenes[{i}]");
+        let sp = scenes.index(i);
         if let Some(sp_id) = &scene.speaker {
-            reference(out, format!("{sp}.speaker"), sp_id, &ctx.characters, ("人物", "character"));
+            reference(out, &sp.field("speaker"), sp_id, &ctx.characters, ("人物", "character"));
         }
         roles(out, &sp, &scene.roles);
+        let media = sp.field("media");
         for (k, m) in scene.media.iter().enumerate() {
-            roles(out, &format!("{sp}.media[{k}]"), &m.roles);
+            roles(out, &media.index(k), &m.roles);
         }
+        let choices = sp.field("choices");
         for (j, c) in scene.choices.iter().enumerate() {
-            let cp = format!("{sp}.choices[{j}]");
+            let cp = choices.index(j);
             roles(out, &cp, &c.roles);
             if let Some(cond) = &c.condition {
-                condition(ctx, &format!("{cp}.condition"), cond, out);
+                condition(ctx, &cp.field("condition"), cond, out);
             }
         }
     }
+    let endings = At::root("endings");
     for (i, e) in s.endings.iter().enumerate() {
-        roles(out, &format!("endings[{i}]"), &e.roles);
+        let ep = endings.index(i);
+        roles(out, &ep, &e.roles);
         if let Some(cond) = &e.condition {
-            condition(ctx, &format!("endings[{i}].condition"), cond, out);
+            condition(ctx, &ep.field("condition"), cond, out);
         }
     }
+    let injects = At::root("injects");
     for (i, inj) in s.injects.iter().enumerate() {
-        let ip = format!("injects[{i}]");
+        let ip = injects.index(i);
         roles(out, &ip, &inj.roles);
-        condition(ctx, &format!("{ip}.when"), &inj.when, out);
+        condition(ctx, &ip.field("when"), &inj.when, out);
         if let Some(sp_id) = &inj.speaker {
-            reference(out, format!("{ip}.speaker"), sp_id, &ctx.characters, ("人物", "character"));
+            reference(out, &ip.field("speaker"), sp_id, &ctx.characters, ("人物", "character"));
         }
+        let media = ip.field("media");
         for (k, m) in inj.media.iter().enumerate() {
-            roles(out, &format!("{ip}.media[{k}]"), &m.roles);
+            roles(out, &media.index(k), &m.roles);
         }
     }
     for o in outcomes {
         for (k, e) in o.effects.iter().enumerate() {
-            effect(ctx, &format!("{}.effects[{k}]", o.path), e, out);
+            effect(ctx, &|| format!("{}.effects[{k}].0", o.path()), e, out);
         }
         if let Some(scores) = o.scores {
-            let mut seen = HashMap::new();
-            for (key, _) in scores.iter() {
-                let p = format!("{}.scores.{key}", o.path);
-                if seen.insert(key.as_str(), ()).is_some() {
+            for (n, (key, _)) in scores.iter().enumerate() {
+                let p = || format!("{}.scores.{key}", o.path());
+                if scores.0[..n].iter().any(|(k, _)| k == key) {
                     out.push(Finding::new(
                         Code::DuplicateId,
-                        Location::Key(p.clone()),
+                        Location::Key(p()),
                         bi!("能力项“{key}”记了两次分", "competency '{key}' is scored twice"),
                     ));
                 }
@@ -98,7 +105,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                     out.push(
                         Finding::new(
                             Code::DanglingReference,
-                            Location::Key(p),
+                            Location::Key(p()),
                             bi!("没有 id 为“{key}”的能力项", "there is no competency with id '{key}'"),
                         )
                         .with_help_opt(did_you_mean(key, &ctx.competencies)),
@@ -107,7 +114,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             }
         }
         match o.next {
-            Some(Next::Scene(id)) => scene_ref(out, format!("{}.next.0", o.path), id),
+            Some(Next::Scene(id)) => scene_ref(out, &|| format!("{}.next.0", o.path()), id),
             Some(Next::Ending(id)) if !ctx.endings.contains_key(id.as_str()) => {
                 let help = if ctx.scenes.contains_key(id.as_str()) {
                     Some(bi!("“{id}”是场景，请写 Scene(\"{id}\")", "'{id}' is a scene: write Scene(\"{id}\")"))
@@ -117,7 +124,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                 out.push(
                     Finding::at(
                         Code::DanglingReference,
-                        format!("{}.next.0", o.path),
+                        format!("{}.next.0", o.path()),
                         bi!("没有 id 为“{id}”的结局", "there is no ending with id '{id}'"),
                     )
                     .with_help_opt(help),
@@ -137,12 +144,11 @@ fn did_you_mean<V>(id: &str, map: &HashMap<&str, V>) -> Option<Bilingual> {
     closest(id, map.keys().copied()).map(|s| bi!("是不是“{s}”？", "did you mean '{s}'?"))
 }
 
-fn effect(ctx: &Ctx, path: &str, e: &Effect, out: &mut Vec<Finding>) {
+fn effect(ctx: &Ctx, path: &dyn Fn() -> String, e: &Effect, out: &mut Vec<Finding>) {
     let (id, wants_meter) = match e {
         Effect::Add(id, _) | Effect::Set(id, _) => (id, true),
         Effect::SetFlag(id) | Effect::ClearFlag(id) => (id, false),
     };
-    let p = format!("{path}.0");
     if wants_meter && !ctx.meters.contains_key(id.as_str()) {
         let help = if ctx.flags.contains_key(id.as_str()) {
             Some(bi!("“{id}”是标记，请用 SetFlag 或 ClearFlag", "'{id}' is a flag: use SetFlag or ClearFlag"))
@@ -150,7 +156,8 @@ fn effect(ctx: &Ctx, path: &str, e: &Effect, out: &mut Vec<Finding>) {
             did_you_mean(id, &ctx.meters)
         };
         out.push(
-            Finding::at(Code::DanglingReference, p, bi!("没有 id 为“{id}”的指标", "there is no meter with id '{id}'")).with_help_opt(help),
+            Finding::at(Code::DanglingReference, path(), bi!("没有 id 为“{id}”的指标", "there is no meter with id '{id}'"))
+                .with_help_opt(help),
         );
     } else if !wants_meter && !ctx.flags.contains_key(id.as_str()) {
         let help = if ctx.meters.contains_key(id.as_str()) {
@@ -159,7 +166,8 @@ fn effect(ctx: &Ctx, path: &str, e: &Effect, out: &mut Vec<Finding>) {
             did_you_mean(id, &ctx.flags)
         };
         out.push(
-            Finding::at(Code::DanglingReference, p, bi!("没有 id 为“{id}”的标记", "there is no flag with id '{id}'")).with_help_opt(help),
+            Finding::at(Code::DanglingReference, path(), bi!("没有 id 为“{id}”的标记", "there is no flag with id '{id}'"))
+                .with_help_opt(help),
         );
     }
 }
@@ -197,7 +205,7 @@ impl expr::Names for Names<'_, '_> {
     }
 }
 
-fn condition(ctx: &Ctx, path: &str, cond: &Condition, out: &mut Vec<Finding>) {
+fn condition(ctx: &Ctx, path: &At, cond: &Condition, out: &mut Vec<Finding>) {
     let errors = match &cond.parsed {
         Err(e) => vec![e.clone()],
         Ok(tree) => expr::check(tree, &Names(ctx)),

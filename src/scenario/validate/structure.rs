@@ -7,7 +7,7 @@ use crate::lang::Lang;
 use crate::scenario::diagnostic::{Code, Finding, Location};
 use crate::scenario::expr::BUILTINS;
 use crate::scenario::model::{FORMAT_VERSION, Next};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Longest id accepted, in characters.
 pub const MAX_ID_LEN: usize = 64;
@@ -68,7 +68,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         let Some(Next::Random(branches)) = o.next else {
             continue;
         };
-        let path = format!("{}.next", o.path);
+        let path = format!("{}.next", o.path());
         for (k, b) in branches.iter().enumerate() {
             if b.weight <= 0 {
                 out.push(Finding::at(
@@ -86,25 +86,24 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         }
     }
     for (i, scene) in s.scenes.iter().enumerate() {
-        if let Some(t) = &scene.timer {
-            if t.seconds == 0 {
-                out.push(Finding::at(
-                    Code::BadValue,
-                    format!("scenes[{i}].timer.seconds"),
-                    bi!("限时不能是 0 秒", "a timer cannot be 0 seconds"),
-                ));
-            }
+        if let Some(t) = &scene.timer
+            && t.seconds == 0
+        {
+            out.push(Finding::at(
+                Code::BadValue,
+                format!("scenes[{i}].timer.seconds"),
+                bi!("限时不能是 0 秒", "a timer cannot be 0 seconds"),
+            ));
         }
     }
-    if let Some(clock) = &s.clock {
-        if let Some(start) = &clock.start {
-            if parse_hhmm(start).is_none() {
-                out.push(
-                    Finding::at(Code::BadValue, "clock.start", bi!("时间“{start}”不是 时:分 格式", "time '{start}' is not HH:MM"))
-                        .with_help(bi!("例如 \"08:30\"", "for example \"08:30\"")),
-                );
-            }
-        }
+    if let Some(clock) = &s.clock
+        && let Some(start) = &clock.start
+        && parse_hhmm(start).is_none()
+    {
+        out.push(
+            Finding::at(Code::BadValue, "clock.start", bi!("时间“{start}”不是 时:分 格式", "time '{start}' is not HH:MM"))
+                .with_help(bi!("例如 \"08:30\"", "for example \"08:30\"")),
+        );
     }
 }
 
@@ -123,7 +122,7 @@ fn languages(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .with_help(bi!("例如 languages: [\"zh-CN\", \"en\"]", "for example languages: [\"zh-CN\", \"en\"]")),
         );
     }
-    let mut seen = HashMap::new();
+    let mut seen = HashMap::default();
     for (i, code) in langs.iter().enumerate() {
         if code.parse::<Lang>().map(|l| l.code() != code).unwrap_or(true) {
             let help = match code.parse::<Lang>() {
@@ -153,9 +152,9 @@ fn languages(ctx: &Ctx, out: &mut Vec<Finding>) {
 fn kind<'a>(
     out: &mut Vec<Finding>,
     what: (&str, &str),
-    items: impl Iterator<Item = (String, &'a str)>,
+    items: impl Iterator<Item = (Place, &'a str)>,
     expr_name: bool,
-    seen: &mut HashMap<&'a str, String>,
+    seen: &mut HashMap<&'a str, Place>,
 ) {
     let (zh, en) = what;
     for (path, id) in items {
@@ -163,7 +162,7 @@ fn kind<'a>(
             out.push(
                 Finding::at(
                     Code::BadId,
-                    path.clone(),
+                    path.to_string(),
                     bi!(("{zh} id “{id}” 不可用：{}", problem.zh), ("{en} id '{id}' is not usable: {}", problem.en)),
                 )
                 .with_help(bi!(
@@ -175,7 +174,7 @@ fn kind<'a>(
         if let Some(first) = seen.get(id) {
             out.push(Finding::at(
                 Code::DuplicateId,
-                path,
+                path.to_string(),
                 bi!("{zh} id “{id}” 重复（第一次出现在 {first}）", "{en} id '{id}' is used twice (first at {first})"),
             ));
         } else {
@@ -209,8 +208,24 @@ fn id_problem(id: &str, expr_name: bool) -> Option<crate::lang::Bilingual> {
     None
 }
 
-fn ids_of<'a, T>(name: &'static str, items: &'a [T], id: fn(&T) -> &String) -> impl Iterator<Item = (String, &'a str)> {
-    items.iter().enumerate().map(move |(i, x)| (format!("{name}[{i}].id"), id(x).as_str()))
+/// Where an id is written, formatted only when reported.
+#[derive(Clone, Copy, Debug)]
+enum Place {
+    Item(&'static str, usize),
+    Choice(usize, usize),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Item(name, i) => write!(f, "{name}[{i}].id"),
+            Place::Choice(i, j) => write!(f, "scenes[{i}].choices[{j}].id"),
+        }
+    }
+}
+
+fn ids_of<'a, T>(name: &'static str, items: &'a [T], id: fn(&T) -> &String) -> impl Iterator<Item = (Place, &'a str)> {
+    items.iter().enumerate().map(move |(i, x)| (Place::Item(name, i), id(x).as_str()))
 }
 
 fn ids(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -222,7 +237,7 @@ fn ids(ctx: &Ctx, out: &mut Vec<Finding>) {
             bi!(("场景 id “{}” 不可用：{}", s.id, p.zh), ("scenario id '{}' is not usable: {}", s.id, p.en)),
         ));
     }
-    let fresh = HashMap::new;
+    let fresh = HashMap::default;
     kind(out, ("场景", "scene"), ids_of("scenes", &s.scenes, |x| &x.id), false, &mut fresh());
     kind(out, ("结局", "ending"), ids_of("endings", &s.endings, |x| &x.id), false, &mut fresh());
     kind(out, ("能力项", "competency"), ids_of("competencies", &s.competencies, |x| &x.id), false, &mut fresh());
@@ -237,7 +252,7 @@ fn ids(ctx: &Ctx, out: &mut Vec<Finding>) {
         .scenes
         .iter()
         .enumerate()
-        .flat_map(|(i, sc)| sc.choices.iter().enumerate().map(move |(j, c)| (format!("scenes[{i}].choices[{j}].id"), c.id.as_str())));
+        .flat_map(|(i, sc)| sc.choices.iter().enumerate().map(move |(j, c)| (Place::Choice(i, j), c.id.as_str())));
     kind(out, ("选项", "choice"), choices, false, &mut fresh());
     if s.roles.is_empty() {
         out.push(Finding::new(Code::MissingField, Location::Path("roles".into()), bi!("至少要有一个角色", "at least one role is needed")));

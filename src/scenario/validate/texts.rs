@@ -1,7 +1,7 @@
 //! Text pass: every text has each declared language and no other, none is empty, and none is too
 //! long to read on a projector. Lengths are in display columns: a Chinese character counts two.
 
-use super::Ctx;
+use super::{At, Ctx};
 use crate::bi;
 use crate::scenario::diagnostic::{Code, Finding, Location};
 use crate::scenario::model::{Commentary, Media, Next, Scenario};
@@ -38,98 +38,121 @@ impl Kind {
     }
 }
 
+/// Receives each text with its path and kind.
+pub type TextVisitor<'v, 'a> = dyn FnMut(&At, &'a Text, Kind) + 'v;
+
 /// Calls `f` with every text in the scenario, its path and its kind.
-pub fn each_text<'a>(s: &'a Scenario, f: &mut dyn FnMut(String, &'a Text, Kind)) {
-    f("title".into(), &s.title, Kind::Title);
-    f("summary".into(), &s.summary, Kind::Reading);
+pub fn each_text<'a>(s: &'a Scenario, f: &mut TextVisitor<'_, 'a>) {
+    f(&At::root("title"), &s.title, Kind::Title);
+    f(&At::root("summary"), &s.summary, Kind::Reading);
+    let objectives = At::root("objectives");
     for (i, t) in s.objectives.iter().enumerate() {
-        f(format!("objectives[{i}]"), t, Kind::Reading);
+        f(&objectives.index(i), t, Kind::Reading);
     }
+    let root = At::root("competencies");
     for (i, c) in s.competencies.iter().enumerate() {
-        f(format!("competencies[{i}].name"), &c.name, Kind::Title);
-        opt(f, format!("competencies[{i}].description"), &c.description, Kind::Reading);
+        let at = root.index(i);
+        f(&at.field("name"), &c.name, Kind::Title);
+        opt(f, &at.field("description"), &c.description, Kind::Reading);
     }
+    let root = At::root("meters");
     for (i, m) in s.meters.iter().enumerate() {
-        f(format!("meters[{i}].name"), &m.name, Kind::Title);
-        opt(f, format!("meters[{i}].unit"), &m.unit, Kind::Title);
-        opt(f, format!("meters[{i}].description"), &m.description, Kind::Reading);
+        let at = root.index(i);
+        f(&at.field("name"), &m.name, Kind::Title);
+        opt(f, &at.field("unit"), &m.unit, Kind::Title);
+        opt(f, &at.field("description"), &m.description, Kind::Reading);
     }
+    let root = At::root("flags");
     for (i, x) in s.flags.iter().enumerate() {
-        opt(f, format!("flags[{i}].description"), &x.description, Kind::Reading);
+        opt(f, &root.index(i).field("description"), &x.description, Kind::Reading);
     }
+    let root = At::root("roles");
     for (i, r) in s.roles.iter().enumerate() {
-        f(format!("roles[{i}].name"), &r.name, Kind::Title);
-        f(format!("roles[{i}].briefing"), &r.briefing, Kind::Reading);
+        let at = root.index(i);
+        f(&at.field("name"), &r.name, Kind::Title);
+        f(&at.field("briefing"), &r.briefing, Kind::Reading);
     }
+    let root = At::root("characters");
     for (i, c) in s.characters.iter().enumerate() {
-        f(format!("characters[{i}].name"), &c.name, Kind::Title);
-        opt(f, format!("characters[{i}].title"), &c.title, Kind::Title);
+        let at = root.index(i);
+        f(&at.field("name"), &c.name, Kind::Title);
+        opt(f, &at.field("title"), &c.title, Kind::Title);
     }
+    let root = At::root("scenes");
     for (i, sc) in s.scenes.iter().enumerate() {
-        let p = format!("scenes[{i}]");
-        opt(f, format!("{p}.title"), &sc.title, Kind::Title);
-        f(format!("{p}.text"), &sc.text, Kind::Narrative);
-        opt(f, format!("{p}.note"), &sc.note, Kind::Reading);
+        let p = root.index(i);
+        opt(f, &p.field("title"), &sc.title, Kind::Title);
+        f(&p.field("text"), &sc.text, Kind::Narrative);
+        opt(f, &p.field("note"), &sc.note, Kind::Reading);
         media(f, &p, &sc.media);
         if let Some(t) = &sc.timer {
-            let tp = format!("{p}.timer");
-            opt(f, format!("{tp}.feedback"), &t.feedback, Kind::Reading);
-            opt(f, format!("{tp}.basis"), &t.basis, Kind::Reading);
+            let tp = p.field("timer");
+            opt(f, &tp.field("feedback"), &t.feedback, Kind::Reading);
+            opt(f, &tp.field("basis"), &t.basis, Kind::Reading);
             commentary(f, &tp, &t.commentary);
             next(f, &tp, &t.next);
         }
+        let choices = p.field("choices");
         for (j, c) in sc.choices.iter().enumerate() {
-            let cp = format!("{p}.choices[{j}]");
-            f(format!("{cp}.text"), &c.text, Kind::Choice);
-            opt(f, format!("{cp}.feedback"), &c.feedback, Kind::Reading);
-            opt(f, format!("{cp}.basis"), &c.basis, Kind::Reading);
+            let cp = choices.index(j);
+            f(&cp.field("text"), &c.text, Kind::Choice);
+            opt(f, &cp.field("feedback"), &c.feedback, Kind::Reading);
+            opt(f, &cp.field("basis"), &c.basis, Kind::Reading);
             commentary(f, &cp, &c.commentary);
             next(f, &cp, &c.next);
         }
     }
+    let root = At::root("injects");
     for (i, inj) in s.injects.iter().enumerate() {
-        let p = format!("injects[{i}]");
-        opt(f, format!("{p}.text"), &inj.text, Kind::Narrative);
+        let p = root.index(i);
+        opt(f, &p.field("text"), &inj.text, Kind::Narrative);
         media(f, &p, &inj.media);
         if let Some(n) = &inj.next {
             next(f, &p, n);
         }
     }
+    let root = At::root("endings");
     for (i, e) in s.endings.iter().enumerate() {
-        let p = format!("endings[{i}]");
-        f(format!("{p}.title"), &e.title, Kind::Title);
-        f(format!("{p}.text"), &e.text, Kind::Narrative);
+        let p = root.index(i);
+        f(&p.field("title"), &e.title, Kind::Title);
+        f(&p.field("text"), &e.text, Kind::Narrative);
         commentary(f, &p, &e.commentary);
     }
-    opt(f, "debrief.expert".into(), &s.debrief.expert, Kind::Reading);
-    opt(f, "debrief.practitioner".into(), &s.debrief.practitioner, Kind::Reading);
+    let debrief = At::root("debrief");
+    opt(f, &debrief.field("expert"), &s.debrief.expert, Kind::Reading);
+    opt(f, &debrief.field("practitioner"), &s.debrief.practitioner, Kind::Reading);
 }
 
-fn opt<'a>(f: &mut dyn FnMut(String, &'a Text, Kind), path: String, t: &'a Option<Text>, kind: Kind) {
+fn opt<'a>(f: &mut TextVisitor<'_, 'a>, at: &At, t: &'a Option<Text>, kind: Kind) {
     if let Some(t) = t {
-        f(path, t, kind);
+        f(at, t, kind);
     }
 }
 
-fn media<'a>(f: &mut dyn FnMut(String, &'a Text, Kind), path: &str, items: &'a [Media]) {
+fn media<'a>(f: &mut TextVisitor<'_, 'a>, at: &At, items: &'a [Media]) {
+    let root = at.field("media");
     for (k, m) in items.iter().enumerate() {
-        f(format!("{path}.media[{k}].author"), &m.author, Kind::Title);
-        f(format!("{path}.media[{k}].text"), &m.text, Kind::Post);
+        let mp = root.index(k);
+        f(&mp.field("author"), &m.author, Kind::Title);
+        f(&mp.field("text"), &m.text, Kind::Post);
     }
 }
 
-fn commentary<'a>(f: &mut dyn FnMut(String, &'a Text, Kind), path: &str, c: &'a Option<Commentary>) {
+fn commentary<'a>(f: &mut TextVisitor<'_, 'a>, at: &At, c: &'a Option<Commentary>) {
     if let Some(c) = c {
-        opt(f, format!("{path}.commentary.expert"), &c.expert, Kind::Reading);
-        opt(f, format!("{path}.commentary.practitioner"), &c.practitioner, Kind::Reading);
+        let cp = at.field("commentary");
+        opt(f, &cp.field("expert"), &c.expert, Kind::Reading);
+        opt(f, &cp.field("practitioner"), &c.practitioner, Kind::Reading);
     }
 }
 
-fn next<'a>(f: &mut dyn FnMut(String, &'a Text, Kind), path: &str, n: &'a Next) {
+fn next<'a>(f: &mut TextVisitor<'_, 'a>, at: &At, n: &'a Next) {
     if let Next::Random(branches) = n {
+        let np = at.field("next");
+        let list = np.field("0");
         for (k, b) in branches.iter().enumerate() {
-            let bp = format!("{path}.next.0[{k}]");
-            opt(f, format!("{bp}.feedback"), &b.feedback, Kind::Reading);
+            let bp = list.index(k);
+            opt(f, &bp.field("feedback"), &b.feedback, Kind::Reading);
             next(f, &bp, &b.next);
         }
     }
@@ -137,65 +160,48 @@ fn next<'a>(f: &mut dyn FnMut(String, &'a Text, Kind), path: &str, n: &'a Next) 
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let langs = &ctx.s.languages;
-    let declared = langs.join(", ");
-    each_text(ctx.s, &mut |path, text, kind| {
+    let declared = || langs.join(", ");
+    each_text(ctx.s, &mut |at, text, kind| {
         match text {
             Text::Plain(_) if langs.len() > 1 => {
+                let d = declared();
                 out.push(
                     Finding::at(
                         Code::MissingTranslation,
-                        path.clone(),
-                        bi!(
-                            "这段文字只有一种写法，但场景声明了 {declared}",
-                            "this text has one version, but the scenario declares {declared}"
-                        ),
+                        at.to_string(),
+                        bi!("这段文字只有一种写法，但场景声明了 {d}", "this text has one version, but the scenario declares {d}"),
                     )
                     .with_help(bi!("写成 {{\"zh-CN\": \"…\", \"en\": \"…\"}}", "write {{\"zh-CN\": \"…\", \"en\": \"…\"}}")),
                 );
             }
             Text::Plain(_) => {}
             Text::Translated(entries) => {
-                let missing: Vec<&str> = langs.iter().map(String::as_str).filter(|l| !entries.iter().any(|(k, _)| k == l)).collect();
-                if !missing.is_empty() {
-                    let m = missing.join(", ");
-                    out.push(
-                        Finding::at(Code::MissingTranslation, path.clone(), bi!("缺少 {m} 的文字", "missing the {m} text"))
-                            .with_help(bi!("每段文字都要有 {declared} 各一份", "every text needs one version for each of {declared}")),
-                    );
-                }
-                for (i, (k, _)) in entries.iter().enumerate() {
-                    let key = Location::Key(format!("{path}.{k}"));
-                    if !langs.contains(k) {
-                        out.push(
-                            Finding::new(
-                                Code::MissingTranslation,
-                                key,
-                                bi!("语言“{k}”没有在 languages 里声明", "language '{k}' is not declared in languages"),
-                            )
-                            .with_help(bi!("场景声明的语言：{declared}", "the scenario declares: {declared}")),
-                        );
-                    } else if entries[..i].iter().any(|(prev, _)| prev == k) {
-                        out.push(Finding::new(Code::DuplicateId, key, bi!("语言“{k}”写了两次", "language '{k}' is written twice")));
-                    }
+                let complete = entries.len() == langs.len() && langs.iter().all(|l| entries.iter().any(|(k, _)| k == l));
+                if !complete {
+                    translation_problems(at, entries, langs, out);
                 }
             }
         }
         for (lang, body) in text.variants() {
-            let at = match lang {
-                Some(l) => format!("{path}.{l}"),
-                None => path.clone(),
+            let place = || match lang {
+                Some(l) => format!("{at}.{l}"),
+                None => at.to_string(),
             };
             if body.trim().is_empty() {
-                out.push(Finding::at(Code::EmptyText, at, bi!("文字是空的", "the text is empty")));
+                out.push(Finding::at(Code::EmptyText, place(), bi!("文字是空的", "the text is empty")));
+                continue;
+            }
+            let max = kind.max_columns();
+            // No character is wider than its UTF-8 length, so short texts need no measuring.
+            if body.len() <= max {
                 continue;
             }
             let width = body.width();
-            let max = kind.max_columns();
             if width > max {
                 out.push(
                     Finding::at(
                         Code::TextTooLong,
-                        at,
+                        place(),
                         bi!(
                             "文字太长，投影时难以阅读（{width} 列，上限 {max} 列；一个汉字算两列）",
                             "text too long to read on a projector ({width} columns, limit {max}; a Chinese character counts two)"
@@ -206,6 +212,33 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     });
+}
+
+fn translation_problems(at: &At, entries: &[(String, String)], langs: &[String], out: &mut Vec<Finding>) {
+    let declared = langs.join(", ");
+    let missing: Vec<&str> = langs.iter().map(String::as_str).filter(|l| !entries.iter().any(|(k, _)| k == l)).collect();
+    if !missing.is_empty() {
+        let m = missing.join(", ");
+        out.push(
+            Finding::at(Code::MissingTranslation, at.to_string(), bi!("缺少 {m} 的文字", "missing the {m} text"))
+                .with_help(bi!("每段文字都要有 {declared} 各一份", "every text needs one version for each of {declared}")),
+        );
+    }
+    for (i, (k, _)) in entries.iter().enumerate() {
+        let key = || Location::Key(format!("{at}.{k}"));
+        if !langs.contains(k) {
+            out.push(
+                Finding::new(
+                    Code::MissingTranslation,
+                    key(),
+                    bi!("语言“{k}”没有在 languages 里声明", "language '{k}' is not declared in languages"),
+                )
+                .with_help(bi!("场景声明的语言：{declared}", "the scenario declares: {declared}")),
+            );
+        } else if entries[..i].iter().any(|(prev, _)| prev == k) {
+            out.push(Finding::new(Code::DuplicateId, key(), bi!("语言“{k}”写了两次", "language '{k}' is written twice")));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::bi;
 use crate::scenario::diagnostic::{Code, Finding};
 use crate::scenario::expr::{Condition, Expr};
 use crate::scenario::model::Effect;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     let s = ctx.s;
@@ -17,7 +17,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         .chain(s.endings.iter().filter_map(|e| e.condition.as_ref()))
         .chain(s.injects.iter().map(|i| &i.when))
         .collect();
-    let mut read: HashSet<&str> = HashSet::new();
+    let mut read: HashSet<&str> = HashSet::default();
     for c in conditions {
         if let Ok(tree) = &c.parsed {
             tree.visit(&mut |e| {
@@ -27,8 +27,8 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             });
         }
     }
-    let mut changed: HashSet<&str> = HashSet::new();
-    let mut scored: HashSet<&str> = HashSet::new();
+    let mut changed: HashSet<&str> = HashSet::default();
+    let mut scored: HashSet<&str> = HashSet::default();
     for o in outcomes {
         for e in o.effects {
             match e {
