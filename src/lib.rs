@@ -2,5 +2,6 @@
 //! The core (`scenario`, `cli`) is pure Rust; the desktop app lives behind the `gui` feature.
 
 pub mod cli;
+pub mod engine;
 pub mod lang;
 pub mod scenario;

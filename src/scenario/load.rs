@@ -181,6 +181,11 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, asset_roots: &[PathBuf]) -> Loade
 
 /// Loads and validates scenario text.
 pub fn load_str(path: &Path, source: String, asset_roots: &[PathBuf]) -> Loaded {
+    // Windows Notepad's "UTF-8 with BOM" starts with U+FEFF, which editors do not show.
+    let source = match source.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => source,
+    };
     let mut findings = Vec::new();
     let scenario =
         if only_comments(&source) {

@@ -43,7 +43,7 @@ pub fn render(d: &Diagnostic, file: &str, source: &str, lang: Lang) -> String {
 }
 
 /// Widest source excerpt shown, in columns; longer lines are cut around the caret.
-const MAX_EXCERPT: usize = 100;
+const MAX_EXCERPT: usize = 110;
 
 /// Cuts a long line to a window around the marked columns, marking cuts with `…`.
 fn window(line: &str, lead: usize, carets: usize) -> (String, usize, usize) {
@@ -51,7 +51,8 @@ fn window(line: &str, lead: usize, carets: usize) -> (String, usize, usize) {
         return (line.to_string(), lead, carets);
     }
     let carets = carets.min(MAX_EXCERPT / 2);
-    let from = lead.saturating_sub(MAX_EXCERPT / 4);
+    // Keep as much of the line's start as fits with the marked place and a little after it.
+    let from = (lead + carets + 10).saturating_sub(MAX_EXCERPT);
     let mut col = 0;
     let mut out = String::new();
     let mut new_lead = lead;

@@ -4,6 +4,7 @@
 mod flow;
 mod refs;
 mod structure;
+pub use structure::parse_hhmm;
 mod texts;
 mod usage;
 

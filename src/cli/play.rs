@@ -1,0 +1,320 @@
+//! `shapan play`: plays a scenario in the terminal, interactively (one line per decision, from a
+//! terminal or a pipe) or unattended (`--choices`, `--policy`), then shows the debrief.
+
+use super::show::{self, Screen};
+use super::{EXIT_ERRORS, PlayArgs, Policy};
+use crate::engine::debrief::Debrief;
+use crate::engine::explore::{Aim, Explorer};
+use crate::engine::rng::Draw;
+use crate::engine::score::Scoring;
+use crate::engine::transcript::Transcript;
+use crate::engine::{Compiled, EngineError, Event, Session};
+use crate::lang::Lang;
+use crate::scenario::load_path;
+use crate::scenario::render::render;
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Exit status when `--choices` (or standard input) runs out before an ending.
+pub const EXIT_INCOMPLETE: u8 = 3;
+
+/// What decides at each step.
+enum Driver {
+    Script(Vec<String>, usize),
+    Policy(Policy, Box<Draw>),
+    Stdin(mpsc::Receiver<String>),
+}
+
+fn fail(msg: &str) -> ExitCode {
+    eprintln!("{msg}");
+    ExitCode::from(EXIT_ERRORS)
+}
+
+fn random_seed() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.finish() % 1_000_000_000
+}
+
+pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
+    let loaded = load_path(&args.file);
+    let name = args.file.display().to_string();
+    if loaded.error_count() > 0 {
+        for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+            eprint!("{}", render(d, &name, &loaded.source, lang));
+        }
+        return fail(&crate::scenario::render::summary(&name, loaded.error_count(), loaded.warning_count(), lang));
+    }
+    let Some(scenario) = loaded.scenario else { return fail("no scenario") };
+    let compiled = Arc::new(Compiled::new(scenario));
+    let out = std::io::stdout();
+    let mut out = out.lock();
+
+    let (session, transcript_complete) = if let Some(path) = &args.replay {
+        let transcript: Transcript = match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        {
+            Ok(t) => t,
+            Err(e) => return fail(&format!("{}: {e}", path.display())),
+        };
+        match transcript.replay(compiled.clone(), |_, _| {}) {
+            Ok(s) => (s, transcript.complete),
+            Err(e) => return fail(&format!("{}: {e}", lang.pick("无法重放", "cannot replay"))),
+        }
+    } else {
+        let seed = args.seed.unwrap_or_else(random_seed);
+        if args.seed.is_none() && !args.json {
+            eprintln!("{} {seed}", lang.pick("随机种子（用 --seed 重现本次）：", "seed (repeat this run with --seed):"));
+        }
+        let (mut session, events) = match Session::start(compiled.clone(), args.role.as_deref(), seed, !args.no_timer) {
+            Ok(x) => x,
+            Err(EngineError::UnknownRole(r)) => {
+                let roles: Vec<&str> = compiled.scenario.roles.iter().map(|r| r.id.as_str()).collect();
+                return fail(&format!("{} '{r}' ({})", lang.pick("没有这个角色：", "no such role:"), roles.join(", ")));
+            }
+            Err(e) => return fail(&e.to_string()),
+        };
+        let quiet = args.json;
+        let mut screen = Screen::new(&compiled, lang);
+        let mut driver = if !args.choices.is_empty() {
+            Driver::Script(args.choices.clone(), 0)
+        } else if let Some(p) = args.policy {
+            Driver::Policy(p, Box::new(Draw::new(seed ^ 0x5eed)))
+        } else {
+            Driver::Stdin(stdin_lines())
+        };
+        let needs_explorer = matches!(driver, Driver::Policy(Policy::Best | Policy::Worst, _));
+        let scoring = if needs_explorer { Some(scoring_for(&compiled, &session, lang)) } else { None };
+        let mut explorer = scoring.as_ref().map(|s| s.explorer(&compiled));
+        if !quiet {
+            let _ = write!(out, "{}", screen.intro(&session));
+            let _ = write!(out, "{}", screen.events(&session, &events));
+        }
+        let complete = loop {
+            if session.is_over() {
+                break true;
+            }
+            if !quiet {
+                let _ = write!(out, "{}", screen.scene(&session));
+                let _ = out.flush();
+            }
+            let step = decide(&mut driver, &mut session, explorer.as_mut(), lang, &mut out, quiet);
+            match step {
+                Step::Events(events) => {
+                    if !quiet {
+                        let _ = write!(out, "{}", screen.events(&session, &events));
+                    }
+                }
+                Step::Invalid(msg) => {
+                    if let Some(path) = &args.transcript {
+                        write_transcript(path, &session, false);
+                    }
+                    return fail(&msg);
+                }
+                Step::OutOfInput => {
+                    let _ = writeln!(out);
+                    let _ = out.flush();
+                    eprintln!(
+                        "{}",
+                        lang.pick("没有更多的决定了，演练在结局前停止。", "no more decisions: the run stopped before an ending.")
+                    );
+                    break false;
+                }
+            }
+        };
+        (session, complete)
+    };
+
+    if let Some(path) = &args.transcript {
+        write_transcript(path, &session, session.is_over());
+    }
+    let transcript = Transcript::of(&session.state(), session.is_over());
+    let scoring = scoring_for(&compiled, &session, lang);
+    let debrief = match Debrief::build(&compiled, &transcript, &scoring, lang) {
+        Ok(d) => d,
+        Err(e) => return fail(&e.to_string()),
+    };
+    if args.json {
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&show::debrief_json(&debrief)).unwrap_or_default());
+    } else {
+        let _ = write!(out, "{}", show::debrief_text(&debrief, lang));
+    }
+    let _ = out.flush();
+    if session.is_over() && transcript_complete { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INCOMPLETE) }
+}
+
+fn scoring_for(c: &Compiled, session: &Session, lang: Lang) -> Scoring {
+    let role = &c.scenario.roles[session.run().role].id;
+    Scoring::for_role(c, Some(role)).unwrap_or_else(|e| {
+        eprintln!(
+            "{}: {e}",
+            lang.pick(
+                "无法完整探索这个场景，分数按近似范围计算",
+                "the scenario could not be explored fully; scores use approximate ranges"
+            )
+        );
+        Scoring::approximate(c)
+    })
+}
+
+fn write_transcript(path: &std::path::Path, session: &Session, complete: bool) {
+    let t = Transcript::of(&session.state(), complete);
+    let text = serde_json::to_string_pretty(&t).unwrap_or_default();
+    if let Err(e) = std::fs::write(path, text + "\n") {
+        eprintln!("{}: {e}", path.display());
+    }
+}
+
+/// Lines from standard input on a thread, so a countdown can run while waiting.
+fn stdin_lines() -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let stdin = std::io::stdin();
+        for line in stdin.lock().lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+enum Step {
+    Events(Vec<Event>),
+    Invalid(String),
+    OutOfInput,
+}
+
+/// Resolves one typed answer (a number among the offers, a choice id, or `t` for silence).
+fn resolve(session: &Session, answer: &str) -> Result<Option<usize>, String> {
+    let c = session.compiled();
+    let offers = session.offers();
+    let answer = answer.trim();
+    if matches!(answer, "t" | "timeout" | "超时") {
+        return Ok(None);
+    }
+    let ix = if let Ok(n) = answer.parse::<usize>() {
+        offers.get(n.wrapping_sub(1)).map(|o| o.choice).ok_or_else(|| format!("“{n}”（1..{}）", offers.len()))?
+    } else {
+        c.choice_index(answer).ok_or_else(|| format!("“{answer}”"))?
+    };
+    Ok(Some(ix))
+}
+
+fn apply(session: &mut Session, action: Option<usize>, ms: u64) -> Result<Vec<Event>, EngineError> {
+    let before = session.run().decisions.len();
+    let mut events = session.elapse(ms)?;
+    if session.run().decisions.len() > before {
+        return Ok(events);
+    }
+    events.extend(match action {
+        Some(ix) => session.choose_index(ix)?,
+        None => session.time_out()?,
+    });
+    Ok(events)
+}
+
+fn decide(
+    driver: &mut Driver,
+    session: &mut Session,
+    explorer: Option<&mut Explorer>,
+    lang: Lang,
+    out: &mut impl Write,
+    quiet: bool,
+) -> Step {
+    let invalid = |what: String| Step::Invalid(format!("{}{what}", lang.pick("无效的选择：", "invalid choice: ")));
+    match driver {
+        Driver::Script(list, next) => {
+            let Some(answer) = list.get(*next).cloned() else { return Step::OutOfInput };
+            *next += 1;
+            let action = match resolve(session, &answer) {
+                Ok(a) => a,
+                Err(e) => return invalid(e),
+            };
+            if !quiet {
+                let _ = writeln!(out, "> {answer}");
+            }
+            apply(session, action, 0).map_or_else(|e| invalid(e.to_string()), Step::Events)
+        }
+        Driver::Policy(policy, draw) => {
+            let open: Vec<Option<usize>> = crate::engine::explore::actions(session.compiled(), session.run());
+            let action = match policy {
+                Policy::First => session.offers().iter().find(|o| o.enabled).map(|o| Some(o.choice)).or(open.first().copied()),
+                Policy::Random => (!open.is_empty()).then(|| open[draw.below(open.len() as u64) as usize]),
+                Policy::Best | Policy::Worst => {
+                    let aim = if matches!(policy, Policy::Best) { Aim::Best } else { Aim::Worst };
+                    explorer.and_then(|e| e.pick(aim, session.run())).or(open.first().copied())
+                }
+            };
+            let Some(action) = action else { return Step::Invalid(EngineError::Stuck.to_string()) };
+            if !quiet {
+                let label = action.map_or_else(|| "t".to_string(), |ix| session.compiled().choice(ix).id.clone());
+                let _ = writeln!(out, "> {label}");
+            }
+            apply(session, action, 0).map_or_else(|e| Step::Invalid(e.to_string()), Step::Events)
+        }
+        Driver::Stdin(rx) => loop {
+            let started = Instant::now();
+            let deadline = session.time_left_ms().map(|ms| started + Duration::from_millis(ms));
+            let tty = std::io::stderr().is_terminal();
+            let line = loop {
+                let wait = match deadline {
+                    Some(d) => d.saturating_duration_since(Instant::now()).min(Duration::from_secs(1)),
+                    None => Duration::from_secs(3600),
+                };
+                match rx.recv_timeout(wait) {
+                    Ok(line) => break Some(line),
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Step::OutOfInput,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        if let Some(d) = deadline {
+                            let left = d.saturating_duration_since(Instant::now()).as_secs();
+                            if tty {
+                                eprint!("\r{} {left:>3} {}  ", lang.pick("⏱ 剩余", "⏱ left:"), lang.pick("秒", "s"));
+                            }
+                            if Instant::now() >= d {
+                                break None;
+                            }
+                        }
+                    }
+                }
+            };
+            if tty && deadline.is_some() {
+                eprint!("\r{}\r", " ".repeat(24));
+            }
+            let ms = started.elapsed().as_millis() as u64;
+            let Some(line) = line else {
+                let _ = writeln!(out, "{}", lang.pick("⏱ 时间到！", "⏱ Time is up!"));
+                return apply(session, None, ms).map_or_else(|e| Step::Invalid(e.to_string()), Step::Events);
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            match resolve(session, &line) {
+                Ok(action) => match apply(session, action, ms) {
+                    Ok(events) => return Step::Events(events),
+                    Err(e) => {
+                        let _ = writeln!(out, "{} {e}", lang.pick("无效的选择，请重新输入：", "invalid choice, try again:"));
+                    }
+                },
+                Err(e) => {
+                    // The time spent typing still counts, and may run the timer out.
+                    let before = session.run().decisions.len();
+                    match session.elapse(ms) {
+                        Ok(events) if session.run().decisions.len() > before => return Step::Events(events),
+                        Ok(_) => {
+                            let _ = writeln!(out, "{} {e}", lang.pick("无效的选择，请重新输入：", "invalid choice, try again:"));
+                        }
+                        Err(e) => return Step::Invalid(e.to_string()),
+                    }
+                }
+            }
+            let _ = out.flush();
+        },
+    }
+}

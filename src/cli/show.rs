@@ -1,0 +1,385 @@
+//! Terminal rendering for `shapan play`: the briefing, scenes, posts as they look on their
+//! channel, feedback and meter changes, and the debrief (as text or JSON).
+
+use crate::engine::debrief::Debrief;
+use crate::engine::{Compiled, Event, FeedbackSource, Session};
+use crate::lang::Lang;
+use crate::scenario::model::{Channel, Grade, Media};
+use serde_json::{Value, json};
+use std::fmt::Write;
+
+/// Renders a run for the terminal in one language.
+#[derive(Debug)]
+pub struct Screen<'c> {
+    c: &'c Compiled,
+    lang: Lang,
+    code: &'c str,
+}
+
+/// A count the way Chinese apps show it: 12000 → 1.2万.
+pub fn count(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::ZhCn if n >= 10_000 => format!("{:.1}万", n as f64 / 10_000.0).replace(".0万", "万"),
+        Lang::En if n >= 1_000_000 => format!("{:.1}M", n as f64 / 1_000_000.0),
+        Lang::En if n >= 10_000 => format!("{:.1}k", n as f64 / 1_000.0),
+        _ => n.to_string(),
+    }
+}
+
+/// Story time as `HH:MM` from the scenario's start time (a later day is marked).
+pub fn clock_label(c: &Compiled, minutes: u64, lang: Lang) -> Option<String> {
+    let clock = c.scenario.clock.as_ref()?;
+    let start = clock.start.as_deref().and_then(crate::scenario::validate::parse_hhmm).unwrap_or(0);
+    let t = u64::from(start) + minutes;
+    let (day, h, m) = (t / 1440, (t % 1440) / 60, t % 60);
+    Some(match (day, lang) {
+        (0, _) => format!("{h:02}:{m:02}"),
+        (d, Lang::ZhCn) => format!("第{}天 {h:02}:{m:02}", d + 1),
+        (d, Lang::En) => format!("day {} {h:02}:{m:02}", d + 1),
+    })
+}
+
+/// The lowercase key of a grade for JSON.
+pub fn grade_key(g: Grade) -> &'static str {
+    match g {
+        Grade::Excellent => "excellent",
+        Grade::Good => "good",
+        Grade::Pass => "pass",
+        Grade::Fail => "needs_work",
+    }
+}
+
+impl<'c> Screen<'c> {
+    pub fn new(c: &'c Compiled, lang: Lang) -> Screen<'c> {
+        let code = if c.scenario.languages.iter().any(|l| l == lang.code()) { lang.code() } else { c.scenario.original_language() };
+        let code = c.scenario.languages.iter().find(|l| l.as_str() == code).map_or("zh-CN", String::as_str);
+        Screen { c, lang, code }
+    }
+
+    fn t<'a>(&self, text: &'a crate::scenario::Text) -> &'a str {
+        text.get(self.code)
+    }
+
+    pub fn intro(&self, session: &Session) -> String {
+        let s = &self.c.scenario;
+        let l = self.lang;
+        let role = &s.roles[session.run().role];
+        let mut out = String::new();
+        let _ = writeln!(out, "\n══════ {} ══════", self.t(&s.title));
+        let _ = writeln!(
+            out,
+            "{}{} · {} {} · {}{}",
+            l.pick("类别：", "Category: "),
+            s.category.label(l),
+            s.minutes,
+            l.pick("分钟", "min"),
+            l.pick("难度：", "Difficulty: "),
+            s.difficulty.label(l)
+        );
+        let _ = writeln!(out, "\n{}", self.t(&s.summary));
+        if !s.objectives.is_empty() {
+            let _ = writeln!(out, "\n{}", l.pick("学习目标：", "Objectives:"));
+            for o in &s.objectives {
+                let _ = writeln!(out, "  • {}", self.t(o));
+            }
+        }
+        let _ = writeln!(out, "\n{}{}", l.pick("你的角色：", "Your role: "), self.t(&role.name));
+        let _ = writeln!(out, "{}", self.t(&role.briefing));
+        out
+    }
+
+    fn media(&self, m: &Media, out: &mut String) {
+        let l = self.lang;
+        let author = self.t(&m.author);
+        let text = self.t(&m.text);
+        let time = m.time.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();
+        let label = m.channel.label(l);
+        let n = |x: u64| count(x, l);
+        match m.channel {
+            Channel::Weibo => {
+                let _ = writeln!(out, "  ┌ 【{label}】@{author}{time}\n  │ {text}");
+                let _ = writeln!(
+                    out,
+                    "  └ {} {} · {} {} · {} {}",
+                    l.pick("转发", "reposts"),
+                    n(m.shares),
+                    l.pick("评论", "comments"),
+                    n(m.comments),
+                    l.pick("赞", "likes"),
+                    n(m.likes)
+                );
+            }
+            Channel::Douyin => {
+                let _ = writeln!(out, "  ┌ 【{label}】@{author}{time}\n  │ ▶ {text}");
+                let _ = writeln!(
+                    out,
+                    "  └ {} {} · ♥ {} · {} {} · {} {}",
+                    l.pick("播放", "views"),
+                    n(m.views),
+                    n(m.likes),
+                    l.pick("评论", "comments"),
+                    n(m.comments),
+                    l.pick("转发", "shares"),
+                    n(m.shares)
+                );
+            }
+            Channel::WechatGroup | Channel::WechatMoments => {
+                let _ = writeln!(out, "  【{label}】{author}{time}：{text}");
+            }
+            Channel::NewsSite => {
+                let _ = writeln!(out, "  ┌ 【{label}】{author}{time}\n  └ {text}");
+            }
+            Channel::Hotline => {
+                let _ = writeln!(
+                    out,
+                    "  ┌ 【{label}】{}{author}{time}\n  └ {}{text}",
+                    l.pick("来电人：", "caller: "),
+                    l.pick("诉求：", "request: ")
+                );
+            }
+            Channel::OfficialNotice => {
+                let _ = writeln!(out, "  ┏ 【{label}】{author}{time}\n  ┗ {text}");
+            }
+            Channel::Other => {
+                let _ = writeln!(out, "  【{label}】{author}{time}：{text}");
+            }
+        }
+    }
+
+    /// What the events of a step mean for the trainee.
+    pub fn events(&mut self, session: &Session, events: &[Event]) -> String {
+        let s = &self.c.scenario;
+        let l = self.lang;
+        let mut out = String::new();
+        let mut changes = Vec::new();
+        for e in events {
+            match *e {
+                Event::TimedOut { .. } => {
+                    let _ = writeln!(out, "{}", l.pick("⏱ 时间到，没有作出决定。", "⏱ Time ran out before a decision."));
+                }
+                Event::Feedback { source } => {
+                    let text = match source {
+                        FeedbackSource::Choice(ix) => self.c.choice(ix).feedback.as_ref(),
+                        FeedbackSource::Timer(scene) => s.scenes[scene].timer.as_ref().and_then(|t| t.feedback.as_ref()),
+                        FeedbackSource::Branch(b) => self.c.branches[b].feedback.as_ref(),
+                    };
+                    if let Some(t) = text {
+                        let _ = writeln!(out, "💬 {}", self.t(t));
+                    }
+                }
+                Event::MeterChanged { meter, from, to } if s.meters[meter].visible => {
+                    let d = to - from;
+                    changes.push(format!("{} {from}→{to}（{}{d}）", self.t(&s.meters[meter].name), if d > 0 { "+" } else { "" }));
+                }
+                Event::InjectFired { inject } => {
+                    let inj = &s.injects[inject];
+                    if let Some(t) = &inj.text {
+                        let _ = writeln!(out, "\n⚡ {}{}", speaker(self, inj.speaker.as_deref()), self.t(t));
+                    }
+                }
+                Event::MediaPosted { scene, inject, index } => {
+                    let m = match (scene, inject) {
+                        (Some(sc), _) => &s.scenes[sc].media[index],
+                        (None, Some(k)) => &s.injects[k].media[index],
+                        _ => continue,
+                    };
+                    self.media(m, &mut out);
+                }
+                Event::SceneEntered { scene } => {
+                    if !changes.is_empty() {
+                        let _ = writeln!(out, "📊 {}", changes.join("  "));
+                        changes.clear();
+                    }
+                    let sc = &s.scenes[scene];
+                    let clock = clock_label(self.c, session.run().clock_ms / 60_000, l).map(|c| format!("  🕘 {c}")).unwrap_or_default();
+                    let step = session.run().decisions.len() + 1;
+                    let title = sc
+                        .title
+                        .as_ref()
+                        .map_or_else(|| l.pick("第 {} 步", "Step {}").replace("{}", &step.to_string()), |t| self.t(t).to_string());
+                    let _ = writeln!(out, "\n────── {title} ──────{clock}");
+                    let _ = writeln!(out, "{}{}", speaker(self, sc.speaker.as_deref()), self.t(&sc.text));
+                }
+                Event::Ended { ending } => {
+                    if !changes.is_empty() {
+                        let _ = writeln!(out, "📊 {}", changes.join("  "));
+                        changes.clear();
+                    }
+                    let e = &s.endings[ending];
+                    let _ = writeln!(out, "\n══════ {}{} ══════\n{}", l.pick("结局：", "Ending: "), self.t(&e.title), self.t(&e.text));
+                }
+                _ => {}
+            }
+        }
+        if !changes.is_empty() {
+            let _ = writeln!(out, "📊 {}", changes.join("  "));
+        }
+        out
+    }
+
+    /// The visible meters, the choices and the time limit of the current scene.
+    pub fn scene(&self, session: &Session) -> String {
+        let s = &self.c.scenario;
+        let l = self.lang;
+        let run = session.run();
+        let mut out = String::new();
+        let meters: Vec<String> =
+            s.meters.iter().enumerate().filter(|(_, m)| m.visible).map(|(i, m)| format!("{} {}", self.t(&m.name), run.meters[i])).collect();
+        if !meters.is_empty() {
+            let _ = writeln!(out, "\n[{}]", meters.join(" | "));
+        }
+        for (n, o) in session.offers().iter().enumerate() {
+            let ch = self.c.choice(o.choice);
+            if o.enabled {
+                let _ = writeln!(out, "  {}. {}", n + 1, self.t(&ch.text));
+            } else {
+                let _ = writeln!(out, "  {}. ({}) {}", n + 1, l.pick("条件不满足", "not available"), self.t(&ch.text));
+            }
+        }
+        if let Some(ms) = session.time_left_ms() {
+            let _ = writeln!(
+                out,
+                "{}",
+                match l {
+                    Lang::ZhCn => format!("⏱ 限时 {} 秒作出决定", ms.div_ceil(1000)),
+                    Lang::En => format!("⏱ {} seconds to decide", ms.div_ceil(1000)),
+                }
+            );
+        }
+        let _ = write!(out, "{}", l.pick("请输入序号：", "Your choice (number): "));
+        out
+    }
+}
+
+fn speaker(screen: &Screen, id: Option<&str>) -> String {
+    let Some(ch) = id.and_then(|id| screen.c.scenario.characters.iter().find(|c| c.id == id)) else { return String::new() };
+    match &ch.title {
+        Some(t) => format!("{}（{}）：", screen.t(&ch.name), screen.t(t)),
+        None => format!("{}：", screen.t(&ch.name)),
+    }
+}
+
+fn bar(score: f64) -> String {
+    let filled = ((score / 10.0).round() as usize).min(10);
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
+
+/// The debrief as text.
+pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
+    let l = lang;
+    let mut out = String::new();
+    let _ = writeln!(out, "\n══════ {}{} ══════", l.pick("复盘：", "Debrief: "), d.title);
+    let _ = writeln!(out, "{}{}", l.pick("角色：", "Role: "), d.role);
+    match &d.ending {
+        Some(e) => {
+            let _ = writeln!(
+                out,
+                "{}{}（{}{}）",
+                l.pick("结局：", "Ending: "),
+                e.title,
+                l.pick("作者评定：", "author's grade: "),
+                e.grade.label(l)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "{}", l.pick("演练没有走到结局。", "The run did not reach an ending."));
+        }
+    }
+    let _ = writeln!(out, "{}{:.1}（{}）", l.pick("总分：", "Total: "), d.total, d.grade.label(l));
+    let _ = writeln!(out, "\n{}", l.pick("能力得分：", "Competencies:"));
+    for k in &d.competencies {
+        let _ = writeln!(
+            out,
+            "  {} {:>5.1}  {}（{}{}，{}{}..{}，{}{}）",
+            bar(k.score),
+            k.score,
+            k.name,
+            l.pick("得分", "points "),
+            k.raw,
+            l.pick("可能范围 ", "range "),
+            k.min,
+            k.max,
+            l.pick("权重 ", "weight "),
+            k.weight
+        );
+    }
+    let _ = writeln!(out, "\n{}", l.pick("决策回顾：", "Your decisions:"));
+    for (i, step) in d.path.iter().enumerate() {
+        let secs = if step.ms > 0 { format!(" · {:.0}{}", step.ms as f64 / 1000.0, l.pick("秒", "s")) } else { String::new() };
+        let _ = writeln!(out, "{:>3}. {}{}", i + 1, step.text, secs);
+        if let Some(f) = &step.feedback {
+            let _ = writeln!(out, "     {}{f}", l.pick("反馈：", "Feedback: "));
+        }
+        if let Some(b) = &step.basis {
+            let _ = writeln!(out, "     {}{b}", l.pick("依据：", "Basis: "));
+        }
+        if let Some(c) = &step.commentary {
+            voices(&mut out, c, l, "     ");
+        }
+        if let Some(b) = &step.better {
+            let _ = writeln!(
+                out,
+                "     ➜ {}「{}」（{}{:.1}）",
+                l.pick("更好的选择：", "Better: "),
+                b.text,
+                l.pick("预计总分 +", "expected total +"),
+                b.gain
+            );
+            if let Some(f) = &b.feedback {
+                let _ = writeln!(out, "       {f}");
+            }
+        }
+    }
+    let shown: Vec<_> = d.meters.iter().filter(|m| m.visible).collect();
+    if !shown.is_empty() {
+        let _ = writeln!(out, "\n{}", l.pick("指标变化：", "Meters over the run:"));
+        for m in shown {
+            let values: Vec<String> = m.values.iter().map(i64::to_string).collect();
+            let _ = writeln!(out, "  {}：{}", m.name, values.join(" → "));
+        }
+    }
+    if let Some(c) = d.ending.as_ref().and_then(|e| e.commentary.as_ref()) {
+        let _ = writeln!(out);
+        voices(&mut out, c, l, "");
+    }
+    if let Some(c) = &d.commentary {
+        let _ = writeln!(out, "\n{}", l.pick("总评：", "Commentary:"));
+        voices(&mut out, c, l, "  ");
+    }
+    out
+}
+
+fn voices(out: &mut String, c: &crate::engine::debrief::Voices, l: Lang, indent: &str) {
+    if let Some(e) = &c.expert {
+        let _ = writeln!(out, "{indent}{}{e}", l.pick("专家点评：", "Expert: "));
+    }
+    if let Some(p) = &c.practitioner {
+        let _ = writeln!(out, "{indent}{}{p}", l.pick("基层干部点评：", "Practitioner: "));
+    }
+}
+
+/// The debrief as JSON (the shape scripts rely on; see README).
+pub fn debrief_json(d: &Debrief) -> Value {
+    let competencies: serde_json::Map<String, Value> = d.competencies.iter().map(|k| (k.id.clone(), json!(k.score))).collect();
+    let meters: serde_json::Map<String, Value> = d.meters.iter().map(|m| (m.id.clone(), json!(m.values))).collect();
+    json!({
+        "scenario": d.scenario,
+        "role": d.role,
+        "seed": d.seed,
+        "complete": d.complete,
+        "ending": d.ending.as_ref().map(|e| e.id.clone()),
+        "ending_grade": d.ending.as_ref().map(|e| grade_key(e.grade)),
+        "grade": grade_key(d.grade),
+        "total": d.total,
+        "competencies": competencies,
+        "raw": d.competencies.iter().map(|k| (k.id.clone(), json!({"points": k.raw, "min": k.min, "max": k.max}))).collect::<serde_json::Map<_, _>>(),
+        "path": d.path.iter().map(|s| json!({
+            "scene": s.scene,
+            "choice": s.choice,
+            "ms": s.ms,
+            "better": s.better.as_ref().map(|b| json!({"choice": b.choice, "gain": b.gain})),
+        })).collect::<Vec<_>>(),
+        "meters": meters,
+        "minutes": d.minutes,
+    })
+}

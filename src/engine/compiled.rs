@@ -1,0 +1,394 @@
+//! A validated scenario prepared for play: ids resolved to indices, conditions compiled to slot
+//! lookups, random branches numbered. Built once per scenario and shared read-only by every
+//! session, so a decision costs vector lookups, not string hashing.
+
+use crate::scenario::expr::{BinOp, Expr, Func};
+use crate::scenario::model::{Effect, Next, Scenario, WhenUnmet};
+use crate::scenario::text::Text;
+use rustc_hash::FxHashMap;
+
+/// A condition with names resolved to slots.
+#[derive(Clone, Debug)]
+pub enum Cond {
+    Int(i64),
+    Bool(bool),
+    Meter(usize),
+    Flag(usize),
+    Minutes,
+    Hours,
+    Visited(usize),
+    Chose(usize),
+    Role(usize),
+    Not(Box<Cond>),
+    Neg(Box<Cond>),
+    Bin(BinOp, Box<Cond>, Box<Cond>),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum CEffect {
+    Add(usize, i64),
+    Set(usize, i64),
+    Flag(usize, bool),
+}
+
+/// Where the story goes, resolved.
+#[derive(Clone, Debug)]
+pub enum CNext {
+    Scene(usize),
+    Ending(usize),
+    End,
+    /// (weight, branch index) pairs.
+    Random(Vec<(u64, usize)>),
+}
+
+/// Effects, scores and the way on, shared by choices, timers and branches.
+#[derive(Clone, Debug)]
+pub struct COutcome {
+    pub effects: Vec<CEffect>,
+    pub scores: Vec<(usize, i64)>,
+    pub minutes: Option<u32>,
+    pub next: CNext,
+}
+
+#[derive(Clone, Debug)]
+pub struct CChoice {
+    pub scene: usize,
+    pub roles: Vec<usize>,
+    pub condition: Option<Cond>,
+    pub disable_when_unmet: bool,
+    pub outcome: COutcome,
+}
+
+#[derive(Clone, Debug)]
+pub struct CScene {
+    pub roles: Vec<usize>,
+    /// Global indices of this scene's choices.
+    pub choices: std::ops::Range<usize>,
+    pub timer_ms: Option<u64>,
+    pub timer: Option<COutcome>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CInject {
+    pub roles: Vec<usize>,
+    pub when: Cond,
+    pub once: bool,
+    pub effects: Vec<CEffect>,
+    pub next: Option<CNext>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CEnding {
+    pub roles: Vec<usize>,
+    pub condition: Option<Cond>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CBranch {
+    pub outcome: COutcome,
+    pub feedback: Option<Text>,
+}
+
+/// Which slots conditions read: only these shape the future, so only these key the explorer's memo.
+#[derive(Clone, Debug, Default)]
+pub struct Reads {
+    pub meters: Vec<usize>,
+    pub flags: Vec<usize>,
+    pub visited: Vec<usize>,
+    pub chose: Vec<usize>,
+    pub clock: bool,
+}
+
+/// A scenario ready to play.
+#[derive(Debug)]
+pub struct Compiled {
+    pub scenario: Scenario,
+    /// Hash of the scenario's content, so a save or transcript is only resumed on the same content.
+    pub content_hash: String,
+    pub scenes: Vec<CScene>,
+    pub choices: Vec<CChoice>,
+    pub branches: Vec<CBranch>,
+    pub injects: Vec<CInject>,
+    pub endings: Vec<CEnding>,
+    pub reads: Reads,
+    pub clock_default_minutes: u32,
+    pub clock_rate: u32,
+    scene_ix: FxHashMap<String, usize>,
+    choice_ix: FxHashMap<String, usize>,
+    role_ix: FxHashMap<String, usize>,
+    meter_ix: FxHashMap<String, usize>,
+    flag_ix: FxHashMap<String, usize>,
+    ending_ix: FxHashMap<String, usize>,
+    competency_ix: FxHashMap<String, usize>,
+}
+
+/// Roles list → role indices (unknown ids cannot happen after validation; they are skipped).
+fn roles(ix: &FxHashMap<String, usize>, ids: &[String]) -> Vec<usize> {
+    ids.iter().filter_map(|r| ix.get(r).copied()).collect()
+}
+
+fn index<T>(items: &[T], id: impl Fn(&T) -> &str) -> FxHashMap<String, usize> {
+    items.iter().enumerate().map(|(i, x)| (id(x).to_string(), i)).collect()
+}
+
+/// 64-bit FNV-1a, written out so the hash of a scenario never changes with a dependency.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+impl Compiled {
+    /// Prepares a scenario that validated without errors.
+    pub fn new(scenario: Scenario) -> Compiled {
+        let canonical = serde_json::to_vec(&scenario).unwrap_or_default();
+        let content_hash = format!("{:016x}", fnv1a(&canonical));
+        let s = &scenario;
+        let scene_ix = index(&s.scenes, |x| &x.id);
+        let role_ix = index(&s.roles, |x| &x.id);
+        let meter_ix = index(&s.meters, |x| &x.id);
+        let flag_ix = index(&s.flags, |x| &x.id);
+        let ending_ix = index(&s.endings, |x| &x.id);
+        let competency_ix = index(&s.competencies, |x| &x.id);
+        let mut choice_ix = FxHashMap::default();
+        for c in s.scenes.iter().flat_map(|sc| &sc.choices) {
+            let n = choice_ix.len();
+            choice_ix.entry(c.id.clone()).or_insert(n);
+        }
+        let mut c = Compiled {
+            content_hash,
+            scenes: Vec::new(),
+            choices: Vec::new(),
+            branches: Vec::new(),
+            injects: Vec::new(),
+            endings: Vec::new(),
+            reads: Reads::default(),
+            clock_default_minutes: s.clock.as_ref().map_or(0, |k| k.minutes_per_decision),
+            clock_rate: s.clock.as_ref().map_or(0, |k| k.minutes_per_real_minute),
+            scene_ix,
+            choice_ix,
+            role_ix,
+            meter_ix,
+            flag_ix,
+            ending_ix,
+            competency_ix,
+            scenario: Scenario::clone(s),
+        };
+        c.build();
+        c
+    }
+
+    fn build(&mut self) {
+        let s = self.scenario.clone();
+        for (i, scene) in s.scenes.iter().enumerate() {
+            let first = self.choices.len();
+            for choice in &scene.choices {
+                let outcome = self.outcome(&choice.effects, &choice.scores.0, choice.minutes, &choice.next);
+                let condition = choice.condition.as_ref().and_then(|c| c.parsed.as_ref().ok()).map(|e| self.cond(e));
+                self.choices.push(CChoice {
+                    scene: i,
+                    roles: roles(&self.role_ix, &choice.roles),
+                    condition,
+                    disable_when_unmet: choice.when_unmet == WhenUnmet::Disable,
+                    outcome,
+                });
+            }
+            let timer = scene.timer.as_ref().map(|t| self.outcome(&t.effects, &t.scores.0, t.minutes, &t.next));
+            self.scenes.push(CScene {
+                roles: roles(&self.role_ix, &scene.roles),
+                choices: first..self.choices.len(),
+                timer_ms: scene.timer.as_ref().map(|t| u64::from(t.seconds) * 1000),
+                timer,
+            });
+        }
+        for inj in &s.injects {
+            let when = inj.when.parsed.as_ref().map(|e| self.cond(e)).unwrap_or(Cond::Bool(false));
+            let effects = self.effects(&inj.effects);
+            let next = inj.next.as_ref().map(|n| self.next(n));
+            self.injects.push(CInject { roles: roles(&self.role_ix, &inj.roles), when, once: inj.once, effects, next });
+        }
+        for e in &s.endings {
+            let condition = e.condition.as_ref().and_then(|c| c.parsed.as_ref().ok()).map(|x| self.cond(x));
+            self.endings.push(CEnding { roles: roles(&self.role_ix, &e.roles), condition });
+        }
+        for list in [&mut self.reads.meters, &mut self.reads.flags, &mut self.reads.visited, &mut self.reads.chose] {
+            list.sort_unstable();
+            list.dedup();
+        }
+    }
+
+    fn effects(&self, effects: &[Effect]) -> Vec<CEffect> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Add(m, n) => self.meter_ix.get(m).map(|&i| CEffect::Add(i, *n)),
+                Effect::Set(m, n) => self.meter_ix.get(m).map(|&i| CEffect::Set(i, *n)),
+                Effect::SetFlag(f) => self.flag_ix.get(f).map(|&i| CEffect::Flag(i, true)),
+                Effect::ClearFlag(f) => self.flag_ix.get(f).map(|&i| CEffect::Flag(i, false)),
+            })
+            .collect()
+    }
+
+    fn outcome(&mut self, effects: &[Effect], scores: &[(String, i64)], minutes: Option<u32>, next: &Next) -> COutcome {
+        COutcome {
+            effects: self.effects(effects),
+            scores: scores.iter().filter_map(|(k, v)| self.competency_ix.get(k).map(|&i| (i, *v))).collect(),
+            minutes,
+            next: self.next(next),
+        }
+    }
+
+    fn next(&mut self, next: &Next) -> CNext {
+        match next {
+            Next::Scene(id) => self.scene_ix.get(id).map_or(CNext::End, |&i| CNext::Scene(i)),
+            Next::Ending(id) => self.ending_ix.get(id).map_or(CNext::End, |&i| CNext::Ending(i)),
+            Next::End => CNext::End,
+            Next::Random(branches) => {
+                let mut list = Vec::new();
+                for b in branches {
+                    let outcome = self.outcome(&b.effects, &b.scores.0, None, &b.next);
+                    let ix = self.branches.len();
+                    self.branches.push(CBranch { outcome, feedback: b.feedback.clone() });
+                    list.push((u64::try_from(b.weight).unwrap_or(0), ix));
+                }
+                CNext::Random(list)
+            }
+        }
+    }
+
+    fn cond(&mut self, e: &Expr) -> Cond {
+        let b = |c: Cond| Box::new(c);
+        match e {
+            Expr::Int(n) => Cond::Int(*n),
+            Expr::Bool(v) => Cond::Bool(*v),
+            Expr::Var(name, _) => {
+                if let Some(&i) = self.meter_ix.get(name) {
+                    self.reads.meters.push(i);
+                    Cond::Meter(i)
+                } else if let Some(&i) = self.flag_ix.get(name) {
+                    self.reads.flags.push(i);
+                    Cond::Flag(i)
+                } else {
+                    self.reads.clock = true;
+                    if name == "hours" { Cond::Hours } else { Cond::Minutes }
+                }
+            }
+            Expr::Call(func, id, _) => match func {
+                Func::Visited => {
+                    let i = self.scene_ix.get(id).copied().unwrap_or(usize::MAX);
+                    self.reads.visited.push(i);
+                    Cond::Visited(i)
+                }
+                Func::Chose => {
+                    let i = self.choice_ix.get(id).copied().unwrap_or(usize::MAX);
+                    self.reads.chose.push(i);
+                    Cond::Chose(i)
+                }
+                Func::Role => Cond::Role(self.role_ix.get(id).copied().unwrap_or(usize::MAX)),
+            },
+            Expr::Not(x, _) => Cond::Not(b(self.cond(x))),
+            Expr::Neg(x, _) => Cond::Neg(b(self.cond(x))),
+            Expr::Binary(op, l, r, _) => {
+                let (l, r) = (self.cond(l), self.cond(r));
+                Cond::Bin(*op, b(l), b(r))
+            }
+        }
+    }
+
+    pub fn scene_index(&self, id: &str) -> Option<usize> {
+        self.scene_ix.get(id).copied()
+    }
+    pub fn choice_index(&self, id: &str) -> Option<usize> {
+        self.choice_ix.get(id).copied()
+    }
+    pub fn role_index(&self, id: &str) -> Option<usize> {
+        self.role_ix.get(id).copied()
+    }
+    pub fn meter_index(&self, id: &str) -> Option<usize> {
+        self.meter_ix.get(id).copied()
+    }
+    pub fn flag_index(&self, id: &str) -> Option<usize> {
+        self.flag_ix.get(id).copied()
+    }
+    pub fn ending_index(&self, id: &str) -> Option<usize> {
+        self.ending_ix.get(id).copied()
+    }
+    pub fn competency_index(&self, id: &str) -> Option<usize> {
+        self.competency_ix.get(id).copied()
+    }
+
+    /// The authored choice behind a global choice index.
+    pub fn choice(&self, ix: usize) -> &crate::scenario::model::Choice {
+        let scene = self.choices[ix].scene;
+        &self.scenario.scenes[scene].choices[ix - self.scenes[scene].choices.start]
+    }
+}
+
+/// What a condition can read while it is evaluated.
+pub trait Slots {
+    fn meter(&self, i: usize) -> i64;
+    fn flag(&self, i: usize) -> bool;
+    fn visited(&self, i: usize) -> bool;
+    fn chose(&self, i: usize) -> bool;
+    fn role(&self) -> usize;
+    fn clock_minutes(&self) -> i64;
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum V {
+    I(i64),
+    B(bool),
+}
+
+impl Cond {
+    /// Whether the condition holds. Overflow and division by zero make it not hold.
+    pub fn holds(&self, s: &dyn Slots) -> bool {
+        matches!(self.eval(s), Some(V::B(true)))
+    }
+
+    fn eval(&self, s: &dyn Slots) -> Option<V> {
+        let int = |c: &Cond| match c.eval(s)? {
+            V::I(n) => Some(n),
+            V::B(_) => None,
+        };
+        let boolean = |c: &Cond| match c.eval(s)? {
+            V::B(b) => Some(b),
+            V::I(_) => None,
+        };
+        Some(match self {
+            Cond::Int(n) => V::I(*n),
+            Cond::Bool(b) => V::B(*b),
+            Cond::Meter(i) => V::I(s.meter(*i)),
+            Cond::Flag(i) => V::B(s.flag(*i)),
+            Cond::Minutes => V::I(s.clock_minutes()),
+            Cond::Hours => V::I(s.clock_minutes() / 60),
+            Cond::Visited(i) => V::B(s.visited(*i)),
+            Cond::Chose(i) => V::B(s.chose(*i)),
+            Cond::Role(i) => V::B(s.role() == *i),
+            Cond::Not(c) => V::B(!boolean(c)?),
+            Cond::Neg(c) => V::I(int(c)?.checked_neg()?),
+            Cond::Bin(op, l, r) => match op {
+                BinOp::Or => V::B(boolean(l)? || boolean(r)?),
+                BinOp::And => V::B(boolean(l)? && boolean(r)?),
+                BinOp::Eq => V::B(l.eval(s)? == r.eval(s)?),
+                BinOp::Ne => V::B(l.eval(s)? != r.eval(s)?),
+                BinOp::Lt => V::B(int(l)? < int(r)?),
+                BinOp::Le => V::B(int(l)? <= int(r)?),
+                BinOp::Gt => V::B(int(l)? > int(r)?),
+                BinOp::Ge => V::B(int(l)? >= int(r)?),
+                BinOp::Add => V::I(int(l)?.checked_add(int(r)?)?),
+                BinOp::Sub => V::I(int(l)?.checked_sub(int(r)?)?),
+                BinOp::Mul => V::I(int(l)?.checked_mul(int(r)?)?),
+                BinOp::Div => V::I(int(l)?.checked_div(int(r)?)?),
+            },
+        })
+    }
+}
+
+/// Whether a roles list admits a role (an empty list admits every role).
+pub fn allows(roles: &[usize], role: usize) -> bool {
+    roles.is_empty() || roles.contains(&role)
+}

@@ -1,0 +1,307 @@
+//! Exploration of every road through a scenario, for one role: the lowest and highest points
+//! each competency can reach (to normalise scores), and the expected weighted score of the best
+//! and worst play from any state (for `--policy best|worst` and the debrief's better road).
+//! Random outcomes are weighed by their chances. States that differ only in what no condition
+//! reads share one memo entry, so a scenario is explored in milliseconds.
+
+use super::compiled::Compiled;
+use super::session::{Event, decide, offers};
+use super::state::{Place, Run};
+use rustc_hash::FxHashMap;
+
+/// Most distinct states explored before giving up.
+pub const MAX_STATES: usize = 1_000_000;
+/// Most decisions in one road before it is treated as endless.
+pub const MAX_DEPTH: usize = 400;
+
+/// A decision the explorer can take: a choice, or letting the timer run out (`None`).
+pub type Action = Option<usize>;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExploreError {
+    /// The scenario has more distinct states than `MAX_STATES`.
+    TooLarge,
+    /// No ending is reachable for this role.
+    NoEnding,
+}
+
+impl std::fmt::Display for ExploreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExploreError::TooLarge => write!(f, "the scenario has more than {MAX_STATES} distinct states to explore"),
+            ExploreError::NoEnding => f.write_str("no ending can be reached"),
+        }
+    }
+}
+
+/// Best or worst play.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Aim {
+    Best,
+    Worst,
+}
+
+type Key = Vec<i64>;
+type Ranges = Vec<(i64, i64)>;
+
+#[derive(Clone, Copy)]
+enum Mark<T> {
+    InProgress,
+    Done(T),
+}
+
+/// Explores one scenario for one role.
+pub struct Explorer<'c> {
+    c: &'c Compiled,
+    ranges: FxHashMap<Key, Mark<Option<Ranges>>>,
+    values: FxHashMap<(Aim, Key), Mark<Option<f64>>>,
+    weights: Vec<f64>,
+    states: usize,
+    too_large: bool,
+}
+
+impl std::fmt::Debug for Explorer<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Explorer").field("states", &self.states).finish()
+    }
+}
+
+/// The result of a decision: each possible next state with its chance.
+fn successors(c: &Compiled, run: &Run, action: Action) -> Vec<(f64, Run)> {
+    let mut out = Vec::new();
+    // Depth-first over the random draws: each prefix forces the first picks, new draws take
+    // the first entry and queue their alternatives.
+    let mut prefixes: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut events: Vec<Event> = Vec::new();
+    while let Some(prefix) = prefixes.pop() {
+        let mut r = run.clone();
+        r.decisions.clear();
+        let mut pos = 0;
+        let mut prob = 1.0;
+        let mut taken: Vec<usize> = Vec::new();
+        let mut draw = |list: &[(u64, usize)]| {
+            let total: u64 = list.iter().map(|(w, _)| *w).sum();
+            let pick = if pos < prefix.len() {
+                prefix[pos]
+            } else {
+                for alt in 1..list.len() {
+                    let mut p = taken.clone();
+                    p.push(alt);
+                    prefixes.push(p);
+                }
+                0
+            };
+            pos += 1;
+            taken.push(pick);
+            if total > 0 {
+                prob *= list[pick].0 as f64 / total as f64;
+            }
+            list[pick].1
+        };
+        events.clear();
+        if decide(c, &mut r, action, &mut draw, &mut events).is_ok() {
+            r.decisions.clear();
+            out.push((prob, r));
+        }
+    }
+    out
+}
+
+/// The decisions open in a state: offered, enabled choices and, with a timer, silence.
+pub fn actions(c: &Compiled, run: &Run) -> Vec<Action> {
+    let mut list: Vec<Action> = offers(c, run).into_iter().filter(|o| o.enabled).map(|o| Some(o.choice)).collect();
+    if let Place::Scene(i) = run.place
+        && c.scenes[i].timer.is_some()
+    {
+        list.push(None);
+    }
+    list
+}
+
+impl<'c> Explorer<'c> {
+    pub fn new(c: &'c Compiled) -> Explorer<'c> {
+        Explorer { c, ranges: FxHashMap::default(), values: FxHashMap::default(), weights: Vec::new(), states: 0, too_large: false }
+    }
+
+    fn key(&self, run: &Run) -> Key {
+        let r = &self.c.reads;
+        let mut k = Vec::with_capacity(2 + r.meters.len() + r.flags.len());
+        k.push(match run.place {
+            Place::Scene(i) => i as i64,
+            Place::Ended(e) => -1 - e as i64,
+        });
+        k.extend(r.meters.iter().map(|&i| run.meters[i]));
+        let mut bits = 0i64;
+        let mut n = 0;
+        let mut push_bit = |k: &mut Key, on: bool| {
+            bits |= i64::from(on) << n;
+            n += 1;
+            if n == 63 {
+                k.push(bits);
+                bits = 0;
+                n = 0;
+            }
+        };
+        for &i in &r.flags {
+            push_bit(&mut k, run.flags[i]);
+        }
+        for &i in &r.visited {
+            push_bit(&mut k, run.visited.get(i).copied().unwrap_or(false));
+        }
+        for &i in &r.chose {
+            push_bit(&mut k, run.chosen.get(i).copied().unwrap_or(false));
+        }
+        for &on in &run.fired {
+            push_bit(&mut k, on);
+        }
+        k.push(bits);
+        if r.clock {
+            k.push((run.clock_ms / 60_000) as i64);
+        }
+        k
+    }
+
+    fn count_state(&mut self) -> bool {
+        self.states += 1;
+        if self.states > MAX_STATES {
+            self.too_large = true;
+        }
+        !self.too_large
+    }
+
+    /// Lowest and highest further points per competency from `run`; `None` if no ending is reachable.
+    fn future_ranges(&mut self, run: &Run, depth: usize) -> Option<Ranges> {
+        let n = self.c.scenario.competencies.len();
+        if run.ended().is_some() {
+            return Some(vec![(0, 0); n]);
+        }
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let key = self.key(run);
+        match self.ranges.get(&key) {
+            Some(Mark::Done(r)) => return r.clone(),
+            Some(Mark::InProgress) => return None,
+            None => {}
+        }
+        if !self.count_state() {
+            return None;
+        }
+        self.ranges.insert(key.clone(), Mark::InProgress);
+        let mut acc: Option<Ranges> = None;
+        for action in actions(self.c, run) {
+            for (_, next) in successors(self.c, run, action) {
+                let Some(fut) = self.future_ranges(&next, depth + 1) else { continue };
+                let merged: Ranges = (0..n)
+                    .map(|k| {
+                        let d = next.scores[k] - run.scores[k];
+                        (fut[k].0 + d, fut[k].1 + d)
+                    })
+                    .collect();
+                acc = Some(match acc {
+                    None => merged,
+                    Some(a) => a.iter().zip(&merged).map(|(x, y)| (x.0.min(y.0), x.1.max(y.1))).collect(),
+                });
+            }
+        }
+        self.ranges.insert(key, Mark::Done(acc.clone()));
+        acc
+    }
+
+    /// The lowest and highest total each competency can reach over a whole run from the start.
+    pub fn ranges(&mut self, start: &Run) -> Result<Ranges, ExploreError> {
+        let r = self.future_ranges(start, 0);
+        if self.too_large {
+            return Err(ExploreError::TooLarge);
+        }
+        let fut = r.ok_or(ExploreError::NoEnding)?;
+        Ok(fut.iter().zip(&start.scores).map(|(f, s)| (f.0 + s, f.1 + s)).collect())
+    }
+
+    /// Sets how points turn into the weighted total (from the ranges: see `score::weights`).
+    pub fn set_weights(&mut self, weights: Vec<f64>) {
+        self.weights = weights;
+        self.values.clear();
+    }
+
+    fn gain(&self, from: &Run, to: &Run) -> f64 {
+        self.weights.iter().enumerate().map(|(k, w)| w * (to.scores[k] - from.scores[k]) as f64).sum()
+    }
+
+    /// Expected further weighted points from `run` under the best or worst play.
+    fn value(&mut self, aim: Aim, run: &Run, depth: usize) -> Option<f64> {
+        if run.ended().is_some() {
+            return Some(0.0);
+        }
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let key = (aim, self.key(run));
+        match self.values.get(&key) {
+            Some(Mark::Done(v)) => return *v,
+            Some(Mark::InProgress) => return None,
+            None => {}
+        }
+        if !self.count_state() {
+            return None;
+        }
+        self.values.insert(key.clone(), Mark::InProgress);
+        let mut best: Option<f64> = None;
+        for action in actions(self.c, run) {
+            if let Some(q) = self.q(aim, run, action, depth) {
+                best = Some(match (best, aim) {
+                    (None, _) => q,
+                    (Some(b), Aim::Best) => b.max(q),
+                    (Some(b), Aim::Worst) => b.min(q),
+                });
+            }
+        }
+        self.values.insert(key, Mark::Done(best));
+        best
+    }
+
+    fn q(&mut self, aim: Aim, run: &Run, action: Action, depth: usize) -> Option<f64> {
+        let mut total = 0.0;
+        let mut mass = 0.0;
+        for (p, next) in successors(self.c, run, action) {
+            // A road with no ending is not a road the trainee can finish: weigh only the rest.
+            if let Some(v) = self.value(aim, &next, depth + 1) {
+                total += p * (self.gain(run, &next) + v);
+                mass += p;
+            }
+        }
+        (mass > 0.0).then(|| total / mass)
+    }
+
+    /// Expected further weighted points of each open decision from `run`, in offer order.
+    pub fn evaluate(&mut self, aim: Aim, run: &Run) -> Vec<(Action, Option<f64>)> {
+        let mut r = run.clone();
+        r.decisions.clear();
+        actions(self.c, &r).into_iter().map(|a| (a, self.q(aim, &r, a, 0))).collect()
+    }
+
+    /// The decision best (or worst) play takes from `run`; ties go to the earlier offer.
+    pub fn pick(&mut self, aim: Aim, run: &Run) -> Option<Action> {
+        let mut chosen: Option<(Action, f64)> = None;
+        for (a, q) in self.evaluate(aim, run) {
+            let Some(q) = q else { continue };
+            let better = match (chosen, aim) {
+                (None, _) => true,
+                (Some((_, b)), Aim::Best) => q > b + 1e-9,
+                (Some((_, b)), Aim::Worst) => q < b - 1e-9,
+            };
+            if better {
+                chosen = Some((a, q));
+            }
+        }
+        chosen.map(|(a, _)| a)
+    }
+
+    pub fn states(&self) -> usize {
+        self.states
+    }
+
+    pub fn too_large(&self) -> bool {
+        self.too_large
+    }
+}

@@ -1,0 +1,16 @@
+//! The engine: plays a validated scenario. A `Session` is driven by calls that return events;
+//! exploration finds score ranges and the best and worst roads; the debrief and transcripts
+//! come from the session state. No Bevy here, no wall clock, randomness only from the seed.
+
+pub mod compiled;
+pub mod debrief;
+pub mod explore;
+pub mod rng;
+pub mod score;
+pub mod session;
+pub mod state;
+pub mod transcript;
+
+pub use compiled::Compiled;
+pub use session::{EngineError, Event, FeedbackSource, Offer, Session};
+pub use state::{SessionState, StateError};

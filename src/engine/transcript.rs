@@ -1,0 +1,107 @@
+//! Transcripts: what a run needs to be replayed exactly (scenario and content hash, role, seed,
+//! each decision with its time), written as JSON by `--transcript` and read by `--replay`.
+
+use super::compiled::Compiled;
+use super::session::{EngineError, Session};
+use super::state::{Run, SessionState};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub scene: String,
+    /// `None` when the trainee let the timer run out.
+    pub choice: Option<String>,
+    pub ms: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transcript {
+    pub format: u32,
+    pub scenario: String,
+    pub content_hash: String,
+    pub role: String,
+    pub seed: u64,
+    pub timers: bool,
+    pub decisions: Vec<Step>,
+    /// Whether the run reached an ending.
+    pub complete: bool,
+}
+
+/// Why a transcript does not replay.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReplayError {
+    OtherScenario(String),
+    ContentChanged,
+    /// Decision `index` was taken in another scene than the replay reached.
+    Diverged {
+        index: usize,
+        expected: String,
+        found: String,
+    },
+    Engine {
+        index: usize,
+        error: EngineError,
+    },
+}
+
+impl std::fmt::Display for ReplayError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReplayError::OtherScenario(s) => write!(f, "the transcript is for scenario '{s}'"),
+            ReplayError::ContentChanged => f.write_str("the scenario has changed since the transcript was written"),
+            ReplayError::Diverged { index, expected, found } => {
+                write!(f, "decision {} was taken in scene '{expected}' but the replay is in '{found}'", index + 1)
+            }
+            ReplayError::Engine { index, error } => write!(f, "decision {}: {error}", index + 1),
+        }
+    }
+}
+
+impl Transcript {
+    pub fn of(state: &SessionState, complete: bool) -> Transcript {
+        Transcript {
+            format: 1,
+            scenario: state.scenario.clone(),
+            content_hash: state.content_hash.clone(),
+            role: state.role.clone(),
+            seed: state.seed,
+            timers: state.timers,
+            decisions: state.decisions.iter().map(|d| Step { scene: d.scene.clone(), choice: d.choice.clone(), ms: d.ms }).collect(),
+            complete,
+        }
+    }
+
+    /// Replays every decision; `each` sees the run just before each decision is taken.
+    pub fn replay(&self, compiled: Arc<Compiled>, mut each: impl FnMut(usize, &Run)) -> Result<Session, ReplayError> {
+        if self.scenario != compiled.scenario.id {
+            return Err(ReplayError::OtherScenario(self.scenario.clone()));
+        }
+        if self.content_hash != compiled.content_hash {
+            return Err(ReplayError::ContentChanged);
+        }
+        let engine = |index: usize| move |error| ReplayError::Engine { index, error };
+        let (mut session, _) = Session::start(compiled, Some(&self.role), self.seed, self.timers).map_err(engine(0))?;
+        for (i, step) in self.decisions.iter().enumerate() {
+            let here = session.scene().map(|s| session.compiled().scenario.scenes[s].id.clone()).unwrap_or_default();
+            if here != step.scene {
+                return Err(ReplayError::Diverged { index: i, expected: step.scene.clone(), found: here });
+            }
+            each(i, session.run());
+            let before = session.run().decisions.len();
+            session.elapse(step.ms).map_err(engine(i))?;
+            let timed_out = session.run().decisions.len() > before;
+            match (&step.choice, timed_out) {
+                (Some(id), false) => {
+                    session.choose(id).map_err(engine(i))?;
+                }
+                (None, false) => {
+                    session.time_out().map_err(engine(i))?;
+                }
+                (None, true) => {}
+                (Some(id), true) => return Err(ReplayError::Engine { index: i, error: EngineError::NotOffered(id.clone()) }),
+            }
+        }
+        Ok(session)
+    }
+}
