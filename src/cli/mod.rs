@@ -63,6 +63,9 @@ pub struct PlayArgs {
     /// 把本次演练记录写入文件 / write the transcript to FILE
     #[arg(long, value_name = "FILE")]
     pub transcript: Option<PathBuf>,
+    /// 把本次演练写成测试路线（golden plan）/ write this run as a playthrough plan for tests
+    #[arg(long, value_name = "FILE")]
+    pub write_plan: Option<PathBuf>,
     /// 重放一份演练记录 / replay a transcript
     #[arg(long, value_name = "FILE", conflicts_with_all = ["choices", "policy", "seed", "role"])]
     pub replay: Option<PathBuf>,

@@ -135,6 +135,19 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
     }
     let transcript = Transcript::of(&session.state(), session.is_over());
     let scoring = scoring_for(&compiled, &session, lang);
+    if let Some(path) = &args.write_plan {
+        let shown = args.file.to_string_lossy().replace('\\', "/");
+        let in_library = shown.rsplit_once("scenarios/").map_or(shown.as_str(), |(_, rest)| rest);
+        let how = match (args.policy, args.choices.is_empty()) {
+            (Some(p), _) => format!("{p:?}").to_lowercase(),
+            (None, false) => "scripted".to_string(),
+            (None, true) => "interactive".to_string(),
+        };
+        let text = crate::engine::plan::write(in_library, &session, &scoring, &format!("{} ({how} play)", compiled.scenario.id));
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("{}: {e}", path.display());
+        }
+    }
     let debrief = match Debrief::build(&compiled, &transcript, &scoring, lang) {
         Ok(d) => d,
         Err(e) => return fail(&e.to_string()),

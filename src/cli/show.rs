@@ -2,9 +2,10 @@
 //! channel, feedback and meter changes, and the debrief (as text or JSON).
 
 use crate::engine::debrief::Debrief;
+use crate::engine::score::grade_key;
 use crate::engine::{Compiled, Event, FeedbackSource, Session};
 use crate::lang::Lang;
-use crate::scenario::model::{Channel, Grade, Media};
+use crate::scenario::model::{Channel, Media};
 use serde_json::{Value, json};
 use std::fmt::Write;
 
@@ -37,16 +38,6 @@ pub fn clock_label(c: &Compiled, minutes: u64, lang: Lang) -> Option<String> {
         (d, Lang::ZhCn) => format!("第{}天 {h:02}:{m:02}", d + 1),
         (d, Lang::En) => format!("day {} {h:02}:{m:02}", d + 1),
     })
-}
-
-/// The lowercase key of a grade for JSON.
-pub fn grade_key(g: Grade) -> &'static str {
-    match g {
-        Grade::Excellent => "excellent",
-        Grade::Good => "good",
-        Grade::Pass => "pass",
-        Grade::Fail => "needs_work",
-    }
 }
 
 impl<'c> Screen<'c> {

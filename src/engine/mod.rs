@@ -5,6 +5,7 @@
 pub mod compiled;
 pub mod debrief;
 pub mod explore;
+pub mod plan;
 pub mod rng;
 pub mod score;
 pub mod session;

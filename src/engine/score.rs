@@ -97,6 +97,16 @@ impl Scoring {
     }
 }
 
+/// The lowercase key of a grade band, used in JSON and in plans.
+pub fn grade_key(g: Grade) -> &'static str {
+    match g {
+        Grade::Excellent => "excellent",
+        Grade::Good => "good",
+        Grade::Pass => "pass",
+        Grade::Fail => "needs_work",
+    }
+}
+
 /// Rounds to one decimal, so reports and JSON show stable figures.
 pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0

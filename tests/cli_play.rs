@@ -1,0 +1,103 @@
+//! `shapan play` as a script or a class drives it: piped input, unattended runs, JSON,
+//! transcripts, replays and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const TUTORIAL: &str = "scenarios/tutorial/water_rumour_quick.ron";
+
+fn shapan(args: &[&str], input: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shapan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    if let Some(text) = input {
+        stdin.write_all(text.as_bytes()).unwrap();
+    }
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[test]
+fn piped_answers_play_to_the_debrief() {
+    let out = shapan(&["--lang", "zh-CN", "play", TUTORIAL, "--seed", "1"], Some("1\ncall_water_company\n1\n"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("王阿姨（楼栋长）："), "speaker shown");
+    assert!(text.contains("【微信群】3号楼 张姐"), "the post looks like a WeChat message");
+    assert!(text.contains("结局：风波平息"), "{text}");
+    assert!(text.contains("复盘"), "{text}");
+}
+
+#[test]
+fn bad_typed_answers_are_asked_again() {
+    let out = shapan(&["--lang", "en", "play", TUTORIAL, "--seed", "1"], Some("7\nnonsense\n1\n1\n"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(text.matches("invalid choice, try again").count(), 2, "{text}");
+}
+
+#[test]
+fn unattended_json_is_byte_identical_for_the_same_inputs() {
+    let args = ["--lang", "en", "play", TUTORIAL, "--seed", "42", "--choices", "2,2", "--json"];
+    let a = shapan(&args, None);
+    let b = shapan(&args, None);
+    assert_eq!(a.status.code(), Some(0), "{}", String::from_utf8_lossy(&a.stderr));
+    assert_eq!(a.stdout, b.stdout);
+    let d = json(&a);
+    for key in ["ending", "grade", "total", "competencies", "path"] {
+        assert!(!d[key].is_null(), "{key}");
+    }
+    assert_eq!(d["path"][0]["choice"], "deny_at_once");
+    assert!(d["competencies"]["accuracy"].is_number());
+}
+
+#[test]
+fn policies_play_best_and_worst() {
+    let best = json(&shapan(&["play", TUTORIAL, "--seed", "1", "--policy", "best", "--json"], None));
+    let worst = json(&shapan(&["play", TUTORIAL, "--seed", "1", "--policy", "worst", "--json"], None));
+    assert_eq!(best["ending"], "calm");
+    assert_eq!(best["total"], 100.0);
+    assert_eq!(worst["ending"], "settled");
+    assert!(worst["total"].as_f64() < best["total"].as_f64());
+    assert!(worst["path"][0]["choice"].is_null(), "worst play lets the timer run out");
+    assert_eq!(worst["path"][0]["better"]["choice"], "call_water_company");
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(shapan(&["play", TUTORIAL, "--choices", "1"], None).status.code(), Some(3), "choices ran out");
+    assert_eq!(shapan(&["play", TUTORIAL, "--choices", "9"], None).status.code(), Some(1), "no such choice");
+    assert_eq!(shapan(&["play", TUTORIAL, "--choices", "plain_notice"], None).status.code(), Some(1), "not offered here");
+    assert_eq!(shapan(&["play", TUTORIAL, "--role", "mayor", "--policy", "first"], None).status.code(), Some(1));
+    let bad = shapan(&["play", "tests/fixtures/dangling-reference.ron", "--policy", "first"], None);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("dangling-reference"), "diagnostics are shown");
+    assert_eq!(shapan(&["play", TUTORIAL, "--seed", "1"], Some("")).status.code(), Some(3), "input ended early");
+}
+
+#[test]
+fn transcripts_replay_byte_identically() {
+    let dir = std::env::temp_dir().join(format!("shapan-play-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let t = dir.join("run.json");
+    let t = t.to_str().unwrap();
+    let first = shapan(&["play", TUTORIAL, "--seed", "9", "--choices", "deny_at_once,1,2", "--json", "--transcript", t], None);
+    let again = shapan(&["play", TUTORIAL, "--replay", t, "--json"], None);
+    assert_eq!(first.status.code(), Some(0));
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(first.stdout, again.stdout);
+    let transcript: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(t).unwrap()).unwrap();
+    assert_eq!(transcript["seed"], 9);
+    assert!(transcript["content_hash"].is_string());
+    assert_eq!(transcript["decisions"].as_array().unwrap().len(), 3);
+}
