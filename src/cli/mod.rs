@@ -36,6 +36,27 @@ pub enum Command {
     Validate(ValidateArgs),
     /// 在终端里演练一个场景 / play a scenario in the terminal
     Play(PlayArgs),
+    /// 打开桌面程序（不带子命令时的默认行为）/ open the desktop app (what `shapan` alone does)
+    Gui(GuiArgs),
+}
+
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct GuiArgs {
+    /// 案例库文件夹 / the scenario library folder
+    #[arg(long, default_value = "scenarios")]
+    pub scenarios: PathBuf,
+    /// 自动演练的场景文件 / scenario to play automatically
+    #[arg(long, requires = "autoplay")]
+    pub scenario: Option<PathBuf>,
+    /// 自动演练：每个画面截图后退出 / play by itself, screenshot every screen, then exit
+    #[arg(long, value_enum, requires_all = ["scenario", "screenshots"])]
+    pub autoplay: Option<Policy>,
+    /// 截图保存的文件夹 / folder for the screenshots
+    #[arg(long, value_name = "DIR")]
+    pub screenshots: Option<PathBuf>,
+    /// 随机种子 / seed for random outcomes
+    #[arg(long)]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -108,10 +129,44 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args, lang),
         Some(Command::Play(args)) => play::run(&args, lang),
-        None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
-        }
+        Some(Command::Gui(args)) => gui(&args, lang),
+        None => gui(&GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() }, lang),
     }
+}
+
+#[cfg(feature = "gui")]
+fn gui(args: &GuiArgs, lang: Lang) -> ExitCode {
+    use crate::app::autoplay::AutoPolicy;
+    let autoplay = match (&args.scenario, args.autoplay, &args.screenshots) {
+        (Some(s), Some(p), Some(d)) => {
+            let policy = match p {
+                Policy::First => AutoPolicy::First,
+                Policy::Random => AutoPolicy::Random,
+                Policy::Best => AutoPolicy::Best,
+                Policy::Worst => AutoPolicy::Worst,
+            };
+            Some((s.clone(), policy, d.clone()))
+        }
+        _ => None,
+    };
+    // An autoplayed scenario is read from its own folder.
+    let scenarios = match &args.scenario {
+        Some(s) => s.parent().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".")),
+        None => args.scenarios.clone(),
+    };
+    crate::app::run(crate::app::GuiOptions { scenarios, lang, seed: args.seed, autoplay })
+}
+
+#[cfg(not(feature = "gui"))]
+fn gui(_: &GuiArgs, lang: Lang) -> ExitCode {
+    use clap::CommandFactory;
+    eprintln!(
+        "{}",
+        lang.pick(
+            "这个版本没有编译桌面程序（gui 功能）；可用的子命令：",
+            "this build has no desktop app (feature `gui`); the subcommands are:"
+        )
+    );
+    let _ = Cli::command().print_help();
+    ExitCode::from(EXIT_USAGE)
 }

@@ -1,0 +1,43 @@
+//! The decision countdown: while a timed scene waits for a decision, real time is fed to the
+//! engine (`elapse`), which applies what silence costs when time is up. Only then does the app
+//! redraw continuously; otherwise it sleeps.
+
+use super::flow::{ActiveRun, Screen, Settings};
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, tick.run_if(in_state(Screen::Play).and_then(resource_exists::<ActiveRun>)));
+}
+
+/// Whether the countdown is running now.
+pub fn counting(run: &ActiveRun) -> bool {
+    !run.reading() && !run.session.is_over() && run.session.time_left_ms().is_some()
+}
+
+fn tick(
+    time: Res<Time<Real>>,
+    mut run: ResMut<ActiveRun>,
+    mut redraw: MessageWriter<RequestRedraw>,
+    mut next: ResMut<NextState<Screen>>,
+    settings: Res<Settings>,
+    paused: Option<Res<Paused>>,
+) {
+    if paused.is_some() || !counting(&run) {
+        return;
+    }
+    // Long gaps (a dragged window, a suspended laptop) count at most one second per frame.
+    let ms = time.delta().as_millis().min(1000) as u64;
+    if let Ok(events) = run.session.elapse(ms) {
+        run.absorb(&events);
+        if run.session.is_over() && !run.reading() {
+            run.build_debrief(settings.lang);
+            next.set(Screen::Debrief);
+        }
+    }
+    redraw.write(RequestRedraw);
+}
+
+/// Present while the countdown is held (the autoplay driver holds it so screenshots are stable).
+#[derive(Resource, Debug, Default)]
+pub struct Paused;

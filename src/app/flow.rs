@@ -1,0 +1,275 @@
+//! Screens as states and the intents that move between them. The views return intents; this
+//! plugin's systems apply them to the engine, so the whole flow runs (and is tested) headless.
+
+use super::library::Library;
+use crate::engine::debrief::Debrief;
+use crate::engine::score::Scoring;
+use crate::engine::transcript::Transcript;
+use crate::engine::{Compiled, Event, FeedbackSource, Session};
+use crate::lang::Lang;
+use bevy::prelude::*;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The app's screens.
+#[derive(States, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Library,
+    Setup,
+    Play,
+    Debrief,
+}
+
+/// When feedback is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FeedbackMode {
+    #[default]
+    AfterEachChoice,
+    DebriefOnly,
+}
+
+/// What the trainee asked for, from any view or from the autoplay driver.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum Intent {
+    OpenScenario(PathBuf),
+    ChooseRole(usize),
+    SetTrainee(String),
+    SetGroup(String),
+    SetFeedbackMode(FeedbackMode),
+    Start,
+    Choose(usize),
+    /// Let the decision timer run out (what the autoplay driver does for "silence").
+    LetTimeRunOut,
+    Continue,
+    PlayAgain,
+    ToLibrary,
+    SetLang(Lang),
+    TextScale(f32),
+    ToggleDark,
+}
+
+/// Display settings, switchable at run time.
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub lang: Lang,
+    pub text_scale: f32,
+    pub dark: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { lang: Lang::from_env(), text_scale: 1.0, dark: false }
+    }
+}
+
+/// The setup form of the scenario being opened.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct SetupForm {
+    pub path: Option<PathBuf>,
+    pub role: usize,
+    pub trainee: String,
+    pub group: String,
+    pub feedback: FeedbackMode,
+}
+
+/// A post in the trainee's media feed: from a scene or from an inject, by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Post {
+    pub scene: Option<usize>,
+    pub inject: Option<usize>,
+    pub index: usize,
+}
+
+/// The run being played, with what the views need to show it.
+#[derive(Resource, Debug)]
+pub struct ActiveRun {
+    pub path: PathBuf,
+    pub compiled: Arc<Compiled>,
+    pub session: Session,
+    pub trainee: String,
+    pub group: String,
+    pub feedback: FeedbackMode,
+    /// Feedback waiting for the trainee to read before the next scene.
+    pub pending: Vec<FeedbackSource>,
+    /// Inject narrations waiting to be read.
+    pub news: Vec<usize>,
+    pub feed: Vec<Post>,
+    /// Meter changes of the last decision: (meter, from, to).
+    pub changes: Vec<(usize, i64, i64)>,
+    pub timed_out: bool,
+    pub debrief: Option<Debrief>,
+    /// Problems of a hot reload that could not be applied (the last good version keeps running).
+    pub reload_problem: Option<String>,
+}
+
+impl ActiveRun {
+    /// Takes in the events of a step.
+    pub fn absorb(&mut self, events: &[Event]) {
+        let mut changes = Vec::new();
+        for e in events {
+            match *e {
+                Event::Feedback { source } if self.feedback == FeedbackMode::AfterEachChoice => self.pending.push(source),
+                Event::MeterChanged { meter, from, to } => changes.push((meter, from, to)),
+                Event::MediaPosted { scene, inject, index } => self.feed.insert(0, Post { scene, inject, index }),
+                Event::InjectFired { inject } => {
+                    if self.compiled.scenario.injects[inject].text.is_some() {
+                        self.news.push(inject);
+                    }
+                }
+                Event::TimedOut { .. } => self.timed_out = true,
+                _ => {}
+            }
+        }
+        if !changes.is_empty() {
+            // Merge repeated changes of one meter into one from-to pair.
+            let mut merged: Vec<(usize, i64, i64)> = Vec::new();
+            for (m, from, to) in changes {
+                match merged.iter_mut().find(|c| c.0 == m) {
+                    Some(c) => c.2 = to,
+                    None => merged.push((m, from, to)),
+                }
+            }
+            self.changes = merged;
+        }
+    }
+
+    /// Whether the trainee is reading feedback (the clock is paused meanwhile).
+    pub fn reading(&self) -> bool {
+        !self.pending.is_empty() || !self.news.is_empty() || self.timed_out
+    }
+
+    /// Builds the debrief in `lang` from the run so far.
+    pub fn build_debrief(&mut self, lang: Lang) {
+        let role = self.compiled.scenario.roles[self.session.run().role].id.clone();
+        let scoring = Scoring::for_role(&self.compiled, Some(&role)).unwrap_or_else(|_| Scoring::approximate(&self.compiled));
+        let transcript = Transcript::of(&self.session.state(), self.session.is_over());
+        self.debrief = Debrief::build(&self.compiled, &transcript, &scoring, lang).ok();
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .init_resource::<Settings>()
+        .init_resource::<SetupForm>()
+        .add_message::<Intent>()
+        .add_systems(Update, apply_intents);
+}
+
+fn seed() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(0x5a4d);
+    h.finish() % 1_000_000_000
+}
+
+/// Applies intents to the form, the settings and the engine, and changes screens.
+#[allow(clippy::too_many_arguments)]
+fn apply_intents(
+    mut intents: MessageReader<Intent>,
+    mut commands: Commands,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut form: ResMut<SetupForm>,
+    mut settings: ResMut<Settings>,
+    library: Res<Library>,
+    mut run: Option<ResMut<ActiveRun>>,
+    fixed_seed: Option<Res<FixedSeed>>,
+) {
+    for intent in intents.read() {
+        match intent.clone() {
+            Intent::OpenScenario(path) => {
+                if library.playable(&path).is_some() {
+                    *form = SetupForm {
+                        path: Some(path),
+                        trainee: std::mem::take(&mut form.trainee),
+                        group: std::mem::take(&mut form.group),
+                        ..SetupForm::default()
+                    };
+                    next.set(Screen::Setup);
+                }
+            }
+            Intent::ChooseRole(r) => form.role = r,
+            Intent::SetTrainee(t) => form.trainee = t,
+            Intent::SetGroup(g) => form.group = g,
+            Intent::SetFeedbackMode(m) => form.feedback = m,
+            Intent::Start | Intent::PlayAgain => {
+                if matches!(intent, Intent::PlayAgain) {
+                    if let Some(r) = &run {
+                        form.path = Some(r.path.clone());
+                    }
+                }
+                let Some(path) = form.path.clone() else { continue };
+                let Some(scenario) = library.playable(&path) else { continue };
+                let compiled = Arc::new(Compiled::new(scenario.clone()));
+                let role = compiled.scenario.roles.get(form.role).map(|r| r.id.clone());
+                let seed = fixed_seed.as_ref().map_or_else(seed, |s| s.0);
+                let Ok((session, events)) = Session::start(compiled.clone(), role.as_deref(), seed, true) else { continue };
+                let mut active = ActiveRun {
+                    path,
+                    compiled,
+                    session,
+                    trainee: form.trainee.clone(),
+                    group: form.group.clone(),
+                    feedback: form.feedback,
+                    pending: Vec::new(),
+                    news: Vec::new(),
+                    feed: Vec::new(),
+                    changes: Vec::new(),
+                    timed_out: false,
+                    debrief: None,
+                    reload_problem: None,
+                };
+                active.absorb(&events);
+                commands.insert_resource(active);
+                next.set(Screen::Play);
+            }
+            Intent::Choose(ix) => {
+                let Some(r) = run.as_mut() else { continue };
+                if *screen.get() != Screen::Play || r.reading() {
+                    continue;
+                }
+                r.changes.clear();
+                if let Ok(events) = r.session.choose_index(ix) {
+                    r.absorb(&events);
+                    if r.session.is_over() && !r.reading() {
+                        r.build_debrief(settings.lang);
+                        next.set(Screen::Debrief);
+                    }
+                }
+            }
+            Intent::LetTimeRunOut => {
+                let Some(r) = run.as_mut() else { continue };
+                r.changes.clear();
+                if let Ok(events) = r.session.time_out() {
+                    r.absorb(&events);
+                }
+            }
+            Intent::Continue => {
+                let Some(r) = run.as_mut() else { continue };
+                r.pending.clear();
+                r.news.clear();
+                r.timed_out = false;
+                if r.session.is_over() {
+                    r.build_debrief(settings.lang);
+                    next.set(Screen::Debrief);
+                }
+            }
+            Intent::ToLibrary => next.set(Screen::Library),
+            Intent::SetLang(l) => {
+                settings.lang = l;
+                if let Some(r) = run.as_mut() {
+                    if r.debrief.is_some() {
+                        r.build_debrief(l);
+                    }
+                }
+            }
+            Intent::TextScale(s) => settings.text_scale = s.clamp(0.8, 2.0),
+            Intent::ToggleDark => settings.dark = !settings.dark,
+        }
+    }
+}
+
+/// A seed fixed from the command line (autoplay and tests), instead of a fresh one per run.
+#[derive(Resource, Clone, Copy, Debug)]
+pub struct FixedSeed(pub u64);

@@ -1,0 +1,83 @@
+//! The desktop app (feature `gui`): Bevy with bevy_egui. Screens are states, views are functions
+//! returning intents, one plugin per file. The engine stays the single source of truth.
+
+pub mod autoplay;
+pub mod clock;
+pub mod flow;
+pub mod idle;
+pub mod library;
+pub mod theme;
+pub mod ui;
+pub mod views;
+
+use crate::lang::Lang;
+use bevy::prelude::*;
+use bevy::winit::{EventLoopProxyWrapper, WinitSettings, WinitUserEvent};
+use bevy_egui::EguiPlugin;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// How the app is started.
+#[derive(Debug, Clone)]
+pub struct GuiOptions {
+    pub scenarios: PathBuf,
+    pub lang: Lang,
+    pub seed: Option<u64>,
+    /// Drive the window by itself: (scenario, policy, screenshot folder).
+    pub autoplay: Option<(PathBuf, autoplay::AutoPolicy, PathBuf)>,
+}
+
+/// The app's logic without rendering: states, intents, library, countdown. Headless tests add
+/// this to `MinimalPlugins` + `StatesPlugin`.
+pub fn logic(app: &mut App) {
+    app.add_plugins((flow::plugin, library::plugin, clock::plugin));
+}
+
+fn camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}
+
+fn start_watcher(mut commands: Commands, dir: Res<library::LibraryDir>, proxy: Res<EventLoopProxyWrapper>) {
+    let proxy = (**proxy).clone();
+    commands.insert_resource(library::watch(dir.0.clone(), move || {
+        let _ = proxy.send_event(WinitUserEvent::WakeUp);
+    }));
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(options: GuiOptions) -> ExitCode {
+    let mut app = App::new();
+    let title = options.lang.pick("沙盘 · 基层干部情景模拟训练", "Shapan · role-play training");
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window { title: title.into(), resolution: (1280, 800).into(), ..default() }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin { level: bevy::log::Level::WARN, ..default() }),
+    )
+    .add_plugins(EguiPlugin::default())
+    .insert_resource(library::LibraryDir(options.scenarios.clone()))
+    .insert_resource(flow::Settings { lang: options.lang, ..default() })
+    .add_systems(Startup, (camera, start_watcher));
+    logic(&mut app);
+    app.add_plugins((ui::plugin, idle::plugin));
+    if let Some(seed) = options.seed {
+        app.insert_resource(flow::FixedSeed(seed));
+    }
+    match options.autoplay {
+        Some((scenario, policy, dir)) => {
+            let _ = std::fs::create_dir_all(&dir);
+            app.insert_resource(WinitSettings::continuous())
+                .insert_resource(autoplay::Autoplay::new(scenario, policy, dir, options.seed.unwrap_or(1)))
+                .add_plugins(autoplay::plugin);
+        }
+        None => {
+            app.insert_resource(WinitSettings::desktop_app());
+        }
+    }
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}

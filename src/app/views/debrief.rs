@@ -1,0 +1,177 @@
+//! The debrief screen: ending and grade, a chart of the score per competency, the meters over
+//! the run, and the road taken, each decision beside the better one with feedback, basis and
+//! the two commentary voices.
+
+use crate::app::flow::{Intent, Settings};
+use crate::app::theme::{self, BAD, GOOD};
+use crate::engine::debrief::{Debrief, Voices};
+use bevy_egui::egui::{self, Color32, RichText, Stroke, pos2, vec2};
+
+const PALETTE: [Color32; 6] = [
+    Color32::from_rgb(31, 119, 180),
+    Color32::from_rgb(255, 127, 14),
+    Color32::from_rgb(44, 160, 44),
+    Color32::from_rgb(214, 39, 40),
+    Color32::from_rgb(148, 103, 189),
+    Color32::from_rgb(140, 86, 75),
+];
+
+pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings) -> Option<Intent> {
+    let l = settings.lang;
+    let mut intent = None;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.label(theme::title(format!("{}{}", l.pick("复盘：", "Debrief: "), d.title), settings));
+        ui.horizontal(|ui| {
+            if ui.add(egui::Button::new(RichText::new(l.pick("再练一次", "Play again")).strong())).clicked() {
+                intent = Some(Intent::PlayAgain);
+            }
+            if ui.button(l.pick("返回案例库", "Back to library")).clicked() {
+                intent = Some(Intent::ToLibrary);
+            }
+        });
+        match &d.ending {
+            Some(e) => {
+                ui.heading(format!("{}{}（{}）", l.pick("结局：", "Ending: "), e.title, e.grade.label(l)));
+                ui.label(&e.text);
+            }
+            None => {
+                ui.heading(l.pick("演练没有走到结局", "The run did not reach an ending"));
+            }
+        }
+        let colour = if d.total >= 70.0 {
+            GOOD
+        } else if d.total >= 60.0 {
+            theme::WARN
+        } else {
+            BAD
+        };
+        ui.label(
+            RichText::new(format!("{}{:.1}  {}", l.pick("总分 ", "Total "), d.total, d.grade.label(l)))
+                .size(28.0 * settings.text_scale)
+                .color(colour)
+                .strong(),
+        );
+        ui.add_space(8.0);
+        ui.columns(2, |cols| {
+            cols[0].heading(l.pick("能力得分", "Score per competency"));
+            competency_chart(&mut cols[0], d);
+            cols[1].heading(l.pick("态势变化", "Meters over the run"));
+            meter_chart(&mut cols[1], d);
+        });
+        ui.add_space(8.0);
+        ui.heading(l.pick("决策回顾", "Your decisions"));
+        for (i, step) in d.path.iter().enumerate() {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(format!("{}. {}", i + 1, step.text)).strong());
+                if let Some(f) = &step.feedback {
+                    ui.label(f);
+                }
+                if let Some(b) = &step.basis {
+                    ui.label(RichText::new(format!("{}{b}", l.pick("依据：", "Basis: "))).italics());
+                }
+                if let Some(c) = &step.commentary {
+                    voices(ui, c, settings);
+                }
+                if let Some(b) = &step.better {
+                    ui.colored_label(
+                        GOOD,
+                        format!(
+                            "{}「{}」（{}{:.1}）",
+                            l.pick("更好的选择：", "Better: "),
+                            b.text,
+                            l.pick("预计总分 +", "expected total +"),
+                            b.gain
+                        ),
+                    );
+                    if let Some(f) = &b.feedback {
+                        ui.label(RichText::new(f).small());
+                    }
+                }
+            });
+        }
+        if let Some(c) = d.ending.as_ref().and_then(|e| e.commentary.as_ref()) {
+            voices(ui, c, settings);
+        }
+        if let Some(c) = &d.commentary {
+            ui.heading(l.pick("总评", "Commentary"));
+            voices(ui, c, settings);
+        }
+    });
+    intent
+}
+
+fn voices(ui: &mut egui::Ui, c: &Voices, settings: &Settings) {
+    let l = settings.lang;
+    if let Some(e) = &c.expert {
+        ui.label(RichText::new(format!("{}{e}", l.pick("专家点评：", "Expert: "))).color(Color32::from_rgb(30, 90, 170)));
+    }
+    if let Some(p) = &c.practitioner {
+        ui.label(RichText::new(format!("{}{p}", l.pick("基层干部点评：", "Practitioner: "))).color(Color32::from_rgb(120, 70, 20)));
+    }
+}
+
+/// Horizontal bars, one per competency, 0-100.
+fn competency_chart(ui: &mut egui::Ui, d: &Debrief) {
+    let row = 30.0;
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), row * d.competencies.len() as f32 + 8.0), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let label_w = rect.width() * 0.35;
+    let text = ui.visuals().text_color();
+    for (i, k) in d.competencies.iter().enumerate() {
+        let y = rect.top() + 4.0 + i as f32 * row;
+        painter.text(pos2(rect.left(), y + row / 2.0), egui::Align2::LEFT_CENTER, &k.name, egui::FontId::proportional(15.0), text);
+        let x0 = rect.left() + label_w;
+        let full = rect.width() - label_w - 50.0;
+        painter.rect_filled(egui::Rect::from_min_size(pos2(x0, y + 6.0), vec2(full, row - 12.0)), 3.0, ui.visuals().faint_bg_color);
+        let colour = if k.score >= 70.0 {
+            GOOD
+        } else if k.score >= 60.0 {
+            theme::WARN
+        } else {
+            BAD
+        };
+        painter.rect_filled(egui::Rect::from_min_size(pos2(x0, y + 6.0), vec2(full * (k.score as f32 / 100.0), row - 12.0)), 3.0, colour);
+        painter.text(
+            pos2(x0 + full + 6.0, y + row / 2.0),
+            egui::Align2::LEFT_CENTER,
+            format!("{:.0}", k.score),
+            egui::FontId::proportional(15.0),
+            text,
+        );
+    }
+}
+
+/// One line per meter over the decisions, each scaled to its own range.
+fn meter_chart(ui: &mut egui::Ui, d: &Debrief) {
+    let h = 170.0;
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let plot = rect.shrink2(vec2(8.0, 10.0));
+    painter.rect_stroke(plot, 2.0, Stroke::new(1.0, ui.visuals().weak_text_color()), egui::StrokeKind::Inside);
+    let meters: Vec<_> = d.meters.iter().filter(|m| m.visible).collect();
+    for (i, m) in meters.iter().enumerate() {
+        let n = m.values.len().max(2) - 1;
+        let colour = PALETTE[i % PALETTE.len()];
+        let points: Vec<egui::Pos2> = m
+            .values
+            .iter()
+            .enumerate()
+            .map(|(j, v)| {
+                let x = plot.left() + plot.width() * j as f32 / n as f32;
+                let y = plot.bottom() - plot.height() * ((v - m.min) as f32 / (m.max - m.min).max(1) as f32);
+                pos2(x, y)
+            })
+            .collect();
+        painter.add(egui::Shape::line(points.clone(), Stroke::new(2.5, colour)));
+        for p in points {
+            painter.circle_filled(p, 3.0, colour);
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (i, m) in meters.iter().enumerate() {
+            let last = m.values.last().copied().unwrap_or_default();
+            ui.colored_label(PALETTE[i % PALETTE.len()], format!("■ {} {}", m.name, last));
+        }
+    });
+}

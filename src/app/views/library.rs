@@ -1,0 +1,105 @@
+//! The library screen: scenarios grouped by category, a search box, and files with errors
+//! listed with their diagnostics.
+
+use crate::app::flow::{Intent, Settings};
+use crate::app::library::Library;
+use crate::app::theme::{self, BAD, WARN};
+use crate::lang::Lang;
+use crate::scenario::model::Category;
+use crate::scenario::render::render;
+use bevy_egui::egui::{self, RichText};
+
+fn matches(text: &str, query: &str) -> bool {
+    query.trim().is_empty() || text.to_lowercase().contains(&query.trim().to_lowercase())
+}
+
+pub fn show(ui: &mut egui::Ui, lib: &Library, settings: &Settings, search: &mut String) -> Option<Intent> {
+    let l = settings.lang;
+    let mut intent = None;
+    ui.label(theme::title(l.pick("情景模拟案例库", "Scenario library"), settings));
+    ui.horizontal(|ui| {
+        ui.label(l.pick("搜索：", "Search:"));
+        ui.add(
+            egui::TextEdit::singleline(search).hint_text(l.pick("标题、简介或目标", "title, summary or objective")).desired_width(320.0),
+        );
+    });
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for category in Category::ALL {
+            let entries: Vec<_> = lib
+                .entries
+                .iter()
+                .filter(|e| e.loaded.scenario.as_ref().is_some_and(|s| s.category == category))
+                .filter(|e| {
+                    let s = e.loaded.scenario.as_ref().unwrap_or_else(|| unreachable!());
+                    s.languages.iter().any(|lang| {
+                        matches(s.title.get(lang), search)
+                            || matches(s.summary.get(lang), search)
+                            || s.objectives.iter().any(|o| matches(o.get(lang), search))
+                    })
+                })
+                .collect();
+            if entries.is_empty() {
+                continue;
+            }
+            ui.add_space(6.0);
+            ui.heading(category.label(l));
+            for e in entries {
+                let s = e.loaded.scenario.as_ref().unwrap_or_else(|| unreachable!());
+                let code = if s.languages.iter().any(|x| x == l.code()) { l.code() } else { s.original_language() };
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal(|ui| {
+                        let playable = e.loaded.playable().is_some() || e.last_good.is_some();
+                        let button = ui.add_enabled(playable, egui::Button::new(RichText::new(s.title.get(code)).strong()));
+                        if button.clicked() {
+                            intent = Some(Intent::OpenScenario(e.path.clone()));
+                        }
+                        ui.label(format!(
+                            "{} {} · {} · {}",
+                            s.minutes,
+                            l.pick("分钟", "min"),
+                            s.difficulty.label(l),
+                            s.languages.join(" / ")
+                        ));
+                    });
+                    ui.label(s.summary.get(code));
+                    for o in &s.objectives {
+                        ui.label(RichText::new(format!("• {}", o.get(code))).small());
+                    }
+                    problems(ui, e, l);
+                });
+            }
+        }
+        let broken: Vec<_> = lib.entries.iter().filter(|e| e.loaded.scenario.is_none()).collect();
+        if !broken.is_empty() {
+            ui.add_space(6.0);
+            ui.heading(RichText::new(l.pick("无法读取的文件", "Files that cannot be read")).color(BAD));
+            for e in broken {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(e.path.display().to_string()).strong());
+                    problems(ui, e, l);
+                });
+            }
+        }
+        if lib.entries.is_empty() {
+            ui.label(format!("{} {}", l.pick("这个文件夹里没有场景文件：", "No scenario files in"), lib.dir.display()));
+        }
+    });
+    intent
+}
+
+fn problems(ui: &mut egui::Ui, e: &crate::app::library::Entry, l: Lang) {
+    let errors = e.loaded.error_count();
+    if errors == 0 && e.loaded.warning_count() == 0 {
+        return;
+    }
+    let colour = if errors > 0 { BAD } else { WARN };
+    let label = crate::scenario::render::summary(&e.path.display().to_string(), errors, e.loaded.warning_count(), l);
+    egui::CollapsingHeader::new(RichText::new(label).color(colour)).id_salt(&e.path).show(ui, |ui| {
+        for d in &e.loaded.diagnostics {
+            ui.label(RichText::new(render(d, &e.path.display().to_string(), &e.loaded.source, l)).monospace());
+        }
+    });
+}

@@ -1,0 +1,6 @@
+//! Views are functions: each takes the data it shows and returns what the trainee asked for.
+
+pub mod debrief;
+pub mod library;
+pub mod play;
+pub mod setup;

@@ -1,0 +1,71 @@
+//! The setup screen: the role (with its briefing), the trainee's name and group, and when
+//! feedback is shown.
+
+use crate::app::flow::{FeedbackMode, Intent, Settings, SetupForm};
+use crate::app::theme;
+use crate::scenario::Scenario;
+use bevy_egui::egui::{self, RichText};
+
+/// Text typed into the form, kept between frames.
+#[derive(Debug, Default, Clone)]
+pub struct Typing {
+    pub trainee: String,
+    pub group: String,
+}
+
+pub fn show(ui: &mut egui::Ui, s: &Scenario, form: &SetupForm, typing: &mut Typing, settings: &Settings) -> Option<Intent> {
+    let l = settings.lang;
+    let code = if s.languages.iter().any(|x| x == l.code()) { l.code() } else { s.original_language() };
+    let mut intent = None;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.label(theme::title(s.title.get(code), settings));
+        ui.label(s.summary.get(code));
+        ui.add_space(8.0);
+        ui.heading(l.pick("选择角色", "Choose your role"));
+        for (i, r) in s.roles.iter().enumerate() {
+            if ui.radio(form.role == i, RichText::new(r.name.get(code)).strong()).clicked() {
+                intent = Some(Intent::ChooseRole(i));
+            }
+            if form.role == i {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(r.briefing.get(code));
+                });
+            }
+        }
+        ui.add_space(8.0);
+        egui::Grid::new("trainee").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+            ui.label(l.pick("学员姓名", "Trainee"));
+            if ui.add(egui::TextEdit::singleline(&mut typing.trainee).desired_width(260.0)).changed() {
+                intent = Some(Intent::SetTrainee(typing.trainee.clone()));
+            }
+            ui.end_row();
+            ui.label(l.pick("小组", "Group"));
+            if ui.add(egui::TextEdit::singleline(&mut typing.group).desired_width(260.0)).changed() {
+                intent = Some(Intent::SetGroup(typing.group.clone()));
+            }
+            ui.end_row();
+        });
+        ui.add_space(8.0);
+        ui.heading(l.pick("反馈方式", "Feedback"));
+        if ui.radio(form.feedback == FeedbackMode::AfterEachChoice, l.pick("每次决策后立即反馈", "After each decision")).clicked()
+        {
+            intent = Some(Intent::SetFeedbackMode(FeedbackMode::AfterEachChoice));
+        }
+        if ui.radio(form.feedback == FeedbackMode::DebriefOnly, l.pick("只在复盘时反馈", "Only in the debrief")).clicked() {
+            intent = Some(Intent::SetFeedbackMode(FeedbackMode::DebriefOnly));
+        }
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            let start = ui.add(egui::Button::new(RichText::new(l.pick("开始演练", "Start")).strong()).min_size(egui::vec2(160.0, 44.0)));
+            let typing_now = ui.ctx().memory(|m| m.focused().is_some());
+            if start.clicked() || (!typing_now && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+                intent = Some(Intent::Start);
+            }
+            if ui.button(l.pick("返回案例库", "Back to library")).clicked() {
+                intent = Some(Intent::ToLibrary);
+            }
+        });
+    });
+    intent
+}
