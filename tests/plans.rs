@@ -34,15 +34,26 @@ fn compiled(rel: &str) -> Arc<Compiled> {
     Arc::new(Compiled::new(l.scenario.unwrap()))
 }
 
+type Results = (BTreeMap<String, BTreeSet<String>>, BTreeMap<PathBuf, f64>);
+
+/// Runs every plan once per test process (exploring a large scenario takes a while).
+fn run_all() -> Results {
+    static ONCE: std::sync::OnceLock<Results> = std::sync::OnceLock::new();
+    ONCE.get_or_init(run_plans).clone()
+}
+
 /// Runs every plan; returns, per scenario id, the endings reached and each plan's total.
-fn run_all() -> (BTreeMap<String, BTreeSet<String>>, BTreeMap<PathBuf, f64>) {
+fn run_plans() -> Results {
+    let mut scorings: BTreeMap<(String, Option<String>), Scoring> = BTreeMap::new();
     let mut reached: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut totals = BTreeMap::new();
     let mut failures = Vec::new();
     for (path, plan) in plans() {
         let c = compiled(&plan.scenario);
-        let scoring = Scoring::for_role(&c, plan.role.as_deref()).unwrap();
-        match plan.run(c.clone(), &scoring) {
+        let scoring = scorings
+            .entry((plan.scenario.clone(), plan.role.clone()))
+            .or_insert_with(|| Scoring::for_role(&c, plan.role.as_deref()).unwrap());
+        match plan.run(c.clone(), scoring) {
             Ok(session) => {
                 if let Some(e) = session.ending() {
                     reached.entry(c.scenario.id.clone()).or_default().insert(c.scenario.endings[e].id.clone());

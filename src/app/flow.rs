@@ -9,7 +9,7 @@ use crate::engine::{Compiled, Event, FeedbackSource, Session};
 use crate::lang::Lang;
 use bevy::prelude::*;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The app's screens.
 #[derive(States, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -101,6 +101,20 @@ pub struct ActiveRun {
     pub debrief: Option<Debrief>,
     /// Problems of a hot reload that could not be applied (the last good version keeps running).
     pub reload_problem: Option<String>,
+    /// Score ranges, explored on a worker thread while the trainee plays (a large scenario
+    /// takes a few seconds), so the debrief appears at once.
+    pub scoring: Arc<OnceLock<Scoring>>,
+}
+
+/// Starts exploring the scenario for `role` on a worker thread.
+pub fn explore_in_background(compiled: &Arc<Compiled>, role: &str) -> Arc<OnceLock<Scoring>> {
+    let cell = Arc::new(OnceLock::new());
+    let (c, r, out) = (compiled.clone(), role.to_string(), cell.clone());
+    std::thread::spawn(move || {
+        let scoring = Scoring::for_role(&c, Some(&r)).unwrap_or_else(|_| Scoring::approximate(&c));
+        let _ = out.set(scoring);
+    });
+    cell
 }
 
 impl ActiveRun {
@@ -141,8 +155,7 @@ impl ActiveRun {
 
     /// Builds the debrief in `lang` from the run so far.
     pub fn build_debrief(&mut self, lang: Lang) {
-        let role = self.compiled.scenario.roles[self.session.run().role].id.clone();
-        let scoring = Scoring::for_role(&self.compiled, Some(&role)).unwrap_or_else(|_| Scoring::approximate(&self.compiled));
+        let scoring = self.scoring.wait().clone();
         let transcript = Transcript::of(&self.session.state(), self.session.is_over());
         self.debrief = Debrief::build(&self.compiled, &transcript, &scoring, lang).ok();
     }
@@ -207,7 +220,7 @@ fn apply_intents(
                 let Ok((session, events)) = Session::start(compiled.clone(), role.as_deref(), seed, true) else { continue };
                 let mut active = ActiveRun {
                     path,
-                    compiled,
+                    compiled: compiled.clone(),
                     session,
                     trainee: form.trainee.clone(),
                     group: form.group.clone(),
@@ -219,6 +232,7 @@ fn apply_intents(
                     timed_out: false,
                     debrief: None,
                     reload_problem: None,
+                    scoring: explore_in_background(&compiled, role.as_deref().unwrap_or_default()),
                 };
                 active.absorb(&events);
                 commands.insert_resource(active);

@@ -163,6 +163,8 @@ pub fn reload_run(run: &mut ActiveRun, entry: &Entry) {
     let compiled = Arc::new(Compiled::new(scenario.clone()));
     match Session::carry_over(compiled.clone(), &run.session.state()) {
         Ok(session) => {
+            let role = compiled.scenario.roles[session.run().role].id.clone();
+            run.scoring = super::flow::explore_in_background(&compiled, &role);
             run.compiled = compiled;
             run.session = session;
             run.reload_problem = None;

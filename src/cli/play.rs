@@ -54,6 +54,8 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
     let out = std::io::stdout();
     let mut out = out.lock();
 
+    // Exploring a large scenario takes a moment: do it at most once per run.
+    let mut scoring: Option<Scoring> = None;
     let (session, transcript_complete) = if let Some(path) = &args.replay {
         let transcript: Transcript = match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
@@ -89,7 +91,9 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
             Driver::Stdin(stdin_lines())
         };
         let needs_explorer = matches!(driver, Driver::Policy(Policy::Best | Policy::Worst, _));
-        let scoring = if needs_explorer { Some(scoring_for(&compiled, &session, lang)) } else { None };
+        if needs_explorer {
+            scoring = Some(scoring_for(&compiled, &session, lang));
+        }
         let mut explorer = scoring.as_ref().map(|s| s.explorer(&compiled));
         if !quiet {
             let _ = write!(out, "{}", screen.intro(&session));
@@ -134,7 +138,7 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
         write_transcript(path, &session, session.is_over());
     }
     let transcript = Transcript::of(&session.state(), session.is_over());
-    let scoring = scoring_for(&compiled, &session, lang);
+    let scoring = scoring.unwrap_or_else(|| scoring_for(&compiled, &session, lang));
     if let Some(path) = &args.write_plan {
         let shown = args.file.to_string_lossy().replace('\\', "/");
         let in_library = shown.rsplit_once("scenarios/").map_or(shown.as_str(), |(_, rest)| rest);

@@ -99,6 +99,23 @@ pub struct Reads {
     pub clock: bool,
 }
 
+impl Reads {
+    fn normalise(&mut self) {
+        for list in [&mut self.meters, &mut self.flags, &mut self.visited, &mut self.chose] {
+            list.sort_unstable();
+            list.dedup();
+        }
+    }
+
+    pub fn merge(&mut self, other: &Reads) {
+        self.meters.extend(&other.meters);
+        self.flags.extend(&other.flags);
+        self.visited.extend(&other.visited);
+        self.chose.extend(&other.chose);
+        self.clock |= other.clock;
+    }
+}
+
 /// A scenario ready to play.
 #[derive(Debug)]
 pub struct Compiled {
@@ -111,6 +128,14 @@ pub struct Compiled {
     pub injects: Vec<CInject>,
     pub endings: Vec<CEnding>,
     pub reads: Reads,
+    /// Per scene: what conditions can still read from there on (choices in every scene reachable
+    /// from it, and the endings). Injects' reads are added per state by the explorer.
+    pub live: Vec<Reads>,
+    /// What each inject's condition reads.
+    pub inject_reads: Vec<Reads>,
+    /// When story time is only compared against constants (`hours >= 4`), the largest of them in
+    /// minutes: later times all behave alike, since the clock never runs back.
+    pub clock_horizon: Option<u64>,
     pub clock_default_minutes: u32,
     pub clock_rate: u32,
     scene_ix: FxHashMap<String, usize>,
@@ -166,6 +191,9 @@ impl Compiled {
             injects: Vec::new(),
             endings: Vec::new(),
             reads: Reads::default(),
+            live: Vec::new(),
+            inject_reads: Vec::new(),
+            clock_horizon: None,
             clock_default_minutes: s.clock.as_ref().map_or(0, |k| k.minutes_per_decision),
             clock_rate: s.clock.as_ref().map_or(0, |k| k.minutes_per_real_minute),
             scene_ix,
@@ -214,9 +242,113 @@ impl Compiled {
             let condition = e.condition.as_ref().and_then(|c| c.parsed.as_ref().ok()).map(|x| self.cond(x));
             self.endings.push(CEnding { roles: roles(&self.role_ix, &e.roles), condition });
         }
-        for list in [&mut self.reads.meters, &mut self.reads.flags, &mut self.reads.visited, &mut self.reads.chose] {
-            list.sort_unstable();
-            list.dedup();
+        self.reads.normalise();
+        self.liveness();
+        self.clock_horizon = self.horizon();
+    }
+
+    /// Works out, per scene, which slots the conditions ahead of it can read.
+    fn liveness(&mut self) {
+        let n = self.scenes.len();
+        self.inject_reads = self.injects.iter().map(|i| i.when.reads()).collect();
+        let mut endings = Reads::default();
+        for e in &self.endings {
+            if let Some(c) = &e.condition {
+                c.collect(&mut endings);
+            }
+        }
+        // Too many scenes for a closure per scene: every scene may read everything.
+        if n > 2000 {
+            let mut all = self.reads.clone();
+            all.clock = self.reads.clock;
+            self.live = vec![all; n];
+            return;
+        }
+        let mut direct: Vec<Reads> = vec![endings.clone(); n];
+        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut global_targets = Vec::new();
+        for inj in &self.injects {
+            if let Some(next) = &inj.next {
+                self.targets(next, &mut global_targets);
+            }
+        }
+        for (i, scene) in self.scenes.iter().enumerate() {
+            for ix in scene.choices.clone() {
+                if let Some(c) = &self.choices[ix].condition {
+                    c.collect(&mut direct[i]);
+                }
+                self.targets(&self.choices[ix].outcome.next, &mut edges[i]);
+            }
+            if let Some(t) = &scene.timer {
+                self.targets(&t.next, &mut edges[i]);
+            }
+            edges[i].extend(&global_targets);
+        }
+        self.live = (0..n)
+            .map(|start| {
+                let mut seen = vec![false; n];
+                let mut stack = vec![start];
+                let mut acc = Reads::default();
+                while let Some(v) = stack.pop() {
+                    if std::mem::replace(&mut seen[v], true) {
+                        continue;
+                    }
+                    acc.merge(&direct[v]);
+                    stack.extend(&edges[v]);
+                }
+                acc.normalise();
+                acc
+            })
+            .collect();
+    }
+
+    /// The clock horizon: every condition's use of `minutes`/`hours` must be an ordering
+    /// comparison with a constant; otherwise exact times matter and there is no horizon.
+    fn horizon(&self) -> Option<u64> {
+        fn walk(c: &Cond, max: &mut u64) -> bool {
+            let time = |x: &Cond| matches!(x, Cond::Minutes | Cond::Hours);
+            let scale = |x: &Cond| if matches!(x, Cond::Hours) { 60 } else { 1 };
+            match c {
+                Cond::Bin(op, a, b) if matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) && (time(a) || time(b)) => {
+                    let (t, k) = if time(a) { (a, b) } else { (b, a) };
+                    match **k {
+                        Cond::Int(n) if n >= 0 => {
+                            *max = (*max).max(n as u64 * scale(t) + 60);
+                            true
+                        }
+                        _ => false,
+                    }
+                }
+                Cond::Minutes | Cond::Hours => false,
+                Cond::Not(x) | Cond::Neg(x) => walk(x, max),
+                Cond::Bin(_, a, b) => walk(a, max) && walk(b, max),
+                _ => true,
+            }
+        }
+        let mut max = 0;
+        let conds = self
+            .choices
+            .iter()
+            .filter_map(|c| c.condition.as_ref())
+            .chain(self.endings.iter().filter_map(|e| e.condition.as_ref()))
+            .chain(self.injects.iter().map(|i| &i.when));
+        for c in conds {
+            if !walk(c, &mut max) {
+                return None;
+            }
+        }
+        Some(max)
+    }
+
+    fn targets(&self, next: &CNext, out: &mut Vec<usize>) {
+        match next {
+            CNext::Scene(i) => out.push(*i),
+            CNext::Random(list) => {
+                for &(_, b) in list {
+                    self.targets(&self.branches[b].outcome.next, out);
+                }
+            }
+            CNext::Ending(_) | CNext::End => {}
         }
     }
 
@@ -344,6 +476,31 @@ enum V {
 }
 
 impl Cond {
+    /// Adds the slots this condition reads.
+    pub fn collect(&self, r: &mut Reads) {
+        match self {
+            Cond::Meter(i) => r.meters.push(*i),
+            Cond::Flag(i) => r.flags.push(*i),
+            Cond::Visited(i) => r.visited.push(*i),
+            Cond::Chose(i) => r.chose.push(*i),
+            Cond::Minutes | Cond::Hours => r.clock = true,
+            Cond::Not(c) | Cond::Neg(c) => c.collect(r),
+            Cond::Bin(_, a, b) => {
+                a.collect(r);
+                b.collect(r);
+            }
+            Cond::Int(_) | Cond::Bool(_) | Cond::Role(_) => {}
+        }
+    }
+
+    /// The slots this condition reads.
+    pub fn reads(&self) -> Reads {
+        let mut r = Reads::default();
+        self.collect(&mut r);
+        r.normalise();
+        r
+    }
+
     /// Whether the condition holds. Overflow and division by zero make it not hold.
     pub fn holds(&self, s: &dyn Slots) -> bool {
         matches!(self.eval(s), Some(V::B(true)))

@@ -10,7 +10,7 @@ use super::state::{Place, Run};
 use rustc_hash::FxHashMap;
 
 /// Most distinct states explored before giving up.
-pub const MAX_STATES: usize = 1_000_000;
+pub const MAX_STATES: usize = 2_000_000;
 /// Most decisions in one road before it is treated as endless.
 pub const MAX_DEPTH: usize = 400;
 
@@ -58,6 +58,8 @@ pub struct Explorer<'c> {
     weights: Vec<f64>,
     states: usize,
     too_large: bool,
+    /// Live reads per (scene, fired injects), computed once.
+    live_cache: FxHashMap<(usize, u64), std::rc::Rc<crate::engine::compiled::Reads>>,
 }
 
 impl std::fmt::Debug for Explorer<'_> {
@@ -120,17 +122,45 @@ pub fn actions(c: &Compiled, run: &Run) -> Vec<Action> {
 
 impl<'c> Explorer<'c> {
     pub fn new(c: &'c Compiled) -> Explorer<'c> {
-        Explorer { c, ranges: FxHashMap::default(), values: FxHashMap::default(), weights: Vec::new(), states: 0, too_large: false }
+        Explorer {
+            c,
+            ranges: FxHashMap::default(),
+            values: FxHashMap::default(),
+            weights: Vec::new(),
+            states: 0,
+            too_large: false,
+            live_cache: FxHashMap::default(),
+        }
     }
 
-    fn key(&self, run: &Run) -> Key {
-        let r = &self.c.reads;
-        let mut k = Vec::with_capacity(2 + r.meters.len() + r.flags.len());
-        k.push(match run.place {
-            Place::Scene(i) => i as i64,
-            Place::Ended(e) => -1 - e as i64,
-        });
-        k.extend(r.meters.iter().map(|&i| run.meters[i]));
+    /// The memo key: the place and every slot a condition can still read from here on. Values
+    /// nothing will read again (a meter only earlier choices cared about) do not split states.
+    fn key(&mut self, run: &Run) -> Key {
+        let c = self.c;
+        let Place::Scene(scene) = run.place else {
+            return vec![i64::MIN];
+        };
+        let fired_mask = run.fired.iter().enumerate().fold(0u64, |m, (i, on)| m | (u64::from(*on) << (i % 64)));
+        let live = self
+            .live_cache
+            .entry((scene, fired_mask))
+            .or_insert_with(|| {
+                let mut live = c.live[scene].clone();
+                for (k, reads) in c.inject_reads.iter().enumerate() {
+                    if !(c.injects[k].once && run.fired[k]) {
+                        live.merge(reads);
+                    }
+                }
+                for list in [&mut live.meters, &mut live.flags, &mut live.visited, &mut live.chose] {
+                    list.sort_unstable();
+                    list.dedup();
+                }
+                std::rc::Rc::new(live)
+            })
+            .clone();
+        let mut k = Vec::with_capacity(4 + live.meters.len());
+        k.push(scene as i64);
+        k.extend(live.meters.iter().map(|&i| run.meters[i]));
         let mut bits = 0i64;
         let mut n = 0;
         let mut push_bit = |k: &mut Key, on: bool| {
@@ -142,21 +172,25 @@ impl<'c> Explorer<'c> {
                 n = 0;
             }
         };
-        for &i in &r.flags {
+        for &i in &live.flags {
             push_bit(&mut k, run.flags[i]);
         }
-        for &i in &r.visited {
+        for &i in &live.visited {
             push_bit(&mut k, run.visited.get(i).copied().unwrap_or(false));
         }
-        for &i in &r.chose {
+        for &i in &live.chose {
             push_bit(&mut k, run.chosen.get(i).copied().unwrap_or(false));
         }
-        for &on in &run.fired {
-            push_bit(&mut k, on);
+        for (i, &on) in run.fired.iter().enumerate() {
+            // A once-only inject that has fired is done; one that has not may still fire.
+            if c.injects[i].once {
+                push_bit(&mut k, on);
+            }
         }
         k.push(bits);
-        if r.clock {
-            k.push((run.clock_ms / 60_000) as i64);
+        if live.clock {
+            let minutes = run.clock_ms / 60_000;
+            k.push(c.clock_horizon.map_or(minutes, |h| minutes.min(h)) as i64);
         }
         k
     }
