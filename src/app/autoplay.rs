@@ -177,14 +177,17 @@ fn act(
                 }
             };
             match choice {
-                Some(Some(ix)) => intents.write(Intent::Choose(ix)),
-                Some(None) => intents.write(Intent::LetTimeRunOut),
+                Some(Some(ix)) => {
+                    intents.write(Intent::Choose(ix));
+                }
+                Some(None) => {
+                    intents.write(Intent::LetTimeRunOut);
+                }
                 None => {
                     error!("autoplay: nothing to choose");
                     auto.stage = Stage::Done;
-                    return;
                 }
-            };
+            }
         }
         Screen::Debrief => {}
     }

@@ -7,7 +7,8 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, tick.run_if(in_state(Screen::Play).and_then(resource_exists::<ActiveRun>)));
+    // Registered here too so the flow runs headless, without the window plugin.
+    app.add_message::<RequestRedraw>().add_systems(Update, tick.run_if(in_state(Screen::Play).and_then(resource_exists::<ActiveRun>)));
 }
 
 /// Whether the countdown is running now.

@@ -126,11 +126,7 @@ impl ActiveRun {
                 Event::Feedback { source } if self.feedback == FeedbackMode::AfterEachChoice => self.pending.push(source),
                 Event::MeterChanged { meter, from, to } => changes.push((meter, from, to)),
                 Event::MediaPosted { scene, inject, index } => self.feed.insert(0, Post { scene, inject, index }),
-                Event::InjectFired { inject } => {
-                    if self.compiled.scenario.injects[inject].text.is_some() {
-                        self.news.push(inject);
-                    }
-                }
+                Event::InjectFired { inject } if self.compiled.scenario.injects[inject].text.is_some() => self.news.push(inject),
                 Event::TimedOut { .. } => self.timed_out = true,
                 _ => {}
             }
@@ -207,10 +203,10 @@ fn apply_intents(
             Intent::SetGroup(g) => form.group = g,
             Intent::SetFeedbackMode(m) => form.feedback = m,
             Intent::Start | Intent::PlayAgain => {
-                if matches!(intent, Intent::PlayAgain) {
-                    if let Some(r) = &run {
-                        form.path = Some(r.path.clone());
-                    }
+                if matches!(intent, Intent::PlayAgain)
+                    && let Some(r) = &run
+                {
+                    form.path = Some(r.path.clone());
                 }
                 let Some(path) = form.path.clone() else { continue };
                 let Some(scenario) = library.playable(&path) else { continue };
@@ -272,10 +268,10 @@ fn apply_intents(
             Intent::ToLibrary => next.set(Screen::Library),
             Intent::SetLang(l) => {
                 settings.lang = l;
-                if let Some(r) = run.as_mut() {
-                    if r.debrief.is_some() {
-                        r.build_debrief(l);
-                    }
+                if let Some(r) = run.as_mut()
+                    && r.debrief.is_some()
+                {
+                    r.build_debrief(l);
                 }
             }
             Intent::TextScale(s) => settings.text_scale = s.clamp(0.8, 2.0),

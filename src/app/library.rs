@@ -101,10 +101,13 @@ pub fn watch(dir: PathBuf, wake: impl Fn() + Send + 'static) -> Changes {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let stamp = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH);
-        let mut seen: Vec<(PathBuf, SystemTime)> = scenario_files(&[dir.clone()]).into_iter().map(|p| (p.clone(), stamp(&p))).collect();
+        let stamps = || -> Vec<(PathBuf, SystemTime)> {
+            scenario_files(std::slice::from_ref(&dir)).into_iter().map(|p| (p.clone(), stamp(&p))).collect()
+        };
+        let mut seen = stamps();
         loop {
             std::thread::sleep(Duration::from_millis(500));
-            let now: Vec<(PathBuf, SystemTime)> = scenario_files(&[dir.clone()]).into_iter().map(|p| (p.clone(), stamp(&p))).collect();
+            let now = stamps();
             let mut changed = false;
             for (p, t) in &now {
                 if !seen.iter().any(|(q, u)| q == p && u == t) {
@@ -128,10 +131,10 @@ fn apply_changes(changes: Res<Changes>, mut library: ResMut<Library>, run: Optio
     let mut run = run;
     for path in paths {
         let Some(entry) = library.reload(&path).cloned() else { continue };
-        if let Some(r) = run.as_mut() {
-            if r.path == path {
-                reload_run(r, &entry);
-            }
+        if let Some(r) = run.as_mut()
+            && r.path == path
+        {
+            reload_run(r, &entry);
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod flow;
 pub mod idle;
 pub mod library;
+pub mod measure;
 pub mod theme;
 pub mod ui;
 pub mod views;
@@ -25,6 +26,8 @@ pub struct GuiOptions {
     pub seed: Option<u64>,
     /// Drive the window by itself: (scenario, policy, screenshot folder).
     pub autoplay: Option<(PathBuf, autoplay::AutoPolicy, PathBuf)>,
+    /// Sit idle this many seconds, report frames and CPU, exit.
+    pub measure_idle: Option<f32>,
 }
 
 /// The app's logic without rendering: states, intents, library, countdown. Headless tests add
@@ -75,6 +78,9 @@ pub fn run(options: GuiOptions) -> ExitCode {
         None => {
             app.insert_resource(WinitSettings::desktop_app());
         }
+    }
+    if let Some(seconds) = options.measure_idle {
+        app.insert_resource(measure::MeasureIdle::new(seconds)).add_plugins(measure::plugin);
     }
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,

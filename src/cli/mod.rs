@@ -57,6 +57,9 @@ pub struct GuiArgs {
     /// 随机种子 / seed for random outcomes
     #[arg(long)]
     pub seed: Option<u64>,
+    /// 空闲测量：静置若干秒后报告绘制帧数和 CPU 占用 / sit idle N seconds, report frames drawn and CPU, exit
+    #[arg(long, value_name = "SECONDS")]
+    pub measure_idle: Option<f32>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -154,7 +157,7 @@ fn gui(args: &GuiArgs, lang: Lang) -> ExitCode {
         Some(s) => s.parent().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".")),
         None => args.scenarios.clone(),
     };
-    crate::app::run(crate::app::GuiOptions { scenarios, lang, seed: args.seed, autoplay })
+    crate::app::run(crate::app::GuiOptions { scenarios, lang, seed: args.seed, autoplay, measure_idle: args.measure_idle })
 }
 
 #[cfg(not(feature = "gui"))]

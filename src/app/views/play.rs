@@ -23,7 +23,7 @@ const KEYS: [egui::Key; 9] = [
     egui::Key::Num9,
 ];
 
-fn code<'a>(run: &'a ActiveRun, l: Lang) -> &'a str {
+fn code(run: &ActiveRun, l: Lang) -> &str {
     let s = &run.compiled.scenario;
     s.languages.iter().find(|x| x.as_str() == l.code()).map_or_else(|| s.original_language(), String::as_str)
 }
@@ -166,10 +166,10 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang) -> Option<I
                 ui.label(t.get(code));
             });
         }
-        if let FeedbackSource::Choice(ix) = *source {
-            if let Some(b) = (ix < c.choices.len()).then(|| c.choice(ix).basis.as_ref()).flatten() {
-                ui.label(RichText::new(format!("{}{}", l.pick("依据：", "Basis: "), b.get(code))).italics());
-            }
+        if let FeedbackSource::Choice(ix) = *source
+            && let Some(b) = (ix < c.choices.len()).then(|| c.choice(ix).basis.as_ref()).flatten()
+        {
+            ui.label(RichText::new(format!("{}{}", l.pick("依据：", "Basis: "), b.get(code))).italics());
         }
     }
     for &k in &run.news {

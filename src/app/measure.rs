@@ -1,0 +1,75 @@
+//! `shapan gui --measure-idle SECONDS`: leaves the library screen alone for that long, then
+//! prints how many frames were drawn and how much CPU the process used, and exits. The idle
+//! test and the bench script use it: an app that sleeps draws next to nothing.
+
+use bevy::prelude::*;
+use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
+use std::time::{Duration, Instant};
+
+/// Warm-up before counting, so start-up frames do not count.
+const WARM_UP: Duration = Duration::from_secs(2);
+
+#[derive(Resource, Debug)]
+pub struct MeasureIdle {
+    pub seconds: f32,
+    born: Instant,
+    started: Option<Instant>,
+    frames: u32,
+    cpu_at_start: Option<f64>,
+}
+
+impl MeasureIdle {
+    pub fn new(seconds: f32) -> MeasureIdle {
+        MeasureIdle { seconds, born: Instant::now(), started: None, frames: 0, cpu_at_start: None }
+    }
+}
+
+/// CPU seconds this process has used (user + system), from /proc.
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, wake_later).add_systems(Last, count);
+}
+
+/// The app sleeps while idle: wake it when the warm-up ends and when the window closes.
+fn wake_later(proxy: Res<EventLoopProxyWrapper>, mut measure: ResMut<MeasureIdle>) {
+    let proxy = (**proxy).clone();
+    measure.born = Instant::now();
+    let slack = Duration::from_millis(100);
+    let window = Duration::from_secs_f32(measure.seconds);
+    std::thread::spawn(move || {
+        std::thread::sleep(WARM_UP + slack);
+        let _ = proxy.send_event(WinitUserEvent::WakeUp);
+        std::thread::sleep(window + slack);
+        let _ = proxy.send_event(WinitUserEvent::WakeUp);
+    });
+}
+
+fn count(mut m: ResMut<MeasureIdle>, mut exit: MessageWriter<AppExit>) {
+    let now = Instant::now();
+    if now < m.born + WARM_UP {
+        return;
+    }
+    let Some(began) = m.started else {
+        m.started = Some(now);
+        m.cpu_at_start = cpu_seconds();
+        return;
+    };
+    m.frames += 1;
+    let window = now - began;
+    if window.as_secs_f32() >= m.seconds {
+        let cpu = match (cpu_seconds(), m.cpu_at_start) {
+            (Some(b), Some(a)) => format!("{:.1}", (b - a) / window.as_secs_f64() * 100.0),
+            _ => "?".into(),
+        };
+        // The last frame is our own wake-up call, not one the app drew by itself.
+        println!("idle: {} frames in {:.1} s, cpu {cpu}% of one core", m.frames - 1, window.as_secs_f32());
+        exit.write(AppExit::Success);
+    }
+}

@@ -1,0 +1,234 @@
+//! The desktop app: the screen flow and intents headless (`MinimalPlugins` + `StatesPlugin`),
+//! hot reload, the idle fix, and real-window runs under Xvfb with Mesa's software Vulkan.
+#![cfg(feature = "gui")]
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use shapan::app::flow::{ActiveRun, FixedSeed, Intent, Screen};
+use shapan::app::library::{Changes, Library, LibraryDir};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn app(dir: &Path) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin)).insert_resource(LibraryDir(dir.to_path_buf())).insert_resource(FixedSeed(1));
+    shapan::app::logic(&mut app);
+    app.update();
+    app
+}
+
+fn send(app: &mut App, intent: Intent) {
+    app.world_mut().write_message(intent);
+    app.update();
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn choice(app: &App, id: &str) -> usize {
+    app.world().resource::<ActiveRun>().compiled.choice_index(id).unwrap()
+}
+
+fn tutorial_dir() -> PathBuf {
+    root().join("scenarios/tutorial")
+}
+
+#[test]
+fn a_trainee_goes_from_the_library_to_the_debrief_and_back() {
+    let dir = tutorial_dir();
+    let mut app = app(&dir);
+    assert_eq!(screen(&app), Screen::Library);
+    assert_eq!(app.world().resource::<Library>().entries.len(), 1);
+    let path = dir.join("water_rumour_quick.ron");
+    send(&mut app, Intent::OpenScenario(path.clone()));
+    assert_eq!(screen(&app), Screen::Setup);
+    send(&mut app, Intent::SetTrainee("李明".into()));
+    send(&mut app, Intent::SetGroup("第一组".into()));
+    send(&mut app, Intent::Start);
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(app.world().resource::<ActiveRun>().trainee, "李明");
+    let ix = choice(&app, "call_water_company");
+    send(&mut app, Intent::Choose(ix));
+    let run = app.world().resource::<ActiveRun>();
+    assert!(run.reading(), "feedback is shown after the choice");
+    assert!(!run.changes.is_empty(), "the meter change is shown");
+    // Choosing again while feedback is shown does nothing.
+    let plain = choice(&app, "plain_notice");
+    send(&mut app, Intent::Choose(plain));
+    assert_eq!(app.world().resource::<ActiveRun>().session.run().decisions.len(), 1);
+    send(&mut app, Intent::Continue);
+    send(&mut app, Intent::Choose(plain));
+    send(&mut app, Intent::Continue);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let debrief = app.world().resource::<ActiveRun>().debrief.clone().unwrap();
+    assert_eq!(debrief.ending.unwrap().id, "calm");
+    assert_eq!(debrief.total, 100.0);
+    send(&mut app, Intent::SetLang(shapan::lang::Lang::En));
+    assert_eq!(
+        app.world().resource::<ActiveRun>().debrief.as_ref().unwrap().title,
+        "The tap-water rumour (starter example)",
+        "the debrief follows the language"
+    );
+    send(&mut app, Intent::PlayAgain);
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(app.world().resource::<ActiveRun>().session.run().decisions.len(), 0);
+    send(&mut app, Intent::ToLibrary);
+    assert_eq!(screen(&app), Screen::Library);
+}
+
+#[test]
+fn feedback_can_wait_for_the_debrief() {
+    let dir = tutorial_dir();
+    let mut app = app(&dir);
+    send(&mut app, Intent::OpenScenario(dir.join("water_rumour_quick.ron")));
+    send(&mut app, Intent::SetFeedbackMode(shapan::app::flow::FeedbackMode::DebriefOnly));
+    send(&mut app, Intent::Start);
+    let ix = choice(&app, "call_water_company");
+    send(&mut app, Intent::Choose(ix));
+    assert!(!app.world().resource::<ActiveRun>().reading(), "no feedback during play");
+}
+
+#[test]
+fn broken_files_are_listed_not_opened() {
+    let mut app = app(&root().join("tests/fixtures"));
+    let lib = app.world().resource::<Library>();
+    assert!(lib.entries.iter().any(|e| e.loaded.error_count() > 0));
+    let broken = root().join("tests/fixtures/dangling-reference.ron");
+    send(&mut app, Intent::OpenScenario(broken));
+    assert_eq!(screen(&app), Screen::Library, "a scenario with errors cannot be played");
+}
+
+#[test]
+fn hot_reload_keeps_the_last_good_version_and_the_trainees_progress() {
+    let dir = std::env::temp_dir().join(format!("shapan-hot-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("water.ron");
+    let original = std::fs::read_to_string(tutorial_dir().join("water_rumour_quick.ron")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let mut app = app(&dir);
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.insert_resource(Changes(std::sync::Mutex::new(rx)));
+    send(&mut app, Intent::OpenScenario(file.clone()));
+    send(&mut app, Intent::Start);
+    let ix = choice(&app, "call_water_company");
+    send(&mut app, Intent::Choose(ix));
+    send(&mut app, Intent::Continue);
+    // A broken edit: the run goes on with the last good version and shows the problem.
+    std::fs::write(&file, original.replace("next: Scene(\"spreading\"),", "next: Scene(\"spreding\"),")).unwrap();
+    tx.send(file.clone()).unwrap();
+    app.update();
+    let run = app.world().resource::<ActiveRun>();
+    assert!(run.reload_problem.as_ref().is_some_and(|p| p.contains("dangling-reference")), "{:?}", run.reload_problem);
+    assert_eq!(run.session.run().decisions.len(), 1);
+    // A valid edit: the new text is used and the progress carries over.
+    std::fs::write(&file, original.replace("情况已经清楚", "情况终于清楚")).unwrap();
+    tx.send(file.clone()).unwrap();
+    app.update();
+    let run = app.world().resource::<ActiveRun>();
+    assert!(run.reload_problem.is_none());
+    assert_eq!(run.session.run().decisions.len(), 1, "progress kept");
+    let scene = run.session.scene().unwrap();
+    assert!(run.compiled.scenario.scenes[scene].text.get("zh-CN").starts_with("情况终于清楚"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn repeated_modifier_events_are_dropped_before_the_egui_pass() {
+    use bevy_egui::{EguiInput, egui};
+    let mut app = App::new();
+    app.add_systems(Update, shapan::app::idle::drop_repeated_modifiers);
+    let mut raw = egui::RawInput::default();
+    raw.events.push(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    let e = app.world_mut().spawn(EguiInput(raw)).id();
+    app.update();
+    assert!(app.world().get::<EguiInput>(e).unwrap().0.events.is_empty(), "NONE repeats the initial state");
+    let mut input = app.world_mut().get_mut::<EguiInput>(e).unwrap();
+    input.0.events.push(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
+    app.update();
+    assert_eq!(app.world().get::<EguiInput>(e).unwrap().0.events.len(), 1, "a real change passes");
+    let mut input = app.world_mut().get_mut::<EguiInput>(e).unwrap();
+    input.0.events.clear();
+    input.0.events.push(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
+    app.update();
+    assert!(app.world().get::<EguiInput>(e).unwrap().0.events.is_empty(), "the same again is dropped");
+}
+
+/// Whether a real window can be opened here; on CI it must be.
+fn xvfb() -> bool {
+    let found = Command::new("xvfb-run").arg("--help").output().is_ok();
+    if !found {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI must run the real-window tests: install xvfb and mesa-vulkan-drivers");
+        eprintln!("skipped: no xvfb-run on this machine");
+    }
+    found
+}
+
+fn gui(args: &[&str]) -> std::process::Output {
+    Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24", env!("CARGO_BIN_EXE_shapan")])
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_real_window_sleeps_while_idle() {
+    if !xvfb() {
+        return;
+    }
+    let out = gui(&["gui", "--measure-idle", "4"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    let frames: u32 =
+        text.split("idle: ").nth(1).and_then(|t| t.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{text}"));
+    // Without the fix the window redraws continuously (over 100 frames in 4 s here).
+    assert!(frames <= 3, "{text}");
+}
+
+#[test]
+fn autoplay_drives_the_real_window_to_the_debrief_with_screenshots() {
+    if !xvfb() {
+        return;
+    }
+    for (lang, policy) in [("zh-CN", "best"), ("en", "worst")] {
+        let dir = std::env::temp_dir().join(format!("shapan-shots-{}-{lang}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let started = Instant::now();
+        let out = gui(&[
+            "--lang",
+            lang,
+            "gui",
+            "--scenario",
+            "scenarios/tutorial/water_rumour_quick.ron",
+            "--autoplay",
+            policy,
+            "--screenshots",
+            dir.to_str().unwrap(),
+            "--seed",
+            "1",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(started.elapsed() < Duration::from_secs(300));
+        let mut shots: Vec<String> =
+            std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        shots.sort();
+        assert_eq!(shots.first().map(String::as_str), Some("00-library.png"), "{shots:?}");
+        assert_eq!(shots.get(1).map(String::as_str), Some("01-setup.png"), "{shots:?}");
+        assert!(shots.last().unwrap().ends_with("-debrief.png"), "{shots:?}");
+        assert!(shots.iter().filter(|s| s.ends_with("-play.png")).count() >= 2, "a screenshot per decision: {shots:?}");
+        for s in &shots {
+            let bytes = std::fs::read(dir.join(s)).unwrap();
+            assert_eq!(&bytes[1..4], b"PNG");
+            assert!(bytes.len() > 20_000, "{s} looks blank ({} bytes)", bytes.len());
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
