@@ -152,10 +152,10 @@ fn gui(args: &GuiArgs, lang: Lang) -> ExitCode {
         }
         _ => None,
     };
-    // An autoplayed scenario is read from its own folder.
+    // An autoplayed scenario outside the library folder is read from its own folder.
     let scenarios = match &args.scenario {
-        Some(s) => s.parent().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".")),
-        None => args.scenarios.clone(),
+        Some(s) if !s.starts_with(&args.scenarios) => s.parent().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".")),
+        _ => args.scenarios.clone(),
     };
     crate::app::run(crate::app::GuiOptions { scenarios, lang, seed: args.seed, autoplay, measure_idle: args.measure_idle })
 }

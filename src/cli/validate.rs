@@ -89,6 +89,11 @@ pub fn report_json(loaded: &[Loaded], lang: Lang) -> Value {
                 "category": s.map(|s| s.category.key()),
                 "language": s.map(|s| s.original_language().to_string()),
                 "languages": s.map(|s| s.languages.clone()),
+                "minutes": s.map(|s| s.minutes),
+                "difficulty": s.map(|s| format!("{:?}", s.difficulty).to_lowercase()),
+                "summary": s.map(|s| s.summary.get(lang.code()).to_string()),
+                "objectives": s.map(|s| s.objectives.iter().map(|o| o.get(lang.code()).to_string()).collect::<Vec<_>>()),
+                "roles": s.map(|s| s.roles.iter().map(|r| r.name.get(lang.code()).to_string()).collect::<Vec<_>>()),
                 "counts": s.map(|s| json!({
                     "scenes": s.scenes.len(),
                     "choices": s.choice_count(),

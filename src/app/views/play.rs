@@ -120,7 +120,7 @@ pub fn show(ui: &mut egui::Ui, run: &ActiveRun, settings: &Settings) -> Option<I
                 ui.heading(t.get(code));
             }
             if let Some(ch) = scene.speaker.as_ref().and_then(|id| s.characters.iter().find(|c| &c.id == id)) {
-                let title = ch.title.as_ref().map(|t| format!("（{}）", t.get(code))).unwrap_or_default();
+                let title = ch.title.as_ref().map(|t| l.pick("（{}）", " ({})").replace("{}", t.get(code))).unwrap_or_default();
                 ui.label(RichText::new(format!("{}{title}", ch.name.get(code))).strong());
             }
             ui.label(RichText::new(scene.text.get(code)).size(theme::DESK.body * 1.1 * settings.text_scale));
