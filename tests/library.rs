@@ -22,3 +22,13 @@ fn every_shipped_scenario_is_clean() {
         }
     }
 }
+
+#[test]
+fn the_guides_show_the_tutorial_as_it_is() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tutorial = std::fs::read_to_string(root.join("scenarios/tutorial/water_rumour_quick.ron")).unwrap();
+    for guide in ["scenarios/README.md", "scenarios/README.zh-CN.md"] {
+        let text = std::fs::read_to_string(root.join(guide)).unwrap();
+        assert!(text.contains(&format!("```ron\n{tutorial}```")), "{guide} must embed the tutorial verbatim");
+    }
+}

@@ -73,3 +73,69 @@ fn count(mut m: ResMut<MeasureIdle>, mut exit: MessageWriter<AppExit>) {
         exit.write(AppExit::Success);
     }
 }
+
+/// `shapan gui --measure-startup [--empty]`: prints the time from start to the first frame the
+/// UI has drawn and the resident memory then, and exits. `--empty` measures a bare Bevy +
+/// bevy_egui window built the same way, for comparison (`benches/gui_startup.sh`).
+#[derive(Resource, Debug)]
+pub struct MeasureStartup {
+    pub began: Instant,
+    /// Set by the UI when it has drawn a complete screen.
+    pub drawn: bool,
+    frames_after: u32,
+}
+
+impl MeasureStartup {
+    pub fn new(began: Instant) -> MeasureStartup {
+        MeasureStartup { began, drawn: false, frames_after: 0 }
+    }
+}
+
+/// Resident memory of this process in KiB, from /proc.
+pub fn rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.split_whitespace().next()?.parse().ok())
+}
+
+pub(super) fn startup_plugin(app: &mut App) {
+    app.add_systems(Last, report_startup);
+}
+
+fn report_startup(mut m: ResMut<MeasureStartup>, mut exit: MessageWriter<AppExit>) {
+    if !m.drawn {
+        return;
+    }
+    // The frame the UI was drawn in is presented at the end of this update; report after it.
+    m.frames_after += 1;
+    if m.frames_after == 1 {
+        println!(
+            "startup: first frame drawn after {:.0} ms, resident memory {} KiB",
+            m.began.elapsed().as_secs_f64() * 1e3,
+            rss_kib().unwrap_or(0)
+        );
+        exit.write(AppExit::Success);
+    }
+}
+
+/// The baseline: a bare window with one egui label.
+pub fn run_empty(began: Instant) -> AppExit {
+    let mut app = App::new();
+    app.add_plugins(DefaultPlugins.set(bevy::log::LogPlugin { level: bevy::log::Level::WARN, ..default() }))
+        .add_plugins(bevy_egui::EguiPlugin::default())
+        .insert_resource(bevy::winit::WinitSettings::desktop_app())
+        .insert_resource(MeasureStartup::new(began))
+        .add_systems(Startup, |mut commands: Commands| {
+            commands.spawn(Camera2d);
+        })
+        .add_systems(bevy_egui::EguiPrimaryContextPass, empty_ui)
+        .add_plugins(startup_plugin);
+    app.run()
+}
+
+fn empty_ui(mut contexts: bevy_egui::EguiContexts, mut m: ResMut<MeasureStartup>) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut root = bevy_egui::egui::Ui::new(ctx.clone(), "root".into(), bevy_egui::egui::UiBuilder::new().max_rect(ctx.viewport_rect()));
+    root.label("empty");
+    m.drawn = true;
+    Ok(())
+}

@@ -7,6 +7,7 @@ pub mod flow;
 pub mod idle;
 pub mod library;
 pub mod measure;
+pub mod portraits;
 pub mod theme;
 pub mod ui;
 pub mod views;
@@ -28,6 +29,8 @@ pub struct GuiOptions {
     pub autoplay: Option<(PathBuf, autoplay::AutoPolicy, PathBuf)>,
     /// Sit idle this many seconds, report frames and CPU, exit.
     pub measure_idle: Option<f32>,
+    /// Report the time to the first drawn frame and memory, exit; `Some(true)`: a bare window.
+    pub measure_startup: Option<bool>,
 }
 
 /// The app's logic without rendering: states, intents, library, countdown. Headless tests add
@@ -49,6 +52,10 @@ fn start_watcher(mut commands: Commands, dir: Res<library::LibraryDir>, proxy: R
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: GuiOptions) -> ExitCode {
+    let began = std::time::Instant::now();
+    if options.measure_startup == Some(true) {
+        return exit_code(measure::run_empty(began));
+    }
     let mut app = App::new();
     let title = options.lang.pick("沙盘 · 基层干部情景模拟训练", "Shapan · role-play training");
     app.add_plugins(
@@ -64,7 +71,7 @@ pub fn run(options: GuiOptions) -> ExitCode {
     .insert_resource(flow::Settings { lang: options.lang, ..default() })
     .add_systems(Startup, (camera, start_watcher));
     logic(&mut app);
-    app.add_plugins((ui::plugin, idle::plugin));
+    app.add_plugins((ui::plugin, idle::plugin, portraits::plugin));
     if let Some(seed) = options.seed {
         app.insert_resource(flow::FixedSeed(seed));
     }
@@ -82,7 +89,14 @@ pub fn run(options: GuiOptions) -> ExitCode {
     if let Some(seconds) = options.measure_idle {
         app.insert_resource(measure::MeasureIdle::new(seconds)).add_plugins(measure::plugin);
     }
-    match app.run() {
+    if options.measure_startup.is_some() {
+        app.insert_resource(measure::MeasureStartup::new(began)).add_plugins(measure::startup_plugin);
+    }
+    exit_code(app.run())
+}
+
+fn exit_code(exit: AppExit) -> ExitCode {
+    match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),
     }

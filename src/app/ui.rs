@@ -3,6 +3,7 @@
 
 use super::flow::{ActiveRun, Intent, Screen, Settings, SetupForm};
 use super::library::Library;
+use super::portraits::Portraits;
 use super::theme;
 use super::views::{self, setup::Typing};
 use crate::lang::Lang;
@@ -59,6 +60,8 @@ fn draw(
     mut local: ResMut<Local>,
     mut intents: MessageWriter<Intent>,
     mut window: Query<&mut Window, With<PrimaryWindow>>,
+    mut portraits: ResMut<Portraits>,
+    startup: Option<ResMut<super::measure::MeasureStartup>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     if local.applied.as_ref() != Some(&*settings) {
@@ -86,12 +89,23 @@ fn draw(
                 egui::CentralPanel::default().show(&mut root, |ui| views::setup::show(ui, s, &form, &mut local.typing, &settings)).inner
             })
         }
-        Screen::Play => run.as_deref().and_then(|r| views::play::show(&mut root, r, &settings)),
+        Screen::Play => run.as_deref().and_then(|r| {
+            let speaker = r.session.scene().and_then(|i| r.compiled.scenario.scenes[i].speaker.as_ref());
+            let portrait = speaker
+                .and_then(|id| r.compiled.scenario.characters.iter().find(|c| &c.id == id))
+                .and_then(|c| c.portrait.as_deref())
+                .and_then(|p| portraits.get(&ctx, &r.path, p));
+            views::play::show(&mut root, r, portrait.as_ref(), &settings)
+        }),
         Screen::Debrief => run
             .as_deref()
             .and_then(|r| r.debrief.as_ref())
             .and_then(|d| egui::CentralPanel::default().show(&mut root, |ui| views::debrief::show(ui, d, &settings)).inner),
     };
+    // The library screen is complete once the library has been read.
+    if let (Some(mut m), true) = (startup, library.is_some()) {
+        m.drawn = true;
+    }
     if let Some(i) = intent.or(view) {
         intents.write(i);
     }

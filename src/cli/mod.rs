@@ -60,6 +60,12 @@ pub struct GuiArgs {
     /// 空闲测量：静置若干秒后报告绘制帧数和 CPU 占用 / sit idle N seconds, report frames drawn and CPU, exit
     #[arg(long, value_name = "SECONDS")]
     pub measure_idle: Option<f32>,
+    /// 启动测量：报告首帧时间和内存后退出 / report the time to the first drawn frame and memory, then exit
+    #[arg(long)]
+    pub measure_startup: bool,
+    /// 与 --measure-startup 一起：测量一个空白窗口作对照 / with --measure-startup: measure a bare window instead
+    #[arg(long, requires = "measure_startup")]
+    pub empty: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -157,7 +163,14 @@ fn gui(args: &GuiArgs, lang: Lang) -> ExitCode {
         Some(s) if !s.starts_with(&args.scenarios) => s.parent().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".")),
         _ => args.scenarios.clone(),
     };
-    crate::app::run(crate::app::GuiOptions { scenarios, lang, seed: args.seed, autoplay, measure_idle: args.measure_idle })
+    crate::app::run(crate::app::GuiOptions {
+        scenarios,
+        lang,
+        seed: args.seed,
+        autoplay,
+        measure_idle: args.measure_idle,
+        measure_startup: args.measure_startup.then_some(args.empty),
+    })
 }
 
 #[cfg(not(feature = "gui"))]

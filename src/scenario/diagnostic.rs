@@ -111,6 +111,8 @@ codes! {
     UnsafePath = "unsafe-path", Error;
     /// An asset file that does not exist.
     MissingAsset = "missing-asset", Error;
+    /// An image that is not a PNG or is larger than 4096 x 4096 pixels.
+    BadImage = "bad-image", Error;
     /// A scene or ending no path from the start reaches.
     Unreachable = "unreachable", Warning;
     /// A meter nothing reads or changes.

@@ -28,7 +28,7 @@ fn code(run: &ActiveRun, l: Lang) -> &str {
     s.languages.iter().find(|x| x.as_str() == l.code()).map_or_else(|| s.original_language(), String::as_str)
 }
 
-pub fn show(ui: &mut egui::Ui, run: &ActiveRun, settings: &Settings) -> Option<Intent> {
+pub fn show(ui: &mut egui::Ui, run: &ActiveRun, portrait: Option<&egui::TextureHandle>, settings: &Settings) -> Option<Intent> {
     let mut intent = None;
     let l = settings.lang;
     let c = &run.compiled;
@@ -121,7 +121,13 @@ pub fn show(ui: &mut egui::Ui, run: &ActiveRun, settings: &Settings) -> Option<I
             }
             if let Some(ch) = scene.speaker.as_ref().and_then(|id| s.characters.iter().find(|c| &c.id == id)) {
                 let title = ch.title.as_ref().map(|t| l.pick("（{}）", " ({})").replace("{}", t.get(code))).unwrap_or_default();
-                ui.label(RichText::new(format!("{}{title}", ch.name.get(code))).strong());
+                ui.horizontal(|ui| {
+                    if let Some(tex) = portrait {
+                        let side = 56.0 * settings.text_scale;
+                        ui.add(egui::Image::new(tex).fit_to_exact_size(egui::vec2(side, side)).corner_radius(side / 2.0));
+                    }
+                    ui.label(RichText::new(format!("{}{title}", ch.name.get(code))).strong());
+                });
             }
             ui.label(RichText::new(scene.text.get(code)).size(theme::DESK.body * 1.1 * settings.text_scale));
             ui.add_space(12.0);

@@ -4,6 +4,7 @@
 mod flow;
 mod refs;
 mod structure;
+pub use refs::{MAX_IMAGE_SIDE, png_size};
 pub use structure::parse_hhmm;
 mod texts;
 mod usage;

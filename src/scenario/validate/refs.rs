@@ -239,15 +239,24 @@ fn asset(ctx: &Ctx, path: &str, file: &str, out: &mut Vec<Finding>) {
     if ctx.asset_roots.is_empty() {
         return;
     }
-    let found = ctx.asset_roots.iter().any(|root| {
+    let found = ctx.asset_roots.iter().find_map(|root| {
         let candidate = root.join(rel);
         match (std::fs::canonicalize(&candidate), std::fs::canonicalize(root)) {
             // A link inside the folder may still point outside it: compare the real paths.
-            (Ok(real), Ok(root)) => real.starts_with(root) && real.is_file(),
-            _ => false,
+            (Ok(real), Ok(root)) if real.starts_with(&root) && real.is_file() => Some(real),
+            _ => None,
         }
     });
-    if !found {
+    if let Some(real) = &found {
+        if let Err(problem) = png_size(real) {
+            out.push(
+                Finding::at(Code::BadImage, path, problem)
+                    .with_help(bi!("请用不超过 4096×4096 像素的 PNG 图片", "use a PNG of at most 4096 x 4096 pixels")),
+            );
+        }
+        return;
+    }
+    {
         let roots: Vec<String> = ctx.asset_roots.iter().map(|r| r.display().to_string()).collect();
         let roots = roots.join(", ");
         out.push(Finding::at(Code::MissingAsset, path, bi!("找不到图片“{file}”", "image '{file}' not found")).with_help(bi!(
@@ -255,6 +264,29 @@ fn asset(ctx: &Ctx, path: &str, file: &str, out: &mut Vec<Finding>) {
             "put it beside the scenario or under assets/ (looked in: {roots})"
         )));
     }
+}
+
+/// Largest image side accepted, in pixels.
+pub const MAX_IMAGE_SIDE: u32 = 4096;
+
+/// Reads a PNG's size from its header without decoding it; refuses other formats and images
+/// larger than `MAX_IMAGE_SIDE` (a small file can claim a huge size and exhaust memory).
+pub fn png_size(file: &Path) -> Result<(u32, u32), Bilingual> {
+    use std::io::Read;
+    let mut head = [0u8; 24];
+    let read = std::fs::File::open(file).and_then(|mut f| f.read_exact(&mut head));
+    if read.is_err() || &head[..8] != b"\x89PNG\r\n\x1a\n" || &head[12..16] != b"IHDR" {
+        return Err(bi!("图片不是 PNG 格式，或文件已损坏", "the image is not a PNG, or the file is damaged"));
+    }
+    let w = u32::from_be_bytes([head[16], head[17], head[18], head[19]]);
+    let h = u32::from_be_bytes([head[20], head[21], head[22], head[23]]);
+    if w == 0 || h == 0 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
+        return Err(bi!(
+            "图片尺寸 {w}×{h} 超出上限 {MAX_IMAGE_SIDE}×{MAX_IMAGE_SIDE}",
+            "the image is {w} x {h}, over the {MAX_IMAGE_SIDE} x {MAX_IMAGE_SIDE} limit"
+        ));
+    }
+    Ok((w, h))
 }
 
 #[cfg(test)]
