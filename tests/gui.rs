@@ -112,6 +112,9 @@ fn hot_reload_keeps_the_last_good_version_and_the_trainees_progress() {
     let file = dir.join("water.ron");
     let original = std::fs::read_to_string(tutorial_dir().join("water_rumour_quick.ron")).unwrap();
     std::fs::write(&file, &original).unwrap();
+    // The tutorial's portrait travels with it.
+    std::fs::create_dir_all(dir.join("portraits")).unwrap();
+    std::fs::copy(root().join("assets/portraits/wang.png"), dir.join("portraits/wang.png")).unwrap();
     let mut app = app(&dir);
     let (tx, rx) = std::sync::mpsc::channel();
     app.insert_resource(Changes(std::sync::Mutex::new(rx)));

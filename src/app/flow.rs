@@ -165,13 +165,6 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, apply_intents);
 }
 
-fn seed() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u64(0x5a4d);
-    h.finish() % 1_000_000_000
-}
-
 /// Applies intents to the form, the settings and the engine, and changes screens.
 #[allow(clippy::too_many_arguments)]
 fn apply_intents(
@@ -212,7 +205,7 @@ fn apply_intents(
                 let Some(scenario) = library.playable(&path) else { continue };
                 let compiled = Arc::new(Compiled::new(scenario.clone()));
                 let role = compiled.scenario.roles.get(form.role).map(|r| r.id.clone());
-                let seed = fixed_seed.as_ref().map_or_else(seed, |s| s.0);
+                let seed = fixed_seed.as_ref().map_or_else(crate::engine::rng::fresh_seed, |s| s.0);
                 let Ok((session, events)) = Session::start(compiled.clone(), role.as_deref(), seed, true) else { continue };
                 let mut active = ActiveRun {
                     path,

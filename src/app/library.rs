@@ -126,7 +126,12 @@ pub fn watch(dir: PathBuf, wake: impl Fn() + Send + 'static) -> Changes {
     Changes(Mutex::new(rx))
 }
 
-fn apply_changes(changes: Res<Changes>, mut library: ResMut<Library>, run: Option<ResMut<ActiveRun>>) {
+fn apply_changes(
+    changes: Res<Changes>,
+    mut library: ResMut<Library>,
+    run: Option<ResMut<ActiveRun>>,
+    settings: Res<super::flow::Settings>,
+) {
     let paths: Vec<PathBuf> = changes.0.lock().map(|rx| rx.try_iter().collect()).unwrap_or_default();
     let mut run = run;
     for path in paths {
@@ -134,32 +139,23 @@ fn apply_changes(changes: Res<Changes>, mut library: ResMut<Library>, run: Optio
         if let Some(r) = run.as_mut()
             && r.path == path
         {
-            reload_run(r, &entry);
+            reload_run(r, &entry, settings.lang);
         }
     }
 }
 
 /// Applies a reloaded file to the run being played.
-pub fn reload_run(run: &mut ActiveRun, entry: &Entry) {
+pub fn reload_run(run: &mut ActiveRun, entry: &Entry, lang: crate::lang::Lang) {
     let Some(scenario) = entry.loaded.playable() else {
-        let errors = entry.loaded.error_count();
         run.reload_problem = Some(
             entry
                 .loaded
                 .diagnostics
                 .iter()
                 .filter(|d| d.is_error())
-                .map(|d| {
-                    crate::scenario::render::render(
-                        d,
-                        &entry.path.display().to_string(),
-                        &entry.loaded.source,
-                        crate::lang::Lang::from_env(),
-                    )
-                })
+                .map(|d| crate::scenario::render::render(d, &entry.path.display().to_string(), &entry.loaded.source, lang))
                 .collect::<Vec<_>>()
-                .join("\n")
-                + &format!("\n({errors})"),
+                .join("\n"),
         );
         return;
     };

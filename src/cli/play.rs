@@ -33,13 +33,6 @@ fn fail(msg: &str) -> ExitCode {
     ExitCode::from(EXIT_ERRORS)
 }
 
-fn random_seed() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
-    h.finish() % 1_000_000_000
-}
-
 pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
     let loaded = load_path(&args.file);
     let name = args.file.display().to_string();
@@ -69,7 +62,7 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
             Err(e) => return fail(&format!("{}: {e}", lang.pick("无法重放", "cannot replay"))),
         }
     } else {
-        let seed = args.seed.unwrap_or_else(random_seed);
+        let seed = args.seed.unwrap_or_else(crate::engine::rng::fresh_seed);
         if args.seed.is_none() && !args.json {
             eprintln!("{} {seed}", lang.pick("随机种子（用 --seed 重现本次）：", "seed (repeat this run with --seed):"));
         }

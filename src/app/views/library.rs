@@ -29,9 +29,8 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, settings: &Settings, search: &mut 
             let entries: Vec<_> = lib
                 .entries
                 .iter()
-                .filter(|e| e.loaded.scenario.as_ref().is_some_and(|s| s.category == category))
-                .filter(|e| {
-                    let s = e.loaded.scenario.as_ref().unwrap_or_else(|| unreachable!());
+                .filter_map(|e| e.loaded.scenario.as_ref().filter(|s| s.category == category).map(|s| (e, s)))
+                .filter(|(_, s)| {
                     s.languages.iter().any(|lang| {
                         matches(s.title.get(lang), search)
                             || matches(s.summary.get(lang), search)
@@ -44,8 +43,7 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, settings: &Settings, search: &mut 
             }
             ui.add_space(6.0);
             ui.heading(category.label(l));
-            for e in entries {
-                let s = e.loaded.scenario.as_ref().unwrap_or_else(|| unreachable!());
+            for (e, s) in entries {
                 let code = if s.languages.iter().any(|x| x == l.code()) { l.code() } else { s.original_language() };
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
