@@ -195,9 +195,11 @@ impl<'c> Explorer<'c> {
         k
     }
 
+    /// Counts a newly explored state; past the limit of either memo, exploration stops.
     fn count_state(&mut self) -> bool {
         self.states += 1;
-        if self.states > MAX_STATES {
+        // The value memo holds best and worst play side by side: twice the room.
+        if self.ranges.len() > MAX_STATES || self.values.len() > 2 * MAX_STATES {
             self.too_large = true;
         }
         !self.too_large
