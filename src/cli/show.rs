@@ -27,6 +27,21 @@ pub fn count(n: u64, lang: Lang) -> String {
     }
 }
 
+/// A post's engagement as its channel shows it (views, shares, comments, likes), zeros left out.
+pub fn engagement(m: &Media, l: Lang) -> String {
+    [
+        (m.views, l.pick("播放", "views")),
+        (m.shares, l.pick("转发", "shares")),
+        (m.comments, l.pick("评论", "comments")),
+        (m.likes, l.pick("赞", "likes")),
+    ]
+    .iter()
+    .filter(|(v, _)| *v > 0)
+    .map(|(v, label)| format!("{label} {}", count(*v, l)))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
 /// Story time as `HH:MM` from the scenario's start time (a later day is marked).
 pub fn clock_label(c: &Compiled, minutes: u64, lang: Lang) -> Option<String> {
     let clock = c.scenario.clock.as_ref()?;
@@ -85,34 +100,11 @@ impl<'c> Screen<'c> {
         let text = self.t(&m.text);
         let time = m.time.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();
         let label = m.channel.label(l);
-        let n = |x: u64| count(x, l);
         match m.channel {
-            Channel::Weibo => {
-                let _ = writeln!(out, "  ┌ 【{label}】@{author}{time}\n  │ {text}");
-                let _ = writeln!(
-                    out,
-                    "  └ {} {} · {} {} · {} {}",
-                    l.pick("转发", "reposts"),
-                    n(m.shares),
-                    l.pick("评论", "comments"),
-                    n(m.comments),
-                    l.pick("赞", "likes"),
-                    n(m.likes)
-                );
-            }
-            Channel::Douyin => {
-                let _ = writeln!(out, "  ┌ 【{label}】@{author}{time}\n  │ ▶ {text}");
-                let _ = writeln!(
-                    out,
-                    "  └ {} {} · ♥ {} · {} {} · {} {}",
-                    l.pick("播放", "views"),
-                    n(m.views),
-                    n(m.likes),
-                    l.pick("评论", "comments"),
-                    n(m.comments),
-                    l.pick("转发", "shares"),
-                    n(m.shares)
-                );
+            Channel::Weibo | Channel::Douyin => {
+                let play = if m.channel == Channel::Douyin { "▶ " } else { "" };
+                let _ = writeln!(out, "  ┌ 【{label}】@{author}{time}\n  │ {play}{text}");
+                let _ = writeln!(out, "  └ {}", engagement(m, l));
             }
             Channel::WechatGroup | Channel::WechatMoments => {
                 let _ = writeln!(out, "  【{label}】{author}{time}：{text}");

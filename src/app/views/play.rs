@@ -5,7 +5,7 @@
 use crate::app::clock::counting;
 use crate::app::flow::{ActiveRun, Intent, Settings};
 use crate::app::theme::{self, BAD, GOOD, channel_colour};
-use crate::cli::show::{clock_label, count};
+use crate::cli::show::{clock_label, engagement};
 use crate::engine::FeedbackSource;
 use crate::lang::Lang;
 use crate::scenario::model::{Channel, Media};
@@ -215,18 +215,7 @@ fn post_card(ui: &mut egui::Ui, m: &Media, code: &str, l: Lang) {
                 ui.label(m.text.get(code));
             }
         }
-        let n = |x: u64| count(x, l);
-        let parts: Vec<String> = [
-            (m.views, l.pick("播放", "Views")),
-            (m.shares, l.pick("转发", "Shares")),
-            (m.comments, l.pick("评论", "Comments")),
-            (m.likes, l.pick("赞", "Likes")),
-        ]
-        .iter()
-        .filter(|(v, _)| *v > 0)
-        .map(|(v, label)| format!("{label} {}", n(*v)))
-        .collect();
-        let stats = parts.join(" · ");
+        let stats = engagement(m, l);
         if !stats.is_empty() {
             ui.label(RichText::new(stats).small().weak());
         }
