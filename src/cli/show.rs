@@ -152,7 +152,12 @@ impl<'c> Screen<'c> {
                 }
                 Event::MeterChanged { meter, from, to } if s.meters[meter].visible => {
                     let d = to - from;
-                    changes.push(format!("{} {from}→{to}（{}{d}）", self.t(&s.meters[meter].name), if d > 0 { "+" } else { "" }));
+                    let sign = if d > 0 { "+" } else { "" };
+                    changes.push(format!(
+                        "{} {from}→{to}{}",
+                        self.t(&s.meters[meter].name),
+                        l.pick("（{}）", " ({})").replace("{}", &format!("{sign}{d}"))
+                    ));
                 }
                 Event::InjectFired { inject } => {
                     let inj = &s.injects[inject];
@@ -237,9 +242,19 @@ impl<'c> Screen<'c> {
 fn speaker(screen: &Screen, id: Option<&str>) -> String {
     let Some(ch) = id.and_then(|id| screen.c.scenario.characters.iter().find(|c| c.id == id)) else { return String::new() };
     match &ch.title {
-        Some(t) => format!("{}（{}）：", screen.t(&ch.name), screen.t(t)),
-        None => format!("{}：", screen.t(&ch.name)),
+        Some(t) => format!(
+            "{}{}{}",
+            screen.t(&ch.name),
+            screen.lang.pick("（{}）", " ({})").replace("{}", screen.t(t)),
+            screen.lang.pick("：", ": ")
+        ),
+        None => format!("{}{}", screen.t(&ch.name), screen.lang.pick("：", ": ")),
     }
+}
+
+/// A remark in parentheses, full-width in Chinese.
+fn paren(l: Lang, s: &str) -> String {
+    l.pick("（{}）", " ({})").replace("{}", s)
 }
 
 fn bar(score: f64) -> String {
@@ -255,36 +270,23 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
     let _ = writeln!(out, "{}{}", l.pick("角色：", "Role: "), d.role);
     match &d.ending {
         Some(e) => {
-            let _ = writeln!(
-                out,
-                "{}{}（{}{}）",
-                l.pick("结局：", "Ending: "),
-                e.title,
-                l.pick("作者评定：", "author's grade: "),
-                e.grade.label(l)
-            );
+            let grade = format!("{}{}", l.pick("作者评定：", "author's grade: "), e.grade.label(l));
+            let _ = writeln!(out, "{}{}{}", l.pick("结局：", "Ending: "), e.title, paren(l, &grade));
         }
         None => {
             let _ = writeln!(out, "{}", l.pick("演练没有走到结局。", "The run did not reach an ending."));
         }
     }
-    let _ = writeln!(out, "{}{:.1}（{}）", l.pick("总分：", "Total: "), d.total, d.grade.label(l));
+    let _ = writeln!(out, "{}{:.1}{}", l.pick("总分：", "Total: "), d.total, paren(l, d.grade.label(l)));
     let _ = writeln!(out, "\n{}", l.pick("能力得分：", "Competencies:"));
     for k in &d.competencies {
-        let _ = writeln!(
-            out,
-            "  {} {:>5.1}  {}（{}{}，{}{}..{}，{}{}）",
-            bar(k.score),
-            k.score,
-            k.name,
-            l.pick("得分", "points "),
-            k.raw,
-            l.pick("可能范围 ", "range "),
-            k.min,
-            k.max,
-            l.pick("权重 ", "weight "),
-            k.weight
-        );
+        let detail = [
+            format!("{}{}", l.pick("得分", "points "), k.raw),
+            format!("{}{}..{}", l.pick("可能范围 ", "range "), k.min, k.max),
+            format!("{}{}", l.pick("权重 ", "weight "), k.weight),
+        ]
+        .join(l.pick("，", ", "));
+        let _ = writeln!(out, "  {} {:>5.1}  {}{}", bar(k.score), k.score, k.name, paren(l, &detail));
     }
     let _ = writeln!(out, "\n{}", l.pick("决策回顾：", "Your decisions:"));
     for (i, step) in d.path.iter().enumerate() {
@@ -300,13 +302,15 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
             voices(&mut out, c, l, "     ");
         }
         if let Some(b) = &step.better {
+            let gain = format!("{}{:.1}", l.pick("预计总分 +", "expected total +"), b.gain);
             let _ = writeln!(
                 out,
-                "     ➜ {}「{}」（{}{:.1}）",
+                "     ➜ {}{}{}{}{}",
                 l.pick("更好的选择：", "Better: "),
+                l.pick("「", "“"),
                 b.text,
-                l.pick("预计总分 +", "expected total +"),
-                b.gain
+                l.pick("」", "”"),
+                paren(l, &gain)
             );
             if let Some(f) = &b.feedback {
                 let _ = writeln!(out, "       {f}");
@@ -318,7 +322,7 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
         let _ = writeln!(out, "\n{}", l.pick("指标变化：", "Meters over the run:"));
         for m in shown {
             let values: Vec<String> = m.values.iter().map(i64::to_string).collect();
-            let _ = writeln!(out, "  {}：{}", m.name, values.join(" → "));
+            let _ = writeln!(out, "  {}{}{}", m.name, l.pick("：", ": "), values.join(" → "));
         }
     }
     if let Some(c) = d.ending.as_ref().and_then(|e| e.commentary.as_ref()) {
