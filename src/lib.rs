@@ -6,4 +6,5 @@ pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod lang;
+pub mod records;
 pub mod scenario;

@@ -7,8 +7,11 @@ use std::process::{Command, Output, Stdio};
 const TUTORIAL: &str = "scenarios/tutorial/water_rumour_quick.ron";
 
 fn shapan(args: &[&str], input: Option<&str>) -> Output {
+    // Runs are recorded: keep them out of the user's own database.
+    let data = std::env::temp_dir().join(format!("shapan-cli-play-{}", std::process::id()));
     let mut child = Command::new(env!("CARGO_BIN_EXE_shapan"))
         .args(args)
+        .env("SHAPAN_DATA_DIR", data)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

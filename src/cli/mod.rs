@@ -1,6 +1,7 @@
 //! The `shapan` command line: argument parsing and dispatch to subcommands. No Bevy here.
 
 mod play;
+mod records;
 pub mod show;
 mod validate;
 
@@ -38,6 +39,27 @@ pub enum Command {
     Play(PlayArgs),
     /// 打开桌面程序（不带子命令时的默认行为）/ open the desktop app (what `shapan` alone does)
     Gui(GuiArgs),
+    /// 查看演练记录 / read the recorded runs
+    Records(RecordsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RecordsArgs {
+    #[command(subcommand)]
+    pub command: RecordsCommand,
+    /// 成绩数据库所在的文件夹 / folder of the results database
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecordsCommand {
+    /// 列出所有演练 / list every run, newest first
+    List {
+        /// 以 JSON 输出 / print JSON
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -71,7 +93,20 @@ pub struct GuiArgs {
 #[derive(Debug, clap::Args)]
 pub struct PlayArgs {
     /// 场景文件 / scenario file
-    pub file: PathBuf,
+    #[arg(required_unless_present = "resume")]
+    pub file: Option<PathBuf>,
+    /// 继续最近一次中断的演练 / resume the latest interrupted run
+    #[arg(long, conflicts_with_all = ["file", "replay", "seed", "role"])]
+    pub resume: bool,
+    /// 成绩数据库所在的文件夹 / folder of the results database (default: the user's data folder)
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// 学员姓名 / trainee's name, for the records
+    #[arg(long, default_value = "")]
+    pub trainee: String,
+    /// 小组 / group, for the records
+    #[arg(long, default_value = "")]
+    pub group: String,
     /// 扮演的角色 id（默认第一个）/ role id (default: the first)
     #[arg(long)]
     pub role: Option<String>,
@@ -139,6 +174,7 @@ pub fn main() -> ExitCode {
         Some(Command::Validate(args)) => validate::run(&args, lang),
         Some(Command::Play(args)) => play::run(&args, lang),
         Some(Command::Gui(args)) => gui(&args, lang),
+        Some(Command::Records(args)) => records::run(&args, lang),
         None => gui(&GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() }, lang),
     }
 }

@@ -7,12 +7,15 @@ use crate::engine::debrief::Debrief;
 use crate::engine::explore::{Aim, Explorer};
 use crate::engine::rng::Draw;
 use crate::engine::score::Scoring;
+use crate::engine::score::grade_key;
 use crate::engine::transcript::Transcript;
 use crate::engine::{Compiled, EngineError, Event, Session};
 use crate::lang::Lang;
+use crate::records::{Records, RunInfo, data_dir};
 use crate::scenario::load_path;
 use crate::scenario::render::render;
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -34,8 +37,32 @@ fn fail(msg: &str) -> ExitCode {
 }
 
 pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
-    let loaded = load_path(&args.file);
-    let name = args.file.display().to_string();
+    // Replays are not new runs; every other run is recorded.
+    let mut records = if args.replay.is_some() {
+        None
+    } else {
+        match Records::open(&data_dir(args.data_dir.as_deref())) {
+            Ok(r) => Some(r),
+            Err(e) => return fail(&format!("{}{e}", lang.pick("无法打开成绩数据库：", "cannot open the results database: "))),
+        }
+    };
+    let resumed = if args.resume {
+        match records.as_ref().map(Records::latest_interrupted) {
+            Some(Ok(Some(x))) => Some(x),
+            Some(Ok(None)) => return fail(lang.pick("没有中断的演练可以继续。", "there is no interrupted run to resume.")),
+            Some(Err(e)) => return fail(&e.to_string()),
+            None => None,
+        }
+    } else {
+        None
+    };
+    let file = match (&resumed, &args.file) {
+        (Some((_, path, _)), _) => PathBuf::from(path),
+        (None, Some(f)) => f.clone(),
+        (None, None) => return fail("no scenario file"),
+    };
+    let loaded = load_path(&file);
+    let name = file.display().to_string();
     if loaded.error_count() > 0 {
         for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
             eprint!("{}", render(d, &name, &loaded.source, lang));
@@ -49,6 +76,7 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
 
     // Exploring a large scenario takes a moment: do it at most once per run.
     let mut scoring: Option<Scoring> = None;
+    let mut run_id: Option<i64> = None;
     let (session, transcript_complete) = if let Some(path) = &args.replay {
         let transcript: Transcript = match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
@@ -66,7 +94,14 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
         if args.seed.is_none() && !args.json {
             eprintln!("{} {seed}", lang.pick("随机种子（用 --seed 重现本次）：", "seed (repeat this run with --seed):"));
         }
-        let (mut session, events) = match Session::start(compiled.clone(), args.role.as_deref(), seed, !args.no_timer) {
+        let started = match &resumed {
+            Some((id, _, state)) => Session::resume(compiled.clone(), state).map(|s| {
+                eprintln!("{} #{id}", lang.pick("继续中断的演练", "resuming interrupted run"));
+                (s, Vec::new())
+            }),
+            None => Session::start(compiled.clone(), args.role.as_deref(), seed, !args.no_timer),
+        };
+        let (mut session, events) = match started {
             Ok(x) => x,
             Err(EngineError::UnknownRole(r)) => {
                 let roles: Vec<&str> = compiled.scenario.roles.iter().map(|r| r.id.as_str()).collect();
@@ -74,6 +109,24 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
             }
             Err(e) => return fail(&e.to_string()),
         };
+        run_id = match (&resumed, records.as_ref()) {
+            (Some((id, _, _)), _) => Some(*id),
+            (None, Some(r)) => {
+                let info = RunInfo {
+                    scenario_path: file.display().to_string(),
+                    trainee: args.trainee.clone(),
+                    group: args.group.clone(),
+                    language: lang.code().to_string(),
+                    mode: "solo".into(),
+                };
+                match r.start(&info, &session.state()) {
+                    Ok(id) => Some(id),
+                    Err(e) => return fail(&e.to_string()),
+                }
+            }
+            (None, None) => None,
+        };
+        let mut recorded = session.run().decisions.len();
         let quiet = args.json;
         let mut screen = Screen::new(&compiled, lang);
         let mut driver = if !args.choices.is_empty() {
@@ -103,6 +156,16 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
             let step = decide(&mut driver, &mut session, explorer.as_mut(), lang, &mut out, quiet);
             match step {
                 Step::Events(events) => {
+                    // Saved before anything is shown: a crash now loses nothing already decided.
+                    if let (Some(r), Some(id)) = (records.as_mut(), run_id) {
+                        let state = session.state();
+                        for (seq, d) in state.decisions.iter().enumerate().skip(recorded) {
+                            if let Err(e) = r.decision(id, seq, d, &state) {
+                                return fail(&e.to_string());
+                            }
+                        }
+                        recorded = state.decisions.len();
+                    }
                     if !quiet {
                         let _ = write!(out, "{}", screen.events(&session, &events));
                     }
@@ -133,7 +196,7 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
     let transcript = Transcript::of(&session.state(), session.is_over());
     let scoring = scoring.unwrap_or_else(|| scoring_for(&compiled, &session, lang));
     if let Some(path) = &args.write_plan {
-        let shown = args.file.to_string_lossy().replace('\\', "/");
+        let shown = file.to_string_lossy().replace('\\', "/");
         let in_library = shown.rsplit_once("scenarios/").map_or(shown.as_str(), |(_, rest)| rest);
         let how = match (args.policy, args.choices.is_empty()) {
             (Some(p), _) => format!("{p:?}").to_lowercase(),
@@ -149,6 +212,12 @@ pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
         Ok(d) => d,
         Err(e) => return fail(&e.to_string()),
     };
+    if let (Some(r), Some(id), Some(ending)) = (records.as_mut(), run_id, debrief.ending.as_ref()) {
+        let scores: Vec<(String, i64, f64)> = debrief.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
+        if let Err(e) = r.finish(id, &ending.id, grade_key(debrief.grade), debrief.total, &scores) {
+            eprintln!("{e}");
+        }
+    }
     if args.json {
         let _ = writeln!(out, "{}", serde_json::to_string_pretty(&show::debrief_json(&debrief)).unwrap_or_default());
     } else {

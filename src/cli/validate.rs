@@ -5,6 +5,7 @@ use crate::lang::Lang;
 use crate::scenario::render::{render, summary};
 use crate::scenario::{Loaded, load_path, scenario_files};
 use serde_json::{Value, json};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,10 +31,12 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> ExitCode {
     };
     let files = scenario_files(&paths);
     let loaded: Vec<Loaded> = files.iter().map(|f| load_path(f)).collect();
-    match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report_json(&loaded, lang)).unwrap_or_default()),
-        Format::Text => print!("{}", report_text(&loaded, lang)),
-    }
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let mut out = std::io::stdout().lock();
+    let _ = match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report_json(&loaded, lang)).unwrap_or_default()),
+        Format::Text => write!(out, "{}", report_text(&loaded, lang)),
+    };
     if loaded.iter().any(|l| l.error_count() > 0) { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
 }
 

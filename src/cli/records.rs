@@ -1,0 +1,59 @@
+//! `shapan records`: what the results database holds.
+
+use super::{EXIT_ERRORS, RecordsArgs, RecordsCommand};
+use crate::lang::Lang;
+use crate::records::{Records, data_dir};
+use std::io::Write;
+use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
+
+/// Pads to a display width (a Chinese character takes two columns).
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+pub fn run(args: &RecordsArgs, lang: Lang) -> ExitCode {
+    let records = match Records::open(&data_dir(args.data_dir.as_deref())) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}{e}", lang.pick("无法打开成绩数据库：", "cannot open the results database: "));
+            return ExitCode::from(EXIT_ERRORS);
+        }
+    };
+    match &args.command {
+        RecordsCommand::List { json } => {
+            let rows = match records.list() {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(EXIT_ERRORS);
+                }
+            };
+            // A closed pipe (`| head`) ends the listing quietly.
+            let mut out = std::io::stdout().lock();
+            if *json {
+                let _ = writeln!(out, "{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+            } else {
+                let head = [
+                    lang.pick("编号", "id"),
+                    lang.pick("开始时间", "started"),
+                    lang.pick("案例", "scenario"),
+                    lang.pick("学员", "trainee"),
+                    lang.pick("小组", "group"),
+                    lang.pick("结局", "ending"),
+                    lang.pick("总分", "total"),
+                ];
+                let widths = [5, 21, 24, 10, 10, 20, 6];
+                let line = |cells: [&str; 7]| cells.iter().zip(widths).map(|(c, w)| pad(c, w)).collect::<Vec<_>>().join(" ");
+                let _ = writeln!(out, "{}", line(head).trim_end());
+                for r in rows {
+                    let ending = r.ending.clone().unwrap_or_else(|| lang.pick("（未完成）", "(not finished)").to_string());
+                    let total = r.total.map_or_else(|| "-".to_string(), |t| format!("{t:.1}"));
+                    let id = r.id.to_string();
+                    let _ = writeln!(out, "{}", line([&id, &r.started, &r.scenario, &r.trainee, &r.group, &ending, &total]).trim_end());
+                }
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! Results that last: an embedded SQLite database (bundled, nothing to install) in the user's
+//! data folder. Every decision is written together with the run's saved state in one
+//! transaction, so a crash loses at most the decision being made. A database that is damaged,
+//! locked by another Shapan or written by a newer one is refused with a clear message and never
+//! overwritten. No Bevy here.
+
+mod schema;
+
+use crate::engine::SessionState;
+use crate::engine::state::DecisionRecord;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use schema::SCHEMA_VERSION;
+
+/// The database file's name inside the data folder.
+pub const FILE_NAME: &str = "shapan.sqlite";
+
+/// Why the records cannot be used.
+#[derive(Debug)]
+pub enum RecordsError {
+    /// The file is not a SQLite database (or is damaged).
+    Damaged(PathBuf, String),
+    /// Another program holds the database longer than the busy timeout.
+    Locked(PathBuf),
+    /// Written by a newer Shapan: this one must not touch it.
+    Newer {
+        path: PathBuf,
+        found: i64,
+    },
+    Io(PathBuf, String),
+    Sql(String),
+}
+
+impl std::fmt::Display for RecordsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordsError::Damaged(p, e) => write!(
+                f,
+                "{} is not a readable Shapan database ({e}); it was left untouched: move it aside to start a new one",
+                p.display()
+            ),
+            RecordsError::Locked(p) => write!(f, "{} is in use by another program; close the other Shapan and try again", p.display()),
+            RecordsError::Newer { path, found } => {
+                write!(
+                    f,
+                    "{} was written by a newer Shapan (schema {found}, this one reads up to {SCHEMA_VERSION}); it was left untouched",
+                    path.display()
+                )
+            }
+            RecordsError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+            RecordsError::Sql(e) => write!(f, "database error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for RecordsError {}
+
+/// Where the records live: `--data-dir`, else `SHAPAN_DATA_DIR`, else the platform's data folder.
+pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
+    if let Some(p) = explicit {
+        return p.to_path_buf();
+    }
+    if let Some(p) = std::env::var_os("SHAPAN_DATA_DIR").filter(|v| !v.is_empty()) {
+        return PathBuf::from(p);
+    }
+    if let Some(p) = std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
+        return PathBuf::from(p).join("shapan");
+    }
+    if let Some(p) = std::env::var_os("APPDATA").filter(|v| !v.is_empty()) {
+        return PathBuf::from(p).join("Shapan");
+    }
+    match std::env::var_os("HOME") {
+        Some(home) => PathBuf::from(home).join(".local/share/shapan"),
+        None => PathBuf::from(".shapan"),
+    }
+}
+
+/// Who played and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunInfo {
+    pub scenario_path: String,
+    pub trainee: String,
+    pub group: String,
+    pub language: String,
+    /// `solo` or `class`.
+    pub mode: String,
+}
+
+/// One recorded run, as listed.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct RunRow {
+    pub id: i64,
+    pub scenario: String,
+    pub trainee: String,
+    pub group: String,
+    pub mode: String,
+    pub complete: bool,
+    pub ending: Option<String>,
+    pub grade: Option<String>,
+    pub total: Option<f64>,
+    pub decisions: i64,
+    pub started: String,
+}
+
+/// The open records database.
+#[derive(Debug)]
+pub struct Records {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn now() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    // UTC, ISO 8601, without a date library.
+    let days = secs / 86_400;
+    let (h, m, s) = ((secs % 86_400) / 3600, (secs % 3600) / 60, secs % 60);
+    let (y, mo, d) = civil(days as i64);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{m:02}:{s:02}Z")
+}
+
+/// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's `civil_from_days`.
+fn civil(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn sql(e: rusqlite::Error) -> RecordsError {
+    RecordsError::Sql(e.to_string())
+}
+
+impl Records {
+    /// Opens (or creates) the database in `dir`, migrating an older schema.
+    pub fn open(dir: &Path) -> Result<Records, RecordsError> {
+        std::fs::create_dir_all(dir).map_err(|e| RecordsError::Io(dir.to_path_buf(), e.to_string()))?;
+        let path = dir.join(FILE_NAME);
+        let conn = Connection::open(&path).map_err(|e| RecordsError::Damaged(path.clone(), e.to_string()))?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(sql)?;
+        let classify = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => RecordsError::Locked(path.clone()),
+            Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                RecordsError::Damaged(path.clone(), e.to_string())
+            }
+            _ => RecordsError::Sql(e.to_string()),
+        };
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(classify)?;
+        if version > SCHEMA_VERSION {
+            return Err(RecordsError::Newer { path, found: version });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(classify)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(classify)?;
+        schema::migrate(&conn, version).map_err(classify)?;
+        Ok(Records { conn, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn person(&self, table: &str, name: &str) -> Result<Option<i64>, RecordsError> {
+        if name.trim().is_empty() {
+            return Ok(None);
+        }
+        self.conn.execute(&format!("INSERT OR IGNORE INTO {table} (name) VALUES (?1)"), params![name]).map_err(sql)?;
+        self.conn.query_row(&format!("SELECT id FROM {table} WHERE name = ?1"), params![name], |r| r.get(0)).map(Some).map_err(sql)
+    }
+
+    /// Records the start of a run; returns its id.
+    pub fn start(&self, info: &RunInfo, state: &SessionState) -> Result<i64, RecordsError> {
+        let trainee = self.person("trainees", &info.trainee)?;
+        let group = self.person("groups", &info.group)?;
+        let json = serde_json::to_string(state).map_err(|e| RecordsError::Sql(e.to_string()))?;
+        self.conn
+            .execute(
+                "INSERT INTO sessions (scenario_id, scenario_path, content_hash, language, role, seed, mode, trainee_id, group_id, started_at, state)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![state.scenario, info.scenario_path, state.content_hash, info.language, state.role, state.seed as i64, info.mode, trainee, group, now(), json],
+            )
+            .map_err(sql)?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Records one decision and saves the run's state, in one transaction.
+    pub fn decision(&mut self, run: i64, seq: usize, d: &DecisionRecord, state: &SessionState) -> Result<(), RecordsError> {
+        let json = serde_json::to_string(state).map_err(|e| RecordsError::Sql(e.to_string()))?;
+        let tx = self.conn.transaction().map_err(sql)?;
+        tx.execute(
+            "INSERT INTO decisions (session_id, seq, scene, choice, ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![run, seq as i64, d.scene, d.choice, d.ms as i64],
+        )
+        .map_err(sql)?;
+        tx.execute("UPDATE sessions SET state = ?1 WHERE id = ?2", params![json, run]).map_err(sql)?;
+        tx.commit().map_err(sql)
+    }
+
+    /// Records how a run ended, with its scores.
+    pub fn finish(&mut self, run: i64, ending: &str, grade: &str, total: f64, scores: &[(String, i64, f64)]) -> Result<(), RecordsError> {
+        let tx = self.conn.transaction().map_err(sql)?;
+        tx.execute(
+            "UPDATE sessions SET ended_at = ?1, ending = ?2, grade = ?3, total = ?4 WHERE id = ?5",
+            params![now(), ending, grade, total, run],
+        )
+        .map_err(sql)?;
+        for (competency, raw, score) in scores {
+            tx.execute(
+                "INSERT OR REPLACE INTO scores (session_id, competency, raw, score) VALUES (?1, ?2, ?3, ?4)",
+                params![run, competency, raw, score],
+            )
+            .map_err(sql)?;
+        }
+        tx.commit().map_err(sql)
+    }
+
+    /// The latest run that did not end: its id, scenario file and saved state.
+    pub fn latest_interrupted(&self) -> Result<Option<(i64, String, SessionState)>, RecordsError> {
+        let row: Option<(i64, String, String)> = self
+            .conn
+            .query_row("SELECT id, scenario_path, state FROM sessions WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()
+            .map_err(sql)?;
+        match row {
+            None => Ok(None),
+            Some((id, path, json)) => {
+                let state = serde_json::from_str(&json).map_err(|e| RecordsError::Sql(format!("run {id}: {e}")))?;
+                Ok(Some((id, path, state)))
+            }
+        }
+    }
+
+    /// Every run, newest first.
+    pub fn list(&self) -> Result<Vec<RunRow>, RecordsError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT s.id, s.scenario_id, COALESCE(t.name, ''), COALESCE(g.name, ''), s.mode, s.ended_at IS NOT NULL, s.ending, s.grade, s.total,
+                        (SELECT COUNT(*) FROM decisions d WHERE d.session_id = s.id), s.started_at
+                 FROM sessions s LEFT JOIN trainees t ON t.id = s.trainee_id LEFT JOIN groups g ON g.id = s.group_id
+                 ORDER BY s.id DESC",
+            )
+            .map_err(sql)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(RunRow {
+                    id: r.get(0)?,
+                    scenario: r.get(1)?,
+                    trainee: r.get(2)?,
+                    group: r.get(3)?,
+                    mode: r.get(4)?,
+                    complete: r.get(5)?,
+                    ending: r.get(6)?,
+                    grade: r.get(7)?,
+                    total: r.get(8)?,
+                    decisions: r.get(9)?,
+                    started: r.get(10)?,
+                })
+            })
+            .map_err(sql)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(sql)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_civil() {
+        assert_eq!(civil(0), (1970, 1, 1));
+        assert_eq!(civil(20_454), (2026, 1, 1));
+        assert_eq!(civil(20_782), (2026, 11, 25));
+    }
+}

@@ -1,0 +1,133 @@
+//! The results database: created and migrated, never overwritten when damaged or newer, runs
+//! recorded by `shapan play`, and a run killed with SIGKILL resumed with nothing lost.
+
+use shapan::records::{FILE_NAME, Records, RecordsError, SCHEMA_VERSION};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TUTORIAL: &str = "scenarios/tutorial/water_rumour_quick.ron";
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("shapan-records-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn shapan(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_shapan"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_empty_folder_gets_the_current_schema() {
+    let dir = temp("fresh");
+    let r = Records::open(&dir).unwrap();
+    assert!(r.list().unwrap().is_empty());
+    drop(r);
+    let conn = rusqlite::Connection::open(dir.join(FILE_NAME)).unwrap();
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, SCHEMA_VERSION);
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    // Opening again does not migrate twice.
+    assert!(Records::open(&dir).is_ok());
+}
+
+#[test]
+fn a_newer_or_damaged_database_is_refused_and_left_untouched() {
+    let dir = temp("newer");
+    {
+        let conn = rusqlite::Connection::open(dir.join(FILE_NAME)).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+    }
+    let before = std::fs::read(dir.join(FILE_NAME)).unwrap();
+    assert!(matches!(Records::open(&dir), Err(RecordsError::Newer { found: 99, .. })));
+    assert_eq!(std::fs::read(dir.join(FILE_NAME)).unwrap(), before);
+
+    let dir = temp("damaged");
+    let garbage = b"this is not a database, it is a class list someone saved here".repeat(200);
+    std::fs::write(dir.join(FILE_NAME), &garbage).unwrap();
+    let err = Records::open(&dir).unwrap_err();
+    assert!(matches!(err, RecordsError::Damaged(..)), "{err}");
+    assert_eq!(std::fs::read(dir.join(FILE_NAME)).unwrap(), garbage, "never overwritten");
+    let out = shapan(&dir, &["play", TUTORIAL, "--choices", "1,1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("untouched"));
+}
+
+#[test]
+fn play_records_every_run_with_trainee_group_and_result() {
+    let dir = temp("play");
+    let out = shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--trainee", "李明", "--group", "第一组", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1"]);
+    assert_eq!(out.status.code(), Some(3));
+    let list = shapan(&dir, &["records", "list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    let done = &rows[1];
+    assert_eq!(done["trainee"], "李明");
+    assert_eq!(done["group"], "第一组");
+    assert_eq!(done["complete"], true);
+    assert_eq!(done["ending"], "calm");
+    assert_eq!(done["grade"], "excellent");
+    assert_eq!(done["total"], 100.0);
+    assert_eq!(done["decisions"], 2);
+    assert_eq!(rows[0]["complete"], false);
+    assert_eq!(rows[0]["decisions"], 1, "the decision before stopping is kept");
+    let text = String::from_utf8(shapan(&dir, &["--lang", "zh-CN", "records", "list"]).stdout).unwrap();
+    assert!(text.contains("李明") && text.contains("（未完成）"), "{text}");
+}
+
+#[test]
+fn a_run_killed_mid_way_resumes_with_nothing_lost() {
+    let dir = temp("kill");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shapan"))
+        .args(["play", TUTORIAL, "--seed", "1", "--data-dir"])
+        .arg(&dir)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // One decision, then the process dies while the trainee thinks about the next.
+    stdin.write_all(b"deny_at_once\n").unwrap();
+    stdin.flush().unwrap();
+    let decisions = || -> i64 {
+        let Ok(r) = Records::open(&dir) else { return 0 };
+        r.list().ok().and_then(|l| l.first().map(|x| x.decisions)).unwrap_or(0)
+    };
+    let started = Instant::now();
+    while decisions() < 1 && started.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(decisions(), 1, "the first decision reached the database");
+    // SIGKILL: no chance to clean up.
+    child.kill().unwrap();
+    let _ = child.wait();
+    drop(stdin);
+    let out = shapan(&dir, &["play", "--resume", "--policy", "first", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let path: Vec<&str> = d["path"].as_array().unwrap().iter().map(|s| s["choice"].as_str().unwrap_or("t")).collect();
+    assert_eq!(path[0], "deny_at_once", "the decision made before the kill is part of the run");
+    assert!(path.len() >= 2);
+    assert_eq!(d["complete"], true);
+    let rows: serde_json::Value = serde_json::from_slice(&shapan(&dir, &["records", "list", "--json"]).stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1, "resumed, not started again");
+    assert_eq!(rows[0]["complete"], true);
+    assert_eq!(rows[0]["decisions"].as_u64(), Some(path.len() as u64), "every decision recorded once");
+    let again = shapan(&dir, &["play", "--resume"]);
+    assert_eq!(again.status.code(), Some(1), "nothing left to resume");
+}
