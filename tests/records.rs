@@ -131,3 +131,72 @@ fn a_run_killed_mid_way_resumes_with_nothing_lost() {
     let again = shapan(&dir, &["play", "--resume"]);
     assert_eq!(again.status.code(), Some(1), "nothing left to resume");
 }
+
+#[test]
+fn show_and_csv_exports_read_back_with_chinese_text() {
+    let dir = temp("export");
+    shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--trainee", "张三, \"老张\"", "--group", "第二组"]);
+    shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "t,1,2", "--trainee", "李四"]);
+    let show: serde_json::Value = serde_json::from_slice(&shapan(&dir, &["records", "show", "1", "--json"]).stdout).unwrap();
+    assert_eq!(show["trainee"], "张三, \"老张\"");
+    assert_eq!(show["decisions"].as_array().unwrap().len(), 2);
+    assert_eq!(show["decisions"][0]["choice"], "call_water_company");
+    assert!(show["decisions"][0]["votes"].is_null(), "a solo run has no votes");
+    assert_eq!(show["scores"].as_array().unwrap().len(), 3);
+    assert_eq!(shapan(&dir, &["records", "show", "99"]).status.code(), Some(1));
+
+    let runs = dir.join("runs.csv");
+    assert_eq!(shapan(&dir, &["records", "export", "--csv", runs.to_str().unwrap()]).status.code(), Some(0));
+    let bytes = std::fs::read(&runs).unwrap();
+    assert_eq!(&bytes[..3], b"\xef\xbb\xbf", "a byte-order mark, so Excel and WPS read UTF-8");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let head: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    for col in ["id", "scenario", "trainee", "group", "ending", "grade", "total", "score:timeliness", "score:accuracy", "score:mass_work"] {
+        assert!(head.contains(&col.to_string()), "{col} in {head:?}");
+    }
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[0][col("trainee")], "张三, \"老张\"", "quotes and commas survive");
+    assert_eq!(&rows[0][col("group")], "第二组");
+    assert_eq!(&rows[0][col("ending")], "calm");
+    assert_eq!(&rows[0][col("score:timeliness")], "100.0");
+    assert_eq!(&rows[1][col("trainee")], "李四");
+
+    let decisions = dir.join("decisions.csv");
+    assert_eq!(shapan(&dir, &["records", "export", "--csv", decisions.to_str().unwrap(), "--decisions"]).status.code(), Some(0));
+    let bytes = std::fs::read(&decisions).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(&rows[2][6], "(timeout)");
+    assert_eq!(&rows[2][3], "");
+}
+
+#[test]
+fn concurrent_writers_do_not_corrupt_the_database() {
+    let dir = temp("concurrent");
+    let children: Vec<_> = (0..4)
+        .map(|i| {
+            Command::new(env!("CARGO_BIN_EXE_shapan"))
+                .args(["play", TUTORIAL, "--seed", &i.to_string(), "--policy", "random", "--trainee", &format!("学员{i}"), "--data-dir"])
+                .arg(&dir)
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let r = Records::open(&dir).unwrap();
+    let runs = r.list().unwrap();
+    assert_eq!(runs.len(), 4);
+    assert!(runs.iter().all(|x| x.complete && x.decisions >= 2));
+    let conn = rusqlite::Connection::open(dir.join(FILE_NAME)).unwrap();
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+}

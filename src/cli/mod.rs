@@ -60,6 +60,22 @@ pub enum RecordsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// 查看一次演练的详情 / show one run with its decisions and scores
+    Show {
+        id: i64,
+        /// 以 JSON 输出 / print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// 导出 CSV（Excel、WPS 可直接打开）/ export CSV for Excel and WPS
+    Export {
+        /// 输出文件 / output file
+        #[arg(long, value_name = "FILE")]
+        csv: PathBuf,
+        /// 每个决策一行（默认每次演练一行）/ one row per decision (default: one per run)
+        #[arg(long)]
+        decisions: bool,
+    },
 }
 
 #[derive(Debug, Clone, Default, clap::Args)]

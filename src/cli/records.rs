@@ -2,7 +2,7 @@
 
 use super::{EXIT_ERRORS, RecordsArgs, RecordsCommand};
 use crate::lang::Lang;
-use crate::records::{Records, data_dir};
+use crate::records::{Records, data_dir, export};
 use std::io::Write;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
@@ -54,6 +54,45 @@ pub fn run(args: &RecordsArgs, lang: Lang) -> ExitCode {
                 }
             }
             ExitCode::SUCCESS
+        }
+        RecordsCommand::Show { id, json } => match records.show(*id) {
+            Ok(Some(d)) => {
+                let mut out = std::io::stdout().lock();
+                if *json {
+                    let _ = writeln!(out, "{}", serde_json::to_string_pretty(&d).unwrap_or_default());
+                } else {
+                    let _ = writeln!(out, "#{} {} · {} · {} · {}", d.run.id, d.run.scenario, d.run.trainee, d.run.group, d.role);
+                    for (i, dec) in d.decisions.iter().enumerate() {
+                        let choice = dec.choice.clone().unwrap_or_else(|| lang.pick("（超时）", "(timeout)").to_string());
+                        let _ = writeln!(out, "{:>3}. {} → {choice} ({:.0} s)", i + 1, dec.scene, dec.ms as f64 / 1000.0);
+                    }
+                    for s in &d.scores {
+                        let _ = writeln!(out, "  {} {:.1}", s.competency, s.score);
+                    }
+                    if let (Some(e), Some(t)) = (&d.run.ending, d.run.total) {
+                        let _ = writeln!(out, "{}{e} · {t:.1}", lang.pick("结局：", "ending: "));
+                    }
+                }
+                ExitCode::SUCCESS
+            }
+            Ok(None) => {
+                eprintln!("{} #{id}", lang.pick("没有这次演练：", "no such run:"));
+                ExitCode::from(EXIT_ERRORS)
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(EXIT_ERRORS)
+            }
+        },
+        RecordsCommand::Export { csv, decisions } => {
+            let text = if *decisions { export::decisions_csv(&records) } else { export::runs_csv(&records) };
+            match text.map_err(|e| e.to_string()).and_then(|t| std::fs::write(csv, t).map_err(|e| format!("{}: {e}", csv.display()))) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(EXIT_ERRORS)
+                }
+            }
         }
     }
 }

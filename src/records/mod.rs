@@ -4,6 +4,7 @@
 //! locked by another Shapan or written by a newer one is refused with a clear message and never
 //! overwritten. No Bevy here.
 
+pub mod export;
 mod schema;
 
 use crate::engine::SessionState;
@@ -266,6 +267,82 @@ impl Records {
             })
             .map_err(sql)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(sql)
+    }
+}
+
+/// One recorded decision.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DecisionRow {
+    pub session: i64,
+    pub seq: i64,
+    pub scene: String,
+    pub choice: Option<String>,
+    pub ms: i64,
+    /// Class votes per round, as recorded (none for solo runs).
+    pub votes: Option<serde_json::Value>,
+}
+
+/// One run with its decisions and scores.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct RunDetail {
+    #[serde(flatten)]
+    pub run: RunRow,
+    pub role: String,
+    pub language: String,
+    pub seed: i64,
+    pub ended: Option<String>,
+    pub scores: Vec<ScoreRow>,
+    pub decisions: Vec<DecisionRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ScoreRow {
+    pub competency: String,
+    pub raw: i64,
+    pub score: f64,
+}
+
+impl Records {
+    /// Every decision of the run `id` (or of every run), in order.
+    pub fn decisions(&self, id: Option<i64>) -> Result<Vec<DecisionRow>, RecordsError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT session_id, seq, scene, choice, ms, votes FROM decisions WHERE ?1 IS NULL OR session_id = ?1 ORDER BY session_id, seq")
+            .map_err(sql)?;
+        let rows = stmt
+            .query_map(params![id], |r| {
+                let votes: Option<String> = r.get(5)?;
+                Ok(DecisionRow {
+                    session: r.get(0)?,
+                    seq: r.get(1)?,
+                    scene: r.get(2)?,
+                    choice: r.get(3)?,
+                    ms: r.get(4)?,
+                    votes: votes.and_then(|v| serde_json::from_str(&v).ok()),
+                })
+            })
+            .map_err(sql)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(sql)
+    }
+
+    /// Scores of the run `id`, in the order they were recorded.
+    pub fn scores(&self, id: i64) -> Result<Vec<ScoreRow>, RecordsError> {
+        let mut stmt = self.conn.prepare("SELECT competency, raw, score FROM scores WHERE session_id = ?1 ORDER BY rowid").map_err(sql)?;
+        let rows =
+            stmt.query_map(params![id], |r| Ok(ScoreRow { competency: r.get(0)?, raw: r.get(1)?, score: r.get(2)? })).map_err(sql)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(sql)
+    }
+
+    /// One run in full, if it exists.
+    pub fn show(&self, id: i64) -> Result<Option<RunDetail>, RecordsError> {
+        let Some(run) = self.list()?.into_iter().find(|r| r.id == id) else { return Ok(None) };
+        let (role, language, seed, ended): (String, String, i64, Option<String>) = self
+            .conn
+            .query_row("SELECT role, language, seed, ended_at FROM sessions WHERE id = ?1", params![id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .map_err(sql)?;
+        Ok(Some(RunDetail { role, language, seed, ended, scores: self.scores(id)?, decisions: self.decisions(Some(id))?, run }))
     }
 }
 
