@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use shapan::app::flow::{ActiveRun, FixedSeed, Intent, Screen};
 use shapan::app::library::{Changes, Library, LibraryDir};
+use shapan::app::records::{DataDir, Interrupted};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -14,9 +15,25 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A fresh results folder per app, so tests never touch the user's records.
+fn data_dir() -> PathBuf {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let d = std::env::temp_dir().join(format!("shapan-gui-data-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
 fn app(dir: &Path) -> App {
+    app_with_data(dir, &data_dir())
+}
+
+fn app_with_data(dir: &Path, data: &Path) -> App {
     let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin)).insert_resource(LibraryDir(dir.to_path_buf())).insert_resource(FixedSeed(1));
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(LibraryDir(dir.to_path_buf()))
+        .insert_resource(FixedSeed(1))
+        .insert_resource(DataDir(data.to_path_buf()));
     shapan::app::logic(&mut app);
     app.update();
     app
@@ -175,6 +192,7 @@ fn xvfb() -> bool {
 
 fn gui(args: &[&str]) -> std::process::Output {
     Command::new("xvfb-run")
+        .env("SHAPAN_DATA_DIR", data_dir())
         .args(["-a", "-s", "-screen 0 1280x800x24", env!("CARGO_BIN_EXE_shapan")])
         .args(args)
         .current_dir(root())
@@ -234,4 +252,36 @@ fn autoplay_drives_the_real_window_to_the_debrief_with_screenshots() {
         }
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+#[test]
+fn runs_are_recorded_and_an_interrupted_one_is_offered_again() {
+    let dir = tutorial_dir();
+    let data = data_dir();
+    {
+        let mut app = app_with_data(&dir, &data);
+        send(&mut app, Intent::OpenScenario(dir.join("water_rumour_quick.ron")));
+        send(&mut app, Intent::SetTrainee("王芳".into()));
+        send(&mut app, Intent::Start);
+        let ix = choice(&app, "call_water_company");
+        send(&mut app, Intent::Choose(ix));
+        // The app "crashes" here: it is simply dropped.
+    }
+    let rows = shapan::records::Records::open(&data).unwrap().list().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].trainee.as_str(), rows[0].decisions, rows[0].complete), ("王芳", 1, false));
+
+    let mut app = app_with_data(&dir, &data);
+    assert!(app.world().resource::<Interrupted>().0.is_some(), "the library offers the interrupted run");
+    send(&mut app, Intent::ResumeInterrupted);
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(app.world().resource::<ActiveRun>().session.run().decisions.len(), 1, "resumed at its last decision");
+    let plain = choice(&app, "plain_notice");
+    send(&mut app, Intent::Choose(plain));
+    send(&mut app, Intent::Continue);
+    assert_eq!(screen(&app), Screen::Debrief);
+    app.update();
+    let rows = shapan::records::Records::open(&data).unwrap().list().unwrap();
+    assert_eq!(rows.len(), 1, "the same run, not a new one");
+    assert_eq!((rows[0].decisions, rows[0].complete, rows[0].ending.as_deref()), (2, true, Some("calm")));
 }

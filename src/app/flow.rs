@@ -39,6 +39,10 @@ pub enum Intent {
     SetFeedbackMode(FeedbackMode),
     Start,
     Choose(usize),
+    /// Continue the run a crash interrupted.
+    ResumeInterrupted,
+    /// Leave the interrupted run as it is and stop offering it.
+    DismissInterrupted,
     /// Let the decision timer run out (what the autoplay driver does for "silence").
     LetTimeRunOut,
     Continue,
@@ -101,6 +105,11 @@ pub struct ActiveRun {
     pub debrief: Option<Debrief>,
     /// Problems of a hot reload that could not be applied (the last good version keeps running).
     pub reload_problem: Option<String>,
+    /// The run's id in the results database once recorded, how many decisions are written,
+    /// and whether its end is.
+    pub record: Option<i64>,
+    pub recorded: usize,
+    pub finished: bool,
     /// Score ranges, explored on a worker thread while the trainee plays (a large scenario
     /// takes a few seconds), so the debrief appears at once.
     pub scoring: Arc<OnceLock<Scoring>>,
@@ -177,6 +186,7 @@ fn apply_intents(
     library: Res<Library>,
     mut run: Option<ResMut<ActiveRun>>,
     fixed_seed: Option<Res<FixedSeed>>,
+    mut interrupted: Option<ResMut<super::records::Interrupted>>,
 ) {
     for intent in intents.read() {
         match intent.clone() {
@@ -222,6 +232,9 @@ fn apply_intents(
                     debrief: None,
                     reload_problem: None,
                     scoring: explore_in_background(&compiled, role.as_deref().unwrap_or_default()),
+                    record: None,
+                    recorded: 0,
+                    finished: false,
                 };
                 active.absorb(&events);
                 commands.insert_resource(active);
@@ -239,6 +252,40 @@ fn apply_intents(
                         r.build_debrief(settings.lang);
                         next.set(Screen::Debrief);
                     }
+                }
+            }
+            Intent::ResumeInterrupted => {
+                let Some(slot) = interrupted.as_mut() else { continue };
+                let Some((id, path, state)) = slot.0.take() else { continue };
+                let Some(scenario) = library.playable(&path) else { continue };
+                let compiled = Arc::new(Compiled::new(scenario.clone()));
+                let Ok(session) = Session::resume(compiled.clone(), &state) else { continue };
+                let role = compiled.scenario.roles[session.run().role].id.clone();
+                let recorded = session.run().decisions.len();
+                commands.insert_resource(ActiveRun {
+                    path,
+                    compiled: compiled.clone(),
+                    session,
+                    trainee: String::new(),
+                    group: String::new(),
+                    feedback: FeedbackMode::AfterEachChoice,
+                    pending: Vec::new(),
+                    news: Vec::new(),
+                    feed: Vec::new(),
+                    changes: Vec::new(),
+                    timed_out: false,
+                    debrief: None,
+                    reload_problem: None,
+                    scoring: explore_in_background(&compiled, &role),
+                    record: Some(id),
+                    recorded,
+                    finished: false,
+                });
+                next.set(Screen::Play);
+            }
+            Intent::DismissInterrupted => {
+                if let Some(slot) = interrupted.as_mut() {
+                    slot.0 = None;
                 }
             }
             Intent::LetTimeRunOut => {

@@ -8,6 +8,7 @@ pub mod idle;
 pub mod library;
 pub mod measure;
 pub mod portraits;
+pub mod records;
 pub mod theme;
 pub mod ui;
 pub mod views;
@@ -31,12 +32,14 @@ pub struct GuiOptions {
     pub measure_idle: Option<f32>,
     /// Report the time to the first drawn frame and memory, exit; `Some(true)`: a bare window.
     pub measure_startup: Option<bool>,
+    /// Folder of the results database.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The app's logic without rendering: states, intents, library, countdown. Headless tests add
 /// this to `MinimalPlugins` + `StatesPlugin`.
 pub fn logic(app: &mut App) {
-    app.add_plugins((flow::plugin, library::plugin, clock::plugin));
+    app.add_plugins((flow::plugin, library::plugin, clock::plugin, records::plugin));
 }
 
 fn camera(mut commands: Commands) {
@@ -68,6 +71,7 @@ pub fn run(options: GuiOptions) -> ExitCode {
     )
     .add_plugins(EguiPlugin::default())
     .insert_resource(library::LibraryDir(options.scenarios.clone()))
+    .insert_resource(records::DataDir(crate::records::data_dir(options.data_dir.as_deref())))
     .insert_resource(flow::Settings { lang: options.lang, ..default() })
     .add_systems(Startup, (camera, start_watcher));
     logic(&mut app);

@@ -62,6 +62,7 @@ fn draw(
     mut window: Query<&mut Window, With<PrimaryWindow>>,
     mut portraits: ResMut<Portraits>,
     startup: Option<ResMut<super::measure::MeasureStartup>>,
+    records: (Option<Res<super::records::Interrupted>>, Option<Res<super::records::Db>>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     if local.applied.as_ref() != Some(&*settings) {
@@ -81,7 +82,16 @@ fn draw(
     let local = &mut *local;
     let view = match screen.get() {
         Screen::Library => library.as_deref().and_then(|lib| {
-            egui::CentralPanel::default().show(&mut root, |ui| views::library::show(ui, lib, &settings, &mut local.search)).inner
+            let (interrupted, db) = &records;
+            let code = settings.lang.code();
+            let notice = views::library::RecordsNotice {
+                interrupted: interrupted
+                    .as_ref()
+                    .and_then(|i| i.0.as_ref())
+                    .and_then(|(_, path, state)| lib.playable(path).map(|s| (s.title.get(code), state.decisions.len()))),
+                problem: db.as_ref().and_then(|d| d.0.as_ref().err()).map(String::as_str),
+            };
+            egui::CentralPanel::default().show(&mut root, |ui| views::library::show(ui, lib, &settings, &mut local.search, &notice)).inner
         }),
         Screen::Setup => {
             let scenario = form.path.as_ref().and_then(|p| library.as_deref().and_then(|lib| lib.playable(p)));

@@ -98,6 +98,9 @@ pub struct GuiArgs {
     /// 空闲测量：静置若干秒后报告绘制帧数和 CPU 占用 / sit idle N seconds, report frames drawn and CPU, exit
     #[arg(long, value_name = "SECONDS")]
     pub measure_idle: Option<f32>,
+    /// 成绩数据库所在的文件夹 / folder of the results database
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// 启动测量：报告首帧时间和内存后退出 / report the time to the first drawn frame and memory, then exit
     #[arg(long)]
     pub measure_startup: bool,
@@ -222,6 +225,7 @@ fn gui(args: &GuiArgs, lang: Lang) -> ExitCode {
         autoplay,
         measure_idle: args.measure_idle,
         measure_startup: args.measure_startup.then_some(args.empty),
+        data_dir: args.data_dir.clone(),
     })
 }
 

@@ -13,10 +13,48 @@ fn matches(text: &str, query: &str) -> bool {
     query.trim().is_empty() || text.to_lowercase().contains(&query.trim().to_lowercase())
 }
 
-pub fn show(ui: &mut egui::Ui, lib: &Library, settings: &Settings, search: &mut String) -> Option<Intent> {
+/// What the library screen says about the results database.
+#[derive(Debug, Default)]
+pub struct RecordsNotice<'a> {
+    /// Title and decisions so far of a run a crash interrupted.
+    pub interrupted: Option<(&'a str, usize)>,
+    /// Why runs are not being recorded.
+    pub problem: Option<&'a str>,
+}
+
+pub fn show(ui: &mut egui::Ui, lib: &Library, settings: &Settings, search: &mut String, notice: &RecordsNotice) -> Option<Intent> {
     let l = settings.lang;
     let mut intent = None;
     ui.label(theme::title(l.pick("情景模拟案例库", "Scenario library"), settings));
+    if let Some((title, decisions)) = notice.interrupted {
+        egui::Frame::group(ui.style()).stroke(egui::Stroke::new(2.0, WARN)).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(match l {
+                    Lang::ZhCn => format!("上次的演练《{title}》没有完成（已作出 {decisions} 个决定）。"),
+                    Lang::En => format!("The last run of “{title}” did not finish ({decisions} decisions made)."),
+                })
+                .strong(),
+            );
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new(l.pick("从中断处继续", "Continue where it stopped")).strong()).clicked() {
+                    intent = Some(Intent::ResumeInterrupted);
+                }
+                if ui.button(l.pick("不再提示", "Dismiss")).clicked() {
+                    intent = Some(Intent::DismissInterrupted);
+                }
+            });
+        });
+    }
+    if let Some(p) = notice.problem {
+        ui.colored_label(
+            BAD,
+            format!(
+                "{}{p}",
+                l.pick("成绩数据库无法使用，本次演练不会被记录：", "The results database cannot be used; runs are not recorded: ")
+            ),
+        );
+    }
     ui.horizontal(|ui| {
         ui.label(l.pick("搜索：", "Search:"));
         ui.add(

@@ -1,0 +1,76 @@
+//! Recording in the app: every run is written to the results database as it is played (each
+//! decision with the saved state, in one transaction), and a run interrupted by a crash is
+//! offered for resuming on the library screen.
+
+use super::flow::{ActiveRun, Screen};
+use crate::engine::score::grade_key;
+use crate::records::{Records, RunInfo};
+use bevy::prelude::*;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// Where the results database lives (`--data-dir`, else the user's data folder).
+#[derive(Resource, Debug, Clone)]
+pub struct DataDir(pub PathBuf);
+
+/// The open database, or why it could not be opened (the app then plays without recording and
+/// says so, rather than touching a damaged or newer file).
+#[derive(Resource, Debug)]
+pub struct Db(pub Result<Mutex<Records>, String>);
+
+/// A run that did not end last time: its id, scenario file and saved state.
+#[derive(Resource, Debug, Clone)]
+pub struct Interrupted(pub Option<(i64, PathBuf, crate::engine::SessionState)>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, open).add_systems(Update, save.run_if(resource_exists::<ActiveRun>.and_then(resource_exists::<Db>)));
+}
+
+fn open(mut commands: Commands, dir: Option<Res<DataDir>>) {
+    let dir = dir.map_or_else(|| crate::records::data_dir(None), |d| d.0.clone());
+    let db = Records::open(&dir).map_err(|e| e.to_string());
+    let interrupted = db.as_ref().ok().and_then(|r| r.latest_interrupted().ok().flatten()).map(|(id, p, s)| (id, PathBuf::from(p), s));
+    commands.insert_resource(Interrupted(interrupted));
+    commands.insert_resource(Db(db.map(Mutex::new)));
+}
+
+/// Writes what the run has not written yet: its start, new decisions, its end.
+fn save(mut run: ResMut<ActiveRun>, db: Res<Db>, settings: Res<super::flow::Settings>, screen: Res<State<Screen>>) {
+    let Ok(db) = &db.0 else { return };
+    let Ok(mut records) = db.lock() else { return };
+    let state = run.session.state();
+    if run.record.is_none() {
+        let info = RunInfo {
+            scenario_path: run.path.display().to_string(),
+            trainee: run.trainee.clone(),
+            group: run.group.clone(),
+            language: settings.lang.code().to_string(),
+            mode: "solo".into(),
+        };
+        match records.start(&info, &state) {
+            Ok(id) => run.record = Some(id),
+            Err(e) => {
+                run.reload_problem = Some(e.to_string());
+                return;
+            }
+        }
+    }
+    let Some(id) = run.record else { return };
+    for seq in run.recorded..state.decisions.len() {
+        if let Err(e) = records.decision(id, seq, &state.decisions[seq], &state) {
+            run.reload_problem = Some(e.to_string());
+            return;
+        }
+    }
+    run.recorded = state.decisions.len();
+    if *screen.get() == Screen::Debrief && !run.finished {
+        if let Some(d) = &run.debrief
+            && let Some(e) = &d.ending
+        {
+            let scores: Vec<(String, i64, f64)> = d.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
+            if records.finish(id, &e.id, grade_key(d.grade), d.total, &scores).is_ok() {
+                run.finished = true;
+            }
+        }
+    }
+}
