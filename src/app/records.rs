@@ -63,14 +63,14 @@ fn save(mut run: ResMut<ActiveRun>, db: Res<Db>, settings: Res<super::flow::Sett
         }
     }
     run.recorded = state.decisions.len();
-    if *screen.get() == Screen::Debrief && !run.finished {
-        if let Some(d) = &run.debrief
-            && let Some(e) = &d.ending
-        {
-            let scores: Vec<(String, i64, f64)> = d.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
-            if records.finish(id, &e.id, grade_key(d.grade), d.total, &scores).is_ok() {
-                run.finished = true;
-            }
+    if *screen.get() == Screen::Debrief
+        && !run.finished
+        && let Some(d) = &run.debrief
+        && let Some(e) = &d.ending
+    {
+        let scores: Vec<(String, i64, f64)> = d.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
+        if records.finish(id, &e.id, grade_key(d.grade), d.total, &scores).is_ok() {
+            run.finished = true;
         }
     }
 }
