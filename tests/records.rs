@@ -200,3 +200,20 @@ fn concurrent_writers_do_not_corrupt_the_database() {
     let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(ok, "ok");
 }
+
+#[test]
+fn a_printable_debrief_is_one_self_contained_page() {
+    let dir = temp("html");
+    shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--trainee", "李明<script>", "--group", "第一组"]);
+    let page = dir.join("debrief.html");
+    let out = shapan(&dir, &["--lang", "zh-CN", "records", "html", "1", "--out", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("李明&lt;script&gt;"), "names are escaped");
+    assert!(!html.contains("<script"), "no scripts");
+    assert!(html.contains("风波平息"), "the ending");
+    assert_eq!(html.matches("<svg").count(), 2, "the competency chart and the meter chart");
+    assert!(!html.contains("http"), "nothing fetched from anywhere");
+    assert_eq!(shapan(&dir, &["records", "html", "7", "--out", page.to_str().unwrap()]).status.code(), Some(1));
+}

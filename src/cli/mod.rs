@@ -67,6 +67,13 @@ pub enum RecordsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// 生成可打印的复盘网页（含图表）/ write a printable debrief (one HTML file with its charts)
+    Html {
+        id: i64,
+        /// 输出文件 / output file
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// 导出 CSV（Excel、WPS 可直接打开）/ export CSV for Excel and WPS
     Export {
         /// 输出文件 / output file

@@ -84,6 +84,19 @@ pub fn run(args: &RecordsArgs, lang: Lang) -> ExitCode {
                 ExitCode::from(EXIT_ERRORS)
             }
         },
+        RecordsCommand::Html { id, out } => match printable(&records, *id, lang) {
+            Ok(page) => match std::fs::write(out, page) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{}: {e}", out.display());
+                    ExitCode::from(EXIT_ERRORS)
+                }
+            },
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(EXIT_ERRORS)
+            }
+        },
         RecordsCommand::Export { csv, decisions } => {
             let text = if *decisions { export::decisions_csv(&records) } else { export::runs_csv(&records) };
             match text.map_err(|e| e.to_string()).and_then(|t| std::fs::write(csv, t).map_err(|e| format!("{}: {e}", csv.display()))) {
@@ -95,4 +108,25 @@ pub fn run(args: &RecordsArgs, lang: Lang) -> ExitCode {
             }
         }
     }
+}
+
+/// Rebuilds a recorded run's debrief from its saved state and renders it as a page.
+fn printable(records: &Records, id: i64, lang: Lang) -> Result<String, String> {
+    use crate::engine::debrief::Debrief;
+    use crate::engine::score::Scoring;
+    use crate::engine::transcript::Transcript;
+    let (path, state) =
+        records.state(id).map_err(|e| e.to_string())?.ok_or_else(|| format!("{} #{id}", lang.pick("没有这次演练：", "no such run:")))?;
+    let loaded = crate::scenario::load_path(std::path::Path::new(&path));
+    let scenario = loaded
+        .playable()
+        .cloned()
+        .ok_or_else(|| format!("{path}: {}", lang.pick("场景文件有错误或已不存在", "the scenario file has errors or is gone")))?;
+    let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario));
+    let scoring = Scoring::for_role(&compiled, Some(&state.role)).unwrap_or_else(|_| Scoring::approximate(&compiled));
+    let transcript = Transcript::of(&state, matches!(state.position, crate::engine::state::Position::Ended(_)));
+    let debrief = Debrief::build(&compiled, &transcript, &scoring, lang).map_err(|e| e.to_string())?;
+    let run = records.show(id).map_err(|e| e.to_string())?.map(|d| d.run);
+    let who = run.map(|r| [r.trainee, r.group].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")).unwrap_or_default();
+    Ok(crate::records::report::html(&debrief, &who, lang))
 }

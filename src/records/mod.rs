@@ -5,6 +5,7 @@
 //! overwritten. No Bevy here.
 
 pub mod export;
+pub mod report;
 mod schema;
 
 use crate::engine::SessionState;
@@ -323,6 +324,16 @@ impl Records {
             })
             .map_err(sql)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(sql)
+    }
+
+    /// The saved state and scenario file of the run `id`.
+    pub fn state(&self, id: i64) -> Result<Option<(String, SessionState)>, RecordsError> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row("SELECT scenario_path, state FROM sessions WHERE id = ?1", params![id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
+            .map_err(sql)?;
+        row.map(|(p, json)| serde_json::from_str(&json).map(|s| (p, s)).map_err(|e| RecordsError::Sql(e.to_string()))).transpose()
     }
 
     /// Scores of the run `id`, in the order they were recorded.
