@@ -27,6 +27,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<Lang>,
 
+    /// 成绩数据库所在的文件夹（默认：用户数据文件夹）/ folder of the results database (default: the user's data folder)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -47,9 +51,6 @@ pub enum Command {
 pub struct RecordsArgs {
     #[command(subcommand)]
     pub command: RecordsCommand,
-    /// 成绩数据库所在的文件夹 / folder of the results database
-    #[arg(long, value_name = "DIR", global = true)]
-    pub data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,9 +106,6 @@ pub struct GuiArgs {
     /// 空闲测量：静置若干秒后报告绘制帧数和 CPU 占用 / sit idle N seconds, report frames drawn and CPU, exit
     #[arg(long, value_name = "SECONDS")]
     pub measure_idle: Option<f32>,
-    /// 成绩数据库所在的文件夹 / folder of the results database
-    #[arg(long, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
     /// 启动测量：报告首帧时间和内存后退出 / report the time to the first drawn frame and memory, then exit
     #[arg(long)]
     pub measure_startup: bool,
@@ -124,9 +122,6 @@ pub struct PlayArgs {
     /// 继续最近一次中断的演练 / resume the latest interrupted run
     #[arg(long, conflicts_with_all = ["file", "replay", "seed", "role"])]
     pub resume: bool,
-    /// 成绩数据库所在的文件夹 / folder of the results database (default: the user's data folder)
-    #[arg(long, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
     /// 学员姓名 / trainee's name, for the records
     #[arg(long, default_value = "")]
     pub trainee: String,
@@ -198,15 +193,15 @@ pub fn main() -> ExitCode {
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args, lang),
-        Some(Command::Play(args)) => play::run(&args, lang),
-        Some(Command::Gui(args)) => gui(&args, lang),
-        Some(Command::Records(args)) => records::run(&args, lang),
-        None => gui(&GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() }, lang),
+        Some(Command::Play(args)) => play::run(&args, lang, cli.data_dir.as_deref()),
+        Some(Command::Gui(args)) => gui(&args, lang, cli.data_dir.as_deref()),
+        Some(Command::Records(args)) => records::run(&args, lang, cli.data_dir.as_deref()),
+        None => gui(&GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() }, lang, cli.data_dir.as_deref()),
     }
 }
 
 #[cfg(feature = "gui")]
-fn gui(args: &GuiArgs, lang: Lang) -> ExitCode {
+fn gui(args: &GuiArgs, lang: Lang, data_dir: Option<&std::path::Path>) -> ExitCode {
     use crate::app::autoplay::AutoPolicy;
     let autoplay = match (&args.scenario, args.autoplay, &args.screenshots) {
         (Some(s), Some(p), Some(d)) => {
@@ -232,12 +227,12 @@ fn gui(args: &GuiArgs, lang: Lang) -> ExitCode {
         autoplay,
         measure_idle: args.measure_idle,
         measure_startup: args.measure_startup.then_some(args.empty),
-        data_dir: args.data_dir.clone(),
+        data_dir: data_dir.map(PathBuf::from),
     })
 }
 
 #[cfg(not(feature = "gui"))]
-fn gui(_: &GuiArgs, lang: Lang) -> ExitCode {
+fn gui(_: &GuiArgs, lang: Lang, _: Option<&std::path::Path>) -> ExitCode {
     use clap::CommandFactory;
     eprintln!(
         "{}",

@@ -36,12 +36,12 @@ fn fail(msg: &str) -> ExitCode {
     ExitCode::from(EXIT_ERRORS)
 }
 
-pub fn run(args: &PlayArgs, lang: Lang) -> ExitCode {
+pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitCode {
     // Replays are not new runs; every other run is recorded.
     let mut records = if args.replay.is_some() {
         None
     } else {
-        match Records::open(&data_dir(args.data_dir.as_deref())) {
+        match Records::open(&data_dir(data)) {
             Ok(r) => Some(r),
             Err(e) => return fail(&format!("{}{e}", lang.pick("无法打开成绩数据库：", "cannot open the results database: "))),
         }

@@ -12,8 +12,8 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
 }
 
-pub fn run(args: &RecordsArgs, lang: Lang) -> ExitCode {
-    let records = match Records::open(&data_dir(args.data_dir.as_deref())) {
+pub fn run(args: &RecordsArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitCode {
+    let records = match Records::open(&data_dir(data)) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{}{e}", lang.pick("无法打开成绩数据库：", "cannot open the results database: "));
