@@ -285,3 +285,24 @@ fn runs_are_recorded_and_an_interrupted_one_is_offered_again() {
     assert_eq!(rows.len(), 1, "the same run, not a new one");
     assert_eq!((rows[0].decisions, rows[0].complete, rows[0].ending.as_deref()), (2, true, Some("calm")));
 }
+
+#[test]
+fn the_records_screen_reads_the_recorded_runs() {
+    let dir = tutorial_dir();
+    let data = data_dir();
+    let mut app = app_with_data(&dir, &data);
+    send(&mut app, Intent::OpenScenario(dir.join("water_rumour_quick.ron")));
+    send(&mut app, Intent::SetGroup("第一组".into()));
+    send(&mut app, Intent::Start);
+    let ix = choice(&app, "call_water_company");
+    send(&mut app, Intent::Choose(ix));
+    send(&mut app, Intent::Continue);
+    send(&mut app, Intent::OpenRecords);
+    assert_eq!(screen(&app), Screen::Records);
+    let snapshot = app.world().resource::<shapan::app::records::Snapshot>();
+    assert_eq!(snapshot.runs.len(), 1);
+    assert_eq!(snapshot.runs[0].run.group, "第一组");
+    assert_eq!(snapshot.runs[0].decisions.len(), 1);
+    send(&mut app, Intent::ToLibrary);
+    assert_eq!(screen(&app), Screen::Library);
+}

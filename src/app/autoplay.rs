@@ -109,6 +109,7 @@ fn drive(
         Screen::Setup => true,
         Screen::Play => run.is_some(),
         Screen::Debrief => run.as_ref().is_some_and(|r| r.debrief.is_some()),
+        Screen::Records => true,
     };
     if !(settled && ready) {
         return;
@@ -119,6 +120,7 @@ fn drive(
         Screen::Play if run.as_ref().is_some_and(|r| r.reading()) => "feedback",
         Screen::Play => "play",
         Screen::Debrief => "debrief",
+        Screen::Records => "records",
     };
     let path = auto.dir.join(format!("{:02}-{kind}.png", auto.shots));
     auto.shots += 1;
@@ -189,6 +191,6 @@ fn act(
                 }
             }
         }
-        Screen::Debrief => {}
+        Screen::Debrief | Screen::Records => {}
     }
 }

@@ -19,6 +19,8 @@ pub enum Screen {
     Setup,
     Play,
     Debrief,
+    /// Recorded runs and the class view, for the instructor.
+    Records,
 }
 
 /// When feedback is shown.
@@ -48,6 +50,7 @@ pub enum Intent {
     Continue,
     PlayAgain,
     ToLibrary,
+    OpenRecords,
     SetLang(Lang),
     TextScale(f32),
     ToggleDark,
@@ -306,6 +309,7 @@ fn apply_intents(
                 }
             }
             Intent::ToLibrary => next.set(Screen::Library),
+            Intent::OpenRecords => next.set(Screen::Records),
             Intent::SetLang(l) => {
                 settings.lang = l;
                 if let Some(r) = run.as_mut()

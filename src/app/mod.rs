@@ -34,6 +34,8 @@ pub struct GuiOptions {
     pub measure_startup: Option<bool>,
     /// Folder of the results database.
     pub data_dir: Option<PathBuf>,
+    /// Open on the records screen.
+    pub open_records: bool,
 }
 
 /// The app's logic without rendering: states, intents, library, countdown. Headless tests add
@@ -76,6 +78,9 @@ pub fn run(options: GuiOptions) -> ExitCode {
     .add_systems(Startup, (camera, start_watcher));
     logic(&mut app);
     app.add_plugins((ui::plugin, idle::plugin, portraits::plugin));
+    if options.open_records {
+        app.insert_state(flow::Screen::Records);
+    }
     if let Some(seed) = options.seed {
         app.insert_resource(flow::FixedSeed(seed));
     }

@@ -22,8 +22,30 @@ pub struct Db(pub Result<Mutex<Records>, String>);
 #[derive(Resource, Debug, Clone)]
 pub struct Interrupted(pub Option<(i64, PathBuf, crate::engine::SessionState)>);
 
+/// The runs shown on the records screen, read each time the screen opens.
+#[derive(Resource, Debug, Default)]
+pub struct Snapshot {
+    pub runs: Vec<crate::records::RunDetail>,
+    fresh: bool,
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, open).add_systems(Update, save.run_if(resource_exists::<ActiveRun>.and_then(resource_exists::<Db>)));
+    app.init_resource::<Snapshot>()
+        .add_systems(Startup, open)
+        .add_systems(OnExit(Screen::Records), |mut s: ResMut<Snapshot>| s.fresh = false)
+        .add_systems(Update, read.run_if(in_state(Screen::Records)))
+        .add_systems(Update, save.run_if(resource_exists::<ActiveRun>.and_then(resource_exists::<Db>)));
+}
+
+fn read(db: Option<Res<Db>>, mut snapshot: ResMut<Snapshot>) {
+    if snapshot.fresh {
+        return;
+    }
+    let Some(Ok(db)) = db.as_deref().map(|d| d.0.as_ref()) else { return };
+    let Ok(records) = db.lock() else { return };
+    let runs = records.list().unwrap_or_default();
+    snapshot.runs = runs.iter().filter_map(|r| records.show(r.id).ok().flatten()).collect();
+    snapshot.fresh = true;
 }
 
 fn open(mut commands: Commands, dir: Option<Res<DataDir>>) {

@@ -16,6 +16,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 pub struct Local {
     pub search: String,
     pub typing: Typing,
+    pub filters: views::records::Filters,
     applied: Option<Settings>,
 }
 
@@ -32,6 +33,9 @@ fn settings_bar(ui: &mut egui::Ui, settings: &Settings) -> Option<Intent> {
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let other = if l == Lang::ZhCn { Lang::En } else { Lang::ZhCn };
+            if ui.button(l.pick("成绩记录", "Records")).clicked() {
+                intent = Some(Intent::OpenRecords);
+            }
             if ui.button(other.pick("中文", "English")).clicked() {
                 intent = Some(Intent::SetLang(other));
             }
@@ -63,6 +67,7 @@ fn draw(
     mut portraits: ResMut<Portraits>,
     startup: Option<ResMut<super::measure::MeasureStartup>>,
     records: (Option<Res<super::records::Interrupted>>, Option<Res<super::records::Db>>),
+    snapshot: Option<Res<super::records::Snapshot>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     if local.applied.as_ref() != Some(&*settings) {
@@ -107,6 +112,10 @@ fn draw(
                 .and_then(|p| portraits.get(&ctx, &r.path, p));
             views::play::show(&mut root, r, portrait.as_ref(), &settings)
         }),
+        Screen::Records => {
+            let runs = snapshot.as_deref().map(|s| s.runs.as_slice()).unwrap_or_default();
+            egui::CentralPanel::default().show(&mut root, |ui| views::records::show(ui, runs, &mut local.filters, &settings)).inner
+        }
         Screen::Debrief => run
             .as_deref()
             .and_then(|r| r.debrief.as_ref())

@@ -103,6 +103,9 @@ pub struct GuiArgs {
     /// 随机种子 / seed for random outcomes
     #[arg(long)]
     pub seed: Option<u64>,
+    /// 直接打开成绩记录页 / open on the records screen
+    #[arg(long)]
+    pub records: bool,
     /// 空闲测量：静置若干秒后报告绘制帧数和 CPU 占用 / sit idle N seconds, report frames drawn and CPU, exit
     #[arg(long, value_name = "SECONDS")]
     pub measure_idle: Option<f32>,
@@ -228,6 +231,7 @@ fn gui(args: &GuiArgs, lang: Lang, data_dir: Option<&std::path::Path>) -> ExitCo
         measure_idle: args.measure_idle,
         measure_startup: args.measure_startup.then_some(args.empty),
         data_dir: data_dir.map(PathBuf::from),
+        open_records: args.records,
     })
 }
 

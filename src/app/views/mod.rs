@@ -3,4 +3,5 @@
 pub mod debrief;
 pub mod library;
 pub mod play;
+pub mod records;
 pub mod setup;
