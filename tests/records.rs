@@ -101,18 +101,19 @@ fn a_run_killed_mid_way_resumes_with_nothing_lost() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    // One decision, then the process dies while the trainee thinks about the next.
-    stdin.write_all(b"deny_at_once\n").unwrap();
+    // Two decisions (with this seed denying leads to `spreading`, where 1 is `verify_late`),
+    // then the process dies while the trainee thinks about the third.
+    stdin.write_all(b"deny_at_once\n1\n").unwrap();
     stdin.flush().unwrap();
     let decisions = || -> i64 {
         let Ok(r) = Records::open(&dir) else { return 0 };
         r.list().ok().and_then(|l| l.first().map(|x| x.decisions)).unwrap_or(0)
     };
     let started = Instant::now();
-    while decisions() < 1 && started.elapsed() < Duration::from_secs(30) {
+    while decisions() < 2 && started.elapsed() < Duration::from_secs(30) {
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(decisions(), 1, "the first decision reached the database");
+    assert_eq!(decisions(), 2, "both decisions reached the database");
     // SIGKILL: no chance to clean up.
     child.kill().unwrap();
     let _ = child.wait();
@@ -121,8 +122,8 @@ fn a_run_killed_mid_way_resumes_with_nothing_lost() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let path: Vec<&str> = d["path"].as_array().unwrap().iter().map(|s| s["choice"].as_str().unwrap_or("t")).collect();
-    assert_eq!(path[0], "deny_at_once", "the decision made before the kill is part of the run");
-    assert!(path.len() >= 2);
+    assert_eq!(path[..2], ["deny_at_once", "verify_late"], "the decisions made before the kill are part of the run");
+    assert!(path.len() >= 3);
     assert_eq!(d["complete"], true);
     let rows: serde_json::Value = serde_json::from_slice(&shapan(&dir, &["records", "list", "--json"]).stdout).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 1, "resumed, not started again");
