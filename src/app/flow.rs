@@ -130,6 +130,38 @@ pub fn explore_in_background(compiled: &Arc<Compiled>, role: &str) -> Arc<OnceLo
 }
 
 impl ActiveRun {
+    /// A run just started (or resumed, with its record id), exploring its scores in the background.
+    pub fn new(
+        path: PathBuf,
+        compiled: Arc<Compiled>,
+        session: Session,
+        who: (String, String),
+        feedback: FeedbackMode,
+        record: Option<i64>,
+    ) -> ActiveRun {
+        let role = compiled.scenario.roles[session.run().role].id.clone();
+        let recorded = session.run().decisions.len();
+        ActiveRun {
+            path,
+            scoring: explore_in_background(&compiled, &role),
+            compiled,
+            session,
+            trainee: who.0,
+            group: who.1,
+            feedback,
+            pending: Vec::new(),
+            news: Vec::new(),
+            feed: Vec::new(),
+            changes: Vec::new(),
+            timed_out: false,
+            debrief: None,
+            reload_problem: None,
+            record,
+            recorded,
+            finished: false,
+        }
+    }
+
     /// Takes in the events of a step.
     pub fn absorb(&mut self, events: &[Event]) {
         let mut changes = Vec::new();
@@ -220,25 +252,7 @@ fn apply_intents(
                 let role = compiled.scenario.roles.get(form.role).map(|r| r.id.clone());
                 let seed = fixed_seed.as_ref().map_or_else(crate::engine::rng::fresh_seed, |s| s.0);
                 let Ok((session, events)) = Session::start(compiled.clone(), role.as_deref(), seed, true) else { continue };
-                let mut active = ActiveRun {
-                    path,
-                    compiled: compiled.clone(),
-                    session,
-                    trainee: form.trainee.clone(),
-                    group: form.group.clone(),
-                    feedback: form.feedback,
-                    pending: Vec::new(),
-                    news: Vec::new(),
-                    feed: Vec::new(),
-                    changes: Vec::new(),
-                    timed_out: false,
-                    debrief: None,
-                    reload_problem: None,
-                    scoring: explore_in_background(&compiled, role.as_deref().unwrap_or_default()),
-                    record: None,
-                    recorded: 0,
-                    finished: false,
-                };
+                let mut active = ActiveRun::new(path, compiled, session, (form.trainee.clone(), form.group.clone()), form.feedback, None);
                 active.absorb(&events);
                 commands.insert_resource(active);
                 next.set(Screen::Play);
@@ -263,27 +277,14 @@ fn apply_intents(
                 let Some(scenario) = library.playable(&path) else { continue };
                 let compiled = Arc::new(Compiled::new(scenario.clone()));
                 let Ok(session) = Session::resume(compiled.clone(), &state) else { continue };
-                let role = compiled.scenario.roles[session.run().role].id.clone();
-                let recorded = session.run().decisions.len();
-                commands.insert_resource(ActiveRun {
+                commands.insert_resource(ActiveRun::new(
                     path,
-                    compiled: compiled.clone(),
+                    compiled,
                     session,
-                    trainee: String::new(),
-                    group: String::new(),
-                    feedback: FeedbackMode::AfterEachChoice,
-                    pending: Vec::new(),
-                    news: Vec::new(),
-                    feed: Vec::new(),
-                    changes: Vec::new(),
-                    timed_out: false,
-                    debrief: None,
-                    reload_problem: None,
-                    scoring: explore_in_background(&compiled, &role),
-                    record: Some(id),
-                    recorded,
-                    finished: false,
-                });
+                    Default::default(),
+                    FeedbackMode::AfterEachChoice,
+                    Some(id),
+                ));
                 next.set(Screen::Play);
             }
             Intent::DismissInterrupted => {

@@ -140,8 +140,22 @@ fn sql(e: rusqlite::Error) -> RecordsError {
 }
 
 impl Records {
-    /// Opens (or creates) the database in `dir`, migrating an older schema.
+    /// Opens (or creates) the database in `dir`, migrating an older schema. Another process
+    /// creating or migrating the same database at that moment is waited for (up to 10 s).
     pub fn open(dir: &Path) -> Result<Records, RecordsError> {
+        let mut tries = 0;
+        loop {
+            match Records::try_open(dir) {
+                Err(RecordsError::Locked(_)) if tries < 100 => {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn try_open(dir: &Path) -> Result<Records, RecordsError> {
         std::fs::create_dir_all(dir).map_err(|e| RecordsError::Io(dir.to_path_buf(), e.to_string()))?;
         let path = dir.join(FILE_NAME);
         let conn = Connection::open(&path).map_err(|e| RecordsError::Damaged(path.clone(), e.to_string()))?;
@@ -157,7 +171,10 @@ impl Records {
         if version > SCHEMA_VERSION {
             return Err(RecordsError::Newer { path, found: version });
         }
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(classify)?;
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).map_err(classify)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            conn.pragma_update(None, "journal_mode", "WAL").map_err(classify)?;
+        }
         conn.pragma_update(None, "foreign_keys", "ON").map_err(classify)?;
         schema::migrate(&conn, version).map_err(classify)?;
         Ok(Records { conn, path })
