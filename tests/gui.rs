@@ -1,10 +1,13 @@
 //! The desktop app: the screen flow and intents headless (`MinimalPlugins` + `StatesPlugin`),
-//! hot reload, the idle fix, and real-window runs under Xvfb with Mesa's software Vulkan.
+//! hot reload, the idle fix, classroom mode (votes, rounds, ties, instructor controls, the road
+//! not taken), and real-window runs under Xvfb with Mesa's software Vulkan.
 #![cfg(feature = "gui")]
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
-use shapan::app::flow::{ActiveRun, FixedSeed, Intent, Screen};
+use shapan::app::class::{ClassIntent, Classroom};
+use shapan::app::clock::Paused;
+use shapan::app::flow::{ActiveRun, FixedSeed, Intent, Screen, Settings};
 use shapan::app::library::{Changes, Library, LibraryDir};
 use shapan::app::records::{DataDir, Interrupted};
 use std::path::{Path, PathBuf};
@@ -305,4 +308,189 @@ fn the_records_screen_reads_the_recorded_runs() {
     assert_eq!(snapshot.runs[0].decisions.len(), 1);
     send(&mut app, Intent::ToLibrary);
     assert_eq!(screen(&app), Screen::Library);
+}
+
+fn class(app: &mut App, intent: ClassIntent) {
+    send(app, Intent::Class(intent));
+}
+
+fn start_class(app: &mut App, dir: &Path) {
+    send(app, Intent::OpenScenario(dir.join("water_rumour_quick.ron")));
+    send(app, Intent::SetClassMode(true));
+    send(app, Intent::SetGroup("第一期培训班".into()));
+    send(app, Intent::Start);
+    assert_eq!(screen(app), Screen::Play);
+    assert!(app.world().resource::<ActiveRun>().class.is_some());
+}
+
+fn vote(app: &App) -> shapan::engine::vote::Vote {
+    app.world().resource::<ActiveRun>().class.as_ref().unwrap().vote.clone().unwrap()
+}
+
+#[test]
+fn a_class_votes_in_two_rounds_and_the_run_is_recorded_with_the_votes() {
+    let dir = tutorial_dir();
+    let data = data_dir();
+    let mut app = app_with_data(&dir, &data);
+    app.world_mut().resource_mut::<Settings>().projector = true;
+    start_class(&mut app, &dir);
+    for _ in 0..5 {
+        class(&mut app, ClassIntent::Vote { k: 0, delta: 1 });
+    }
+    class(&mut app, ClassIntent::SetVote { k: 1, count: 20 });
+    assert_eq!(vote(&app).current(), &[5, 20]);
+    class(&mut app, ClassIntent::SecondRound);
+    class(&mut app, ClassIntent::SetVote { k: 0, count: 22 });
+    class(&mut app, ClassIntent::SetVote { k: 1, count: 3 });
+    class(&mut app, ClassIntent::Decide);
+    let run = app.world().resource::<ActiveRun>();
+    assert_eq!(
+        run.session.run().decisions[0].choice,
+        Some(run.compiled.choice_index("call_water_company").unwrap()),
+        "the final round decided"
+    );
+    assert!(run.reading() && !run.revealed, "on the projector the consequences wait");
+    // Enter first reveals, then continues.
+    class(&mut app, ClassIntent::Reveal);
+    assert!(app.world().resource::<ActiveRun>().revealed);
+    send(&mut app, Intent::Continue);
+
+    // A tie: the majority cannot decide, the instructor must pick one of the tied choices.
+    class(&mut app, ClassIntent::SetVote { k: 0, count: 12 });
+    class(&mut app, ClassIntent::SetVote { k: 1, count: 12 });
+    class(&mut app, ClassIntent::Decide);
+    assert!(app.world().resource::<Classroom>().message.as_deref().is_some_and(|m| m.contains("票数相同")));
+    assert!(!app.world().resource::<ActiveRun>().reading(), "nothing was decided");
+    class(&mut app, ClassIntent::Instructor(1));
+    class(&mut app, ClassIntent::Reveal);
+    send(&mut app, Intent::Continue);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let d = app.world().resource::<ActiveRun>().debrief.clone().unwrap();
+    assert_eq!(d.path[0].vote.as_ref().unwrap().rounds, vec![vec![5, 20], vec![22, 3]], "the debrief shows the votes");
+    assert!(d.path[1].vote.as_ref().unwrap().by_instructor);
+    app.update();
+
+    let records = shapan::records::Records::open(&data).unwrap();
+    let rows = records.list().unwrap();
+    assert_eq!((rows[0].mode.as_str(), rows[0].group.as_str(), rows[0].complete), ("class", "第一期培训班", true));
+    let decisions = records.decisions(Some(rows[0].id)).unwrap();
+    let first: shapan::engine::vote::Vote = serde_json::from_value(decisions[0].votes.clone().unwrap()).unwrap();
+    assert_eq!(first.rounds, vec![vec![5, 20], vec![22, 3]]);
+    assert_eq!(first.decided.as_deref(), Some("call_water_company"));
+}
+
+#[test]
+fn the_instructor_pauses_adds_time_skips_and_goes_back_for_the_road_not_taken() {
+    let dir = tutorial_dir();
+    let data = data_dir();
+    let mut app = app_with_data(&dir, &data);
+    start_class(&mut app, &dir);
+    class(&mut app, ClassIntent::TogglePause);
+    assert!(app.world().get_resource::<Paused>().is_some_and(|p| p.shown));
+    class(&mut app, ClassIntent::TogglePause);
+    assert!(app.world().get_resource::<Paused>().is_none());
+    let before = app.world().resource::<ActiveRun>().session.time_left_ms().unwrap();
+    class(&mut app, ClassIntent::AddTime);
+    assert!(app.world().resource::<ActiveRun>().session.time_left_ms().unwrap() > before + 50_000);
+    // The instructor decides without a vote, then skips to the debrief.
+    let deny = choice(&app, "deny_at_once");
+    send(&mut app, Intent::Choose(deny));
+    send(&mut app, Intent::Continue);
+    class(&mut app, ClassIntent::SkipToDebrief);
+    assert_eq!(screen(&app), Screen::Debrief);
+    assert!(!app.world().resource::<ActiveRun>().debrief.as_ref().unwrap().complete);
+    app.update();
+    let records = shapan::records::Records::open(&data).unwrap();
+    assert!(records.latest_interrupted().unwrap().is_none(), "a run stopped by the instructor is not offered for resuming");
+    assert!(!records.list().unwrap()[0].complete);
+
+    // Back to the first decision: the road not taken.
+    class(&mut app, ClassIntent::Rewind(0));
+    assert_eq!(screen(&app), Screen::Play);
+    let run = app.world().resource::<ActiveRun>();
+    assert_eq!((run.session.run().decisions.len(), run.counterfactual.as_ref().map(|c| c.0)), (0, Some(0)));
+    let call = choice(&app, "call_water_company");
+    send(&mut app, Intent::Choose(call));
+    send(&mut app, Intent::Continue);
+    let plain = choice(&app, "plain_notice");
+    send(&mut app, Intent::Choose(plain));
+    send(&mut app, Intent::Continue);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let run = app.world().resource::<ActiveRun>();
+    let (at, taken) = run.counterfactual.clone().unwrap();
+    let other = run.debrief.clone().unwrap();
+    assert_eq!(at, 0);
+    assert!(other.total > taken.total, "{} vs {}", other.total, taken.total);
+    app.update();
+    assert_eq!(shapan::records::Records::open(&data).unwrap().list().unwrap().len(), 1, "the road not taken is not recorded as a run");
+}
+
+#[test]
+fn a_malformed_votes_spec_is_refused_before_any_window_opens() {
+    for (spec, says) in [("12,x", "不是票数"), ("-3,4", "负数"), ("22,8", "只够 1 次决策"), ("22,8,1;20,10", "有 2 个可选项")]
+    {
+        let out = Command::new(env!("CARGO_BIN_EXE_shapan"))
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .args(["--lang", "zh-CN", "gui", "--scenario", "scenarios/tutorial/water_rumour_quick.ron", "--autoplay", "best"])
+            .args(["--screenshots", "/nonexistent/never", "--votes", spec])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{spec}: {err}");
+        assert!(err.contains(says) && err.contains("例如"), "{spec}: {err}");
+        assert!(!Path::new("/nonexistent/never").exists());
+    }
+}
+
+#[test]
+fn a_whole_class_session_plays_in_the_real_window_on_the_projector() {
+    if !xvfb() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("shapan-class-shots-{}", std::process::id()));
+    let data = data_dir();
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = Command::new("xvfb-run")
+        .env("SHAPAN_DATA_DIR", &data)
+        .args(["-a", "-s", "-screen 0 1280x800x24", env!("CARGO_BIN_EXE_shapan"), "--lang", "zh-CN", "gui"])
+        .args(["--scenario", "scenarios/tutorial/water_rumour_quick.ron", "--autoplay", "best", "--seed", "2"])
+        .args(["--screenshots", dir.to_str().unwrap(), "--projector", "--group", "第一期培训班", "--votes", "5,20,5/2,26,2;30"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    // The SPEC names three choices where the tutorial offers two: refused.
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("xvfb-run")
+        .env("SHAPAN_DATA_DIR", &data)
+        .args(["-a", "-s", "-screen 0 1280x800x24", env!("CARGO_BIN_EXE_shapan"), "--lang", "zh-CN", "gui"])
+        .args(["--scenario", "scenarios/tutorial/water_rumour_quick.ron", "--autoplay", "best", "--seed", "2"])
+        .args(["--screenshots", dir.to_str().unwrap(), "--projector", "--group", "第一期培训班", "--votes", "12,18/6,24;30;20,10/25,5"])
+        .args(["--console"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut shots: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    shots.sort();
+    for kind in ["-vote.png", "-decided.png", "-feedback.png", "-debrief.png", "-debrief-scores.png", "-compare.png", "-console.png"] {
+        assert!(shots.iter().any(|s| s.ends_with(kind)), "{kind}: {shots:?}");
+    }
+    for s in &shots {
+        let bytes = std::fs::read(dir.join(s)).unwrap();
+        assert!(bytes.len() > 20_000, "{s} looks blank ({} bytes)", bytes.len());
+    }
+    let records = shapan::records::Records::open(&data).unwrap();
+    let rows = records.list().unwrap();
+    assert_eq!(rows.len(), 1, "the class run is recorded once; the road not taken is not");
+    assert_eq!((rows[0].mode.as_str(), rows[0].group.as_str(), rows[0].complete), ("class", "第一期培训班", true));
+    let votes: Vec<Vec<Vec<u32>>> = records
+        .decisions(Some(rows[0].id))
+        .unwrap()
+        .iter()
+        .map(|d| serde_json::from_value::<shapan::engine::vote::Vote>(d.votes.clone().unwrap()).unwrap().rounds)
+        .collect();
+    assert_eq!(votes, vec![vec![vec![12, 18], vec![6, 24]], vec![vec![30]], vec![vec![20, 10], vec![25, 5]]]);
+    let _ = std::fs::remove_dir_all(&dir);
 }

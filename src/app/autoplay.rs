@@ -1,14 +1,21 @@
 //! `shapan gui --autoplay`: drives the real window through the library, the setup, every
 //! decision and the debrief, saving a screenshot of each screen, then exits. Used by the
-//! real-window test under Xvfb and to make the README's screenshots.
+//! real-window test under Xvfb and to make the README's screenshots. As a class (`--group`,
+//! `--votes`) it enters each round's votes, reveals each consequence, shows the scores, then
+//! goes back to the first decision the debrief says could have been better and plays that road
+//! too, ending on both roads side by side.
 
+use super::ClassOptions;
+use super::class::{ClassIntent, Classroom};
 use super::clock::Paused;
-use super::flow::{ActiveRun, Intent, Screen};
+use super::flow::{ActiveRun, Intent, Screen, Settings};
 use super::library::Library;
 use super::ui::Local;
+use crate::engine::class::votable;
 use crate::engine::explore::{Aim, actions};
 use crate::engine::rng::Draw;
 use crate::engine::score::Scoring;
+use crate::engine::vote::Verdict;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use std::path::PathBuf;
@@ -35,6 +42,13 @@ pub struct Autoplay {
     waiting_for: Option<PathBuf>,
     draw: Draw,
     scoring: Option<Scoring>,
+    /// Playing as a class.
+    pub class: Option<ClassOptions>,
+    /// Class votes taken so far (the index into the scripted votes).
+    voted: usize,
+    /// The road not taken has been started.
+    branched: bool,
+    console_shot: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,12 +77,16 @@ impl Autoplay {
             waiting_for: None,
             draw: Draw::new(seed ^ 0xa070),
             scoring: None,
+            class: None,
+            voted: 0,
+            branched: false,
+            console_shot: false,
         }
     }
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.insert_resource(Paused).add_systems(Update, drive.run_if(resource_exists::<Autoplay>));
+    app.insert_resource(Paused::default()).add_systems(Update, drive.run_if(resource_exists::<Autoplay>));
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -81,7 +99,10 @@ fn drive(
     mut local: ResMut<Local>,
     mut intents: MessageWriter<Intent>,
     mut exit: MessageWriter<AppExit>,
+    view: (Res<Settings>, Res<Classroom>),
+    consoles: Query<Entity, (With<Window>, Without<bevy::window::PrimaryWindow>)>,
 ) {
+    let (settings, room) = view;
     auto.frames += 1;
     auto.since += 1;
     if auto.frames > GIVE_UP {
@@ -100,7 +121,7 @@ fn drive(
             exit.write(AppExit::Success);
             return;
         }
-        return act(&mut auto, &screen, library.as_deref(), run.as_deref(), &mut local, &mut intents);
+        return act(&mut auto, &screen, library.as_deref(), run.as_deref(), &mut local, &mut intents, (&settings, &room));
     }
     // Photograph a screen only once it has had a few frames to settle.
     let settled = auto.since >= SETTLE;
@@ -114,11 +135,16 @@ fn drive(
     if !(settled && ready) {
         return;
     }
+    let class = run.as_ref().and_then(|r| r.class.as_ref());
     let kind = match screen.get() {
         Screen::Library => "library",
         Screen::Setup => "setup",
+        Screen::Play if run.as_ref().is_some_and(|r| r.reading() && !r.revealed && settings.projector) => "decided",
         Screen::Play if run.as_ref().is_some_and(|r| r.reading()) => "feedback",
+        Screen::Play if class.and_then(|c| c.vote.as_ref()).is_some_and(|v| v.total() > 0) => "vote",
         Screen::Play => "play",
+        Screen::Debrief if run.as_ref().is_some_and(|r| r.counterfactual.is_some()) => "compare",
+        Screen::Debrief if room.show_scores => "debrief-scores",
         Screen::Debrief => "debrief",
         Screen::Records => "records",
     };
@@ -126,7 +152,22 @@ fn drive(
     auto.shots += 1;
     let _ = std::fs::remove_file(&path);
     commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path.clone()));
-    if *screen.get() == Screen::Debrief {
+    // The console window, once, while the class votes.
+    if kind == "vote"
+        && !auto.console_shot
+        && let Some(w) = consoles.iter().next()
+    {
+        auto.console_shot = true;
+        let console = auto.dir.join(format!("{:02}-console.png", auto.shots));
+        let _ = std::fs::remove_file(&console);
+        commands.spawn(Screenshot::window(w)).observe(save_to_disk(console));
+    }
+    let finished = match &auto.class {
+        // A class's debrief goes on: scores shown, then the road not taken, then both side by side.
+        Some(_) => kind == "compare" && (room.show_scores || !settings.projector),
+        None => *screen.get() == Screen::Debrief,
+    };
+    if finished {
         auto.stage = Stage::Done;
     }
     auto.waiting_for = Some(path);
@@ -139,6 +180,7 @@ fn act(
     run: Option<&ActiveRun>,
     local: &mut Local,
     intents: &mut MessageWriter<Intent>,
+    (settings, room): (&Settings, &Classroom),
 ) {
     match screen.get() {
         Screen::Library => {
@@ -152,17 +194,32 @@ fn act(
         }
         Screen::Setup => {
             // Chinese typed into the form shows that input and rendering work.
-            local.typing.trainee = "李明".into();
-            local.typing.group = "第一组".into();
-            intents.write(Intent::SetTrainee(local.typing.trainee.clone()));
+            match &auto.class {
+                Some(class) => {
+                    local.typing.group = if class.group.is_empty() { "第一期培训班".into() } else { class.group.clone() };
+                    intents.write(Intent::SetClassMode(true));
+                }
+                None => {
+                    local.typing.trainee = "李明".into();
+                    local.typing.group = "第一组".into();
+                    intents.write(Intent::SetTrainee(local.typing.trainee.clone()));
+                }
+            }
             intents.write(Intent::SetGroup(local.typing.group.clone()));
             intents.write(Intent::Start);
             auto.stage = Stage::Playing;
         }
         Screen::Play => {
             let Some(run) = run else { return };
+            if (run.reading() || run.session.is_over()) && settings.projector && !run.revealed {
+                intents.write(Intent::Class(ClassIntent::Reveal));
+                return;
+            }
             if run.reading() || run.session.is_over() {
                 intents.write(Intent::Continue);
+                return;
+            }
+            if class_vote(auto, run, intents) {
                 return;
             }
             let c = &run.compiled;
@@ -191,6 +248,56 @@ fn act(
                 }
             }
         }
-        Screen::Debrief | Screen::Records => {}
+        Screen::Debrief => {
+            let Some(run) = run else { return };
+            if auto.class.is_none() {
+                return;
+            }
+            if settings.projector && !room.show_scores {
+                intents.write(Intent::Class(ClassIntent::ToggleScores));
+            } else if !auto.branched {
+                // Back to the first decision the debrief says could have been better.
+                auto.branched = true;
+                let at = run.debrief.as_ref().and_then(|d| d.path.iter().position(|s| s.better.is_some())).unwrap_or(0);
+                intents.write(Intent::Class(ClassIntent::Rewind(at)));
+            }
+        }
+        Screen::Records => {}
     }
+}
+
+/// A class's turn: enter the scripted votes round by round, then decide (the first tied choice
+/// when tied, as the SPEC was checked). True when it acted.
+fn class_vote(auto: &mut Autoplay, run: &ActiveRun, intents: &mut MessageWriter<Intent>) -> bool {
+    let (Some(class), Some(opts)) = (&run.class, &auto.class) else { return false };
+    // The road not taken is played by the policy, the instructor deciding.
+    let Some(votes) = opts.votes.as_ref().filter(|_| run.counterfactual.is_none()) else { return false };
+    let Some(vote) = class.vote.as_ref() else { return false };
+    if votable(&run.session).is_empty() {
+        intents.write(Intent::LetTimeRunOut);
+        return true;
+    }
+    let Some(rounds) = votes.get(auto.voted) else {
+        error!("autoplay: the scripted votes ran out");
+        auto.stage = Stage::Done;
+        return true;
+    };
+    let set = |intents: &mut MessageWriter<Intent>, counts: &[u32]| {
+        for (k, &count) in counts.iter().enumerate() {
+            intents.write(Intent::Class(ClassIntent::SetVote { k, count }));
+        }
+    };
+    if vote.round() == 1 && vote.total() == 0 {
+        set(intents, &rounds[0]);
+    } else if vote.round() == 1 && rounds.len() == 2 {
+        intents.write(Intent::Class(ClassIntent::SecondRound));
+        set(intents, &rounds[1]);
+    } else {
+        match vote.verdict() {
+            Verdict::Tie(t) => intents.write(Intent::Class(ClassIntent::Instructor(t[0]))),
+            _ => intents.write(Intent::Class(ClassIntent::Decide)),
+        };
+        auto.voted += 1;
+    }
+    true
 }

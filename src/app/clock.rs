@@ -1,6 +1,6 @@
 //! The decision countdown: while a timed scene waits for a decision, real time is fed to the
 //! engine (`elapse`), which applies what silence costs when time is up. Only then does the app
-//! redraw continuously; otherwise it sleeps.
+//! redraw continuously; otherwise it sleeps. A class's discussion runs the story clock too.
 
 use super::flow::{ActiveRun, Screen, Settings};
 use bevy::prelude::*;
@@ -16,6 +16,12 @@ pub fn counting(run: &ActiveRun) -> bool {
     !run.reading() && !run.session.is_over() && run.session.time_left_ms().is_some()
 }
 
+/// Whether real time counts now: the countdown, or a class discussing while the scenario's story
+/// clock runs with discussion time (`minutes_per_real_minute`), timer or not.
+pub fn running(run: &ActiveRun) -> bool {
+    counting(run) || (run.class.is_some() && run.compiled.clock_rate > 0 && !run.reading() && !run.session.is_over())
+}
+
 fn tick(
     time: Res<Time<Real>>,
     mut run: ResMut<ActiveRun>,
@@ -24,13 +30,14 @@ fn tick(
     settings: Res<Settings>,
     paused: Option<Res<Paused>>,
 ) {
-    if paused.is_some() || !counting(&run) {
+    if paused.is_some() || !running(&run) {
         return;
     }
     // Long gaps (a dragged window, a suspended laptop) count at most one second per frame.
     let ms = time.delta().as_millis().min(1000) as u64;
     if let Ok(events) = run.session.elapse(ms) {
         run.absorb(&events);
+        run.sync();
         if run.session.is_over() && !run.reading() {
             run.build_debrief(settings.lang);
             next.set(Screen::Debrief);
@@ -39,6 +46,9 @@ fn tick(
     redraw.write(RequestRedraw);
 }
 
-/// Present while the countdown is held (the autoplay driver holds it so screenshots are stable).
+/// Present while the countdown is held: by the instructor (`shown`, and said on screen), or by
+/// the autoplay driver so its screenshots are stable.
 #[derive(Resource, Debug, Default)]
-pub struct Paused;
+pub struct Paused {
+    pub shown: bool,
+}

@@ -1,7 +1,9 @@
 //! Screens as states and the intents that move between them. The views return intents; this
 //! plugin's systems apply them to the engine, so the whole flow runs (and is tested) headless.
 
+use super::class::ClassIntent;
 use super::library::Library;
+use crate::engine::class::Class;
 use crate::engine::debrief::Debrief;
 use crate::engine::score::Scoring;
 use crate::engine::transcript::Transcript;
@@ -39,6 +41,8 @@ pub enum Intent {
     SetTrainee(String),
     SetGroup(String),
     SetFeedbackMode(FeedbackMode),
+    /// A class deciding together (votes, instructor controls) instead of one trainee.
+    SetClassMode(bool),
     Start,
     Choose(usize),
     /// Continue the run a crash interrupted.
@@ -54,6 +58,8 @@ pub enum Intent {
     SetLang(Lang),
     TextScale(f32),
     ToggleDark,
+    /// The instructor's controls of a class run and the projector (applied by the class plugin).
+    Class(ClassIntent),
 }
 
 /// Display settings, switchable at run time.
@@ -62,11 +68,14 @@ pub struct Settings {
     pub lang: Lang,
     pub text_scale: f32,
     pub dark: bool,
+    /// Projector mode: type readable from the back of a classroom, high contrast, and what the
+    /// class should not see yet hidden until the instructor reveals it.
+    pub projector: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { lang: Lang::from_env(), text_scale: 1.0, dark: false }
+        Settings { lang: Lang::from_env(), text_scale: 1.0, dark: false, projector: false }
     }
 }
 
@@ -78,6 +87,8 @@ pub struct SetupForm {
     pub trainee: String,
     pub group: String,
     pub feedback: FeedbackMode,
+    /// A class session.
+    pub class: bool,
 }
 
 /// A post in the trainee's media feed: from a scene or from an inject, by index.
@@ -116,6 +127,14 @@ pub struct ActiveRun {
     /// Score ranges, explored on a worker thread while the trainee plays (a large scenario
     /// takes a few seconds), so the debrief appears at once.
     pub scoring: Arc<OnceLock<Scoring>>,
+    /// What a class adds to the run: votes, checkpoints to go back to.
+    pub class: Option<Class>,
+    /// Whether the consequences of the last decision are shown (projector mode hides them until
+    /// the instructor reveals them).
+    pub revealed: bool,
+    /// For the road not taken: the decision it branched at and the debrief of the road taken.
+    /// Such a run is an exploration and is not recorded.
+    pub counterfactual: Option<(usize, Debrief)>,
 }
 
 /// Starts exploring the scenario for `role` on a worker thread.
@@ -140,10 +159,24 @@ impl ActiveRun {
         record: Option<i64>,
     ) -> ActiveRun {
         let role = compiled.scenario.roles[session.run().role].id.clone();
+        let scoring = explore_in_background(&compiled, &role);
+        ActiveRun::with_scoring(path, compiled, session, who, feedback, record, scoring)
+    }
+
+    /// A run whose score ranges are already being explored (a branch of the same run).
+    pub fn with_scoring(
+        path: PathBuf,
+        compiled: Arc<Compiled>,
+        session: Session,
+        who: (String, String),
+        feedback: FeedbackMode,
+        record: Option<i64>,
+        scoring: Arc<OnceLock<Scoring>>,
+    ) -> ActiveRun {
         let recorded = session.run().decisions.len();
         ActiveRun {
             path,
-            scoring: explore_in_background(&compiled, &role),
+            scoring,
             compiled,
             session,
             trainee: who.0,
@@ -159,6 +192,22 @@ impl ActiveRun {
             record,
             recorded,
             finished: false,
+            class: None,
+            revealed: true,
+            counterfactual: None,
+        }
+    }
+
+    /// Makes this a class run.
+    pub fn with_class(mut self) -> ActiveRun {
+        self.class = Some(Class::new(&self.session));
+        self
+    }
+
+    /// Brings the class's votes and checkpoints up to date after an engine step.
+    pub fn sync(&mut self) {
+        if let Some(c) = self.class.as_mut() {
+            c.sync(&self.session);
         }
     }
 
@@ -167,7 +216,10 @@ impl ActiveRun {
         let mut changes = Vec::new();
         for e in events {
             match *e {
-                Event::Feedback { source } if self.feedback == FeedbackMode::AfterEachChoice => self.pending.push(source),
+                Event::Feedback { source } if self.feedback == FeedbackMode::AfterEachChoice => {
+                    self.pending.push(source);
+                    self.revealed = false;
+                }
                 Event::MeterChanged { meter, from, to } => changes.push((meter, from, to)),
                 Event::MediaPosted { scene, inject, index } => self.feed.insert(0, Post { scene, inject, index }),
                 Event::InjectFired { inject } if self.compiled.scenario.injects[inject].text.is_some() => self.news.push(inject),
@@ -188,6 +240,16 @@ impl ActiveRun {
         }
     }
 
+    /// Takes in the events of a decision; true when the run is over and the debrief is ready.
+    pub fn take(&mut self, events: &[Event], lang: Lang) -> bool {
+        self.absorb(events);
+        if self.session.is_over() && !self.reading() {
+            self.build_debrief(lang);
+            return true;
+        }
+        false
+    }
+
     /// Whether the trainee is reading feedback (the clock is paused meanwhile).
     pub fn reading(&self) -> bool {
         !self.pending.is_empty() || !self.news.is_empty() || self.timed_out
@@ -198,6 +260,17 @@ impl ActiveRun {
         let scoring = self.scoring.wait().clone();
         let transcript = Transcript::of(&self.session.state(), self.session.is_over());
         self.debrief = Debrief::build(&self.compiled, &transcript, &scoring, lang).ok();
+        if let (Some(class), Some(d)) = (&self.class, self.debrief.as_mut()) {
+            class.annotate(d);
+        }
+    }
+
+    /// Ends the run early (the instructor skipping to the debrief).
+    pub fn stop(&mut self, lang: Lang) {
+        self.pending.clear();
+        self.news.clear();
+        self.timed_out = false;
+        self.build_debrief(lang);
     }
 }
 
@@ -231,6 +304,7 @@ fn apply_intents(
                         path: Some(path),
                         trainee: std::mem::take(&mut form.trainee),
                         group: std::mem::take(&mut form.group),
+                        class: form.class,
                         ..SetupForm::default()
                     };
                     next.set(Screen::Setup);
@@ -240,6 +314,7 @@ fn apply_intents(
             Intent::SetTrainee(t) => form.trainee = t,
             Intent::SetGroup(g) => form.group = g,
             Intent::SetFeedbackMode(m) => form.feedback = m,
+            Intent::SetClassMode(on) => form.class = on,
             Intent::Start | Intent::PlayAgain => {
                 if matches!(intent, Intent::PlayAgain)
                     && let Some(r) = &run
@@ -252,23 +327,29 @@ fn apply_intents(
                 let role = compiled.scenario.roles.get(form.role).map(|r| r.id.clone());
                 let seed = fixed_seed.as_ref().map_or_else(crate::engine::rng::fresh_seed, |s| s.0);
                 let Ok((session, events)) = Session::start(compiled.clone(), role.as_deref(), seed, true) else { continue };
-                let mut active = ActiveRun::new(path, compiled, session, (form.trainee.clone(), form.group.clone()), form.feedback, None);
+                let trainee = if form.class { String::new() } else { form.trainee.clone() };
+                let mut active = ActiveRun::new(path, compiled, session, (trainee, form.group.clone()), form.feedback, None);
+                if form.class {
+                    active = active.with_class();
+                }
                 active.absorb(&events);
                 commands.insert_resource(active);
                 next.set(Screen::Play);
             }
             Intent::Choose(ix) => {
-                let Some(r) = run.as_mut() else { continue };
+                let Some(r) = run.as_deref_mut() else { continue };
                 if *screen.get() != Screen::Play || r.reading() {
                     continue;
                 }
                 r.changes.clear();
-                if let Ok(events) = r.session.choose_index(ix) {
-                    r.absorb(&events);
-                    if r.session.is_over() && !r.reading() {
-                        r.build_debrief(settings.lang);
-                        next.set(Screen::Debrief);
-                    }
+                let taken = match r.class.as_mut() {
+                    Some(class) => class.choose(&mut r.session, ix).ok(),
+                    None => r.session.choose_index(ix).ok(),
+                };
+                if let Some(events) = taken
+                    && r.take(&events, settings.lang)
+                {
+                    next.set(Screen::Debrief);
                 }
             }
             Intent::ResumeInterrupted => {
@@ -297,6 +378,7 @@ fn apply_intents(
                 r.changes.clear();
                 if let Ok(events) = r.session.time_out() {
                     r.absorb(&events);
+                    r.sync();
                 }
             }
             Intent::Continue => {
@@ -321,6 +403,7 @@ fn apply_intents(
             }
             Intent::TextScale(s) => settings.text_scale = s.clamp(0.8, 2.0),
             Intent::ToggleDark => settings.dark = !settings.dark,
+            Intent::Class(_) => {}
         }
     }
 }

@@ -2,7 +2,9 @@
 //! returning intents, one plugin per file. The engine stays the single source of truth.
 
 pub mod autoplay;
+pub mod class;
 pub mod clock;
+pub mod console;
 pub mod flow;
 pub mod idle;
 pub mod library;
@@ -36,12 +38,26 @@ pub struct GuiOptions {
     pub data_dir: Option<PathBuf>,
     /// Open on the records screen.
     pub open_records: bool,
+    /// Start in projector mode.
+    pub projector: bool,
+    /// Open the instructor console window too.
+    pub console: bool,
+    /// Set up for a class (`--group`, `--votes`).
+    pub class: Option<ClassOptions>,
+}
+
+/// A class session from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct ClassOptions {
+    pub group: String,
+    /// The votes of every decision for autoplay, checked against the scenario before the window opens.
+    pub votes: Option<Vec<Vec<Vec<u32>>>>,
 }
 
 /// The app's logic without rendering: states, intents, library, countdown. Headless tests add
 /// this to `MinimalPlugins` + `StatesPlugin`.
 pub fn logic(app: &mut App) {
-    app.add_plugins((flow::plugin, library::plugin, clock::plugin, records::plugin));
+    app.add_plugins((flow::plugin, library::plugin, clock::plugin, records::plugin, class::plugin));
 }
 
 fn camera(mut commands: Commands) {
@@ -58,6 +74,23 @@ fn start_watcher(mut commands: Commands, dir: Res<library::LibraryDir>, proxy: R
 /// Opens the window and runs until it is closed.
 pub fn run(options: GuiOptions) -> ExitCode {
     let began = std::time::Instant::now();
+    // winit would panic without a display; say what is missing instead.
+    if cfg!(target_os = "linux") && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].iter().all(|v| std::env::var_os(v).is_none()) {
+        eprintln!(
+            "{}",
+            options.lang.pick(
+                "没有可用的图形显示（DISPLAY 未设置），无法打开窗口。在服务器上可用 xvfb-run 运行；命令行功能见 shapan --help。",
+                "no graphical display (DISPLAY is not set), so no window can open. On a server, run it under xvfb-run; see shapan --help for the terminal commands."
+            )
+        );
+        return ExitCode::FAILURE;
+    }
+    if let Some((_, _, dir)) = &options.autoplay
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        eprintln!("{}{}: {e}", options.lang.pick("无法创建截图文件夹 ", "cannot create the screenshot folder "), dir.display());
+        return ExitCode::FAILURE;
+    }
     if options.measure_startup == Some(true) {
         return exit_code(measure::run_empty(began));
     }
@@ -74,22 +107,26 @@ pub fn run(options: GuiOptions) -> ExitCode {
     .add_plugins(EguiPlugin::default())
     .insert_resource(library::LibraryDir(options.scenarios.clone()))
     .insert_resource(records::DataDir(crate::records::data_dir(options.data_dir.as_deref())))
-    .insert_resource(flow::Settings { lang: options.lang, ..default() })
+    .insert_resource(flow::Settings { lang: options.lang, projector: options.projector, ..default() })
+    .insert_resource(class::Classroom { console: options.console, ..default() })
     .add_systems(Startup, (camera, start_watcher));
     logic(&mut app);
-    app.add_plugins((ui::plugin, idle::plugin, portraits::plugin));
+    app.add_plugins((ui::plugin, idle::plugin, portraits::plugin, console::plugin));
     if options.open_records {
         app.insert_state(flow::Screen::Records);
     }
-    if let Some(seed) = options.seed {
+    if let Some(class) = &options.class {
+        app.insert_resource(flow::SetupForm { group: class.group.clone(), class: true, ..default() });
+    }
+    // Autoplay always uses a fixed seed, so its road is the one `--votes` was checked against.
+    if let Some(seed) = options.seed.or(options.autoplay.as_ref().map(|_| 1)) {
         app.insert_resource(flow::FixedSeed(seed));
     }
     match options.autoplay {
         Some((scenario, policy, dir)) => {
-            let _ = std::fs::create_dir_all(&dir);
-            app.insert_resource(WinitSettings::continuous())
-                .insert_resource(autoplay::Autoplay::new(scenario, policy, dir, options.seed.unwrap_or(1)))
-                .add_plugins(autoplay::plugin);
+            let mut auto = autoplay::Autoplay::new(scenario, policy, dir, options.seed.unwrap_or(1));
+            auto.class = options.class.clone();
+            app.insert_resource(WinitSettings::continuous()).insert_resource(auto).add_plugins(autoplay::plugin);
         }
         None => {
             app.insert_resource(WinitSettings::desktop_app());

@@ -56,8 +56,25 @@ fn open(mut commands: Commands, dir: Option<Res<DataDir>>) {
     commands.insert_resource(Db(db.map(Mutex::new)));
 }
 
-/// Writes what the run has not written yet: its start, new decisions, its end.
+/// Writes what the run has not written yet: its start, new decisions, its end (a run stopped
+/// early ends without an ending). A road not taken, replayed from a checkpoint, is not recorded.
 fn save(mut run: ResMut<ActiveRun>, db: Res<Db>, settings: Res<super::flow::Settings>, screen: Res<State<Screen>>) {
+    if run.counterfactual.is_some() {
+        return;
+    }
+    write(&db, &mut run, settings.lang, *screen.get() == Screen::Debrief);
+}
+
+/// Closes a run's record now (before the instructor leaves it for a branch).
+pub fn close(db: Option<&Db>, run: &mut ActiveRun, lang: crate::lang::Lang) {
+    if let Some(db) = db
+        && run.counterfactual.is_none()
+    {
+        write(db, run, lang, true);
+    }
+}
+
+fn write(db: &Db, run: &mut ActiveRun, lang: crate::lang::Lang, ended: bool) {
     let Ok(db) = &db.0 else { return };
     let Ok(mut records) = db.lock() else { return };
     let state = run.session.state();
@@ -66,8 +83,8 @@ fn save(mut run: ResMut<ActiveRun>, db: Res<Db>, settings: Res<super::flow::Sett
             scenario_path: run.path.display().to_string(),
             trainee: run.trainee.clone(),
             group: run.group.clone(),
-            language: settings.lang.code().to_string(),
-            mode: "solo".into(),
+            language: lang.code().to_string(),
+            mode: if run.class.is_some() { "class" } else { "solo" }.into(),
         };
         match records.start(&info, &state) {
             Ok(id) => run.record = Some(id),
@@ -79,19 +96,19 @@ fn save(mut run: ResMut<ActiveRun>, db: Res<Db>, settings: Res<super::flow::Sett
     }
     let Some(id) = run.record else { return };
     for seq in run.recorded..state.decisions.len() {
-        if let Err(e) = records.decision(id, seq, &state.decisions[seq], &state) {
+        let vote = run.class.as_ref().and_then(|c| c.votes.get(seq)).and_then(Option::as_ref);
+        if let Err(e) = records.decision(id, seq, &state.decisions[seq], vote, &state) {
             run.reload_problem = Some(e.to_string());
             return;
         }
     }
     run.recorded = state.decisions.len();
-    if *screen.get() == Screen::Debrief
+    if ended
         && !run.finished
         && let Some(d) = &run.debrief
-        && let Some(e) = &d.ending
     {
         let scores: Vec<(String, i64, f64)> = d.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
-        if records.finish(id, &e.id, grade_key(d.grade), d.total, &scores).is_ok() {
+        if records.finish(id, d.ending.as_ref().map(|e| e.id.as_str()), grade_key(d.grade), d.total, &scores).is_ok() {
             run.finished = true;
         }
     }

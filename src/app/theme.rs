@@ -1,5 +1,6 @@
 //! One theme for every screen: text sizes, spacing and colours come from here, scaled by the
-//! text-size setting, so a projector layout is a theme, not a fork of the UI.
+//! text-size setting, so a projector layout is a theme, not a fork of the UI. In projector mode
+//! sizes follow the window's height (see `PROJECTOR` for the sizes chosen and why).
 
 use super::flow::Settings;
 use crate::scenario::model::Channel;
@@ -20,6 +21,32 @@ pub struct Sizes {
 
 pub const DESK: Sizes = Sizes { body: 17.0, heading: 22.0, title: 30.0, choice: 19.0, small: 14.0 };
 
+/// Projector sizes as fractions of the window's height, so the same proportion of the projected
+/// image is text whatever the resolution. Sized for a room of about 30, whose back row sits
+/// about 9 m from an image about 1.8 m tall: body text at 1/25 of the height is about 72 mm
+/// there, about 27 minutes of arc from the back row, comfortably above the roughly 20 a
+/// Chinese character needs to be read without effort (its strokes are denser than Latin
+/// letters'). Nothing the class must read is smaller than 1/34 (about 20 minutes of arc).
+pub const PROJECTOR: Sizes = Sizes { body: 1.0 / 25.0, heading: 1.0 / 19.0, title: 1.0 / 15.0, choice: 1.0 / 23.0, small: 1.0 / 34.0 };
+
+/// The sizes in points for these settings and a window `height` points tall.
+pub fn sizes(settings: &Settings, height: f32) -> Sizes {
+    let s = settings.text_scale;
+    let (base, unit) = if settings.projector { (PROJECTOR, height.max(480.0)) } else { (DESK, 1.0) };
+    Sizes {
+        body: base.body * unit * s,
+        heading: base.heading * unit * s,
+        title: base.title * unit * s,
+        choice: base.choice * unit * s,
+        small: base.small * unit * s,
+    }
+}
+
+/// The sizes in use (set by `apply`).
+pub fn current(ctx: &egui::Context) -> Sizes {
+    ctx.data(|d| d.get_temp::<Sizes>(egui::Id::NULL)).unwrap_or(DESK)
+}
+
 /// Installs the Chinese font ahead of egui's own fonts, so Chinese and Latin share one face.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
@@ -30,22 +57,36 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-/// Applies sizes and light or dark visuals.
-pub fn apply(ctx: &egui::Context, settings: &Settings) {
-    let s = settings.text_scale;
-    let sizes = DESK;
+/// Applies sizes and light or dark visuals for a window `height` points tall. Projector mode is
+/// high contrast: pure black on white (or white on black) and heavier outlines.
+pub fn apply(ctx: &egui::Context, settings: &Settings, height: f32) {
+    let sizes = sizes(settings, height);
+    let k = sizes.body / DESK.body;
+    ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, sizes));
     ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Heading, FontId::proportional(sizes.heading * s)),
-            (TextStyle::Body, FontId::proportional(sizes.body * s)),
-            (TextStyle::Button, FontId::proportional(sizes.choice * s)),
-            (TextStyle::Small, FontId::proportional(sizes.small * s)),
-            (TextStyle::Monospace, FontId::monospace(sizes.small * s)),
+            (TextStyle::Heading, FontId::proportional(sizes.heading)),
+            (TextStyle::Body, FontId::proportional(sizes.body)),
+            (TextStyle::Button, FontId::proportional(sizes.choice)),
+            (TextStyle::Small, FontId::proportional(sizes.small)),
+            (TextStyle::Monospace, FontId::monospace(sizes.small)),
         ]
         .into();
-        style.spacing.item_spacing = egui::vec2(10.0, 8.0) * s;
-        style.spacing.button_padding = egui::vec2(12.0, 8.0) * s;
+        style.spacing.item_spacing = egui::vec2(10.0, 8.0) * k;
+        style.spacing.button_padding = egui::vec2(12.0, 8.0) * k;
+        style.spacing.interact_size.y = sizes.body * 1.3;
+        if settings.projector {
+            let (text, bg) = if settings.dark { (Color32::WHITE, Color32::BLACK) } else { (Color32::BLACK, Color32::WHITE) };
+            style.visuals.override_text_color = Some(text);
+            style.visuals.panel_fill = bg;
+            style.visuals.window_fill = bg;
+            let stroke = egui::Stroke::new(2.0, text);
+            style.visuals.widgets.inactive.bg_stroke = stroke;
+            style.visuals.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, text.gamma_multiply(0.6));
+        } else {
+            style.visuals.override_text_color = None;
+        }
     });
 }
 
@@ -67,6 +108,6 @@ pub const BAD: Color32 = Color32::from_rgb(200, 40, 40);
 pub const WARN: Color32 = Color32::from_rgb(210, 120, 0);
 
 /// A title-sized rich text.
-pub fn title(text: impl Into<String>, settings: &Settings) -> egui::RichText {
-    egui::RichText::new(text).size(DESK.title * settings.text_scale).strong()
+pub fn title(text: impl Into<String>, ui: &egui::Ui) -> egui::RichText {
+    egui::RichText::new(text).size(current(ui.ctx()).title).strong()
 }

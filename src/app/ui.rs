@@ -1,6 +1,8 @@
 //! The one egui system: the settings bar and the current screen's view. Views return intents,
 //! which are sent on as messages; nothing here touches the engine.
 
+use super::class::{ClassIntent, Classroom};
+use super::clock::Paused;
 use super::flow::{ActiveRun, Intent, Screen, Settings, SetupForm};
 use super::library::Library;
 use super::portraits::Portraits;
@@ -9,6 +11,8 @@ use super::views::{self, setup::Typing};
 use crate::lang::Lang;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
+use bevy::window::{MonitorSelection, WindowMode};
+use bevy_egui::egui::RichText;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 /// View state that lives between frames: typed text and the search box.
@@ -17,16 +21,31 @@ pub struct Local {
     pub search: String,
     pub typing: Typing,
     pub filters: views::records::Filters,
-    applied: Option<Settings>,
+    /// The settings and window height the theme was last applied for.
+    applied: Option<(Settings, f32)>,
 }
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Local>().add_systems(EguiPrimaryContextPass, draw);
 }
 
-fn settings_bar(ui: &mut egui::Ui, settings: &Settings) -> Option<Intent> {
+fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> Option<Intent> {
     let l = settings.lang;
     let mut intent = None;
+    if settings.projector {
+        // The projector shows the story, not the app's settings: one quiet line.
+        ui.horizontal(|ui| {
+            let class = group.map(|g| format!("{}{g} · ", l.pick("集体决策：", "Class: "))).unwrap_or_default();
+            let line = format!("{class}{}", l.pick("投影模式 · 按 H 查看导师快捷键", "Projector mode · press H for the instructor's keys"));
+            ui.label(RichText::new(line).small().weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.small_button(l.pick("退出投影（F5）", "Leave projector mode (F5)")).clicked() {
+                    intent = Some(Intent::Class(ClassIntent::ToggleProjector));
+                }
+            });
+        });
+        return intent;
+    }
     ui.horizontal(|ui| {
         ui.label(
             egui::RichText::new(l.pick("沙盘 · 基层干部情景模拟训练", "Shapan · role-play training for grassroots officials")).strong(),
@@ -35,6 +54,9 @@ fn settings_bar(ui: &mut egui::Ui, settings: &Settings) -> Option<Intent> {
             let other = if l == Lang::ZhCn { Lang::En } else { Lang::ZhCn };
             if ui.button(l.pick("成绩记录", "Records")).clicked() {
                 intent = Some(Intent::OpenRecords);
+            }
+            if ui.button(l.pick("投影模式", "Projector")).on_hover_text("F5").clicked() {
+                intent = Some(Intent::Class(ClassIntent::ToggleProjector));
             }
             if ui.button(other.pick("中文", "English")).clicked() {
                 intent = Some(Intent::SetLang(other));
@@ -68,22 +90,27 @@ fn draw(
     startup: Option<ResMut<super::measure::MeasureStartup>>,
     records: (Option<Res<super::records::Interrupted>>, Option<Res<super::records::Db>>),
     snapshot: Option<Res<super::records::Snapshot>>,
+    class: (Res<Classroom>, Option<Res<Paused>>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    if local.applied.as_ref() != Some(&*settings) {
+    let height = ctx.viewport_rect().height();
+    if local.applied.as_ref() != Some(&(settings.clone(), height)) {
         if local.applied.is_none() {
             theme::install_fonts(&ctx);
         }
-        theme::apply(&ctx, &settings);
-        local.applied = Some(settings.clone());
+        theme::apply(&ctx, &settings, height);
+        local.applied = Some((settings.clone(), height));
     }
+    let (room, paused) = class;
+    let room = &*room;
     let mut root = egui::Ui::new(
         ctx.clone(),
         "root".into(),
         egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
     );
     let mut intent = None;
-    egui::Panel::top("settings-bar").show(&mut root, |ui| intent = settings_bar(ui, &settings));
+    egui::Panel::top("settings-bar")
+        .show(&mut root, |ui| intent = settings_bar(ui, &settings, run.as_deref().filter(|r| r.class.is_some()).map(|r| r.group.as_str())));
     let local = &mut *local;
     let view = match screen.get() {
         Screen::Library => library.as_deref().and_then(|lib| {
@@ -110,29 +137,56 @@ fn draw(
                 .and_then(|id| r.compiled.scenario.characters.iter().find(|c| &c.id == id))
                 .and_then(|c| c.portrait.as_deref())
                 .and_then(|p| portraits.get(&ctx, &r.path, p));
-            views::play::show(&mut root, r, portrait.as_ref(), &settings)
+            let room = views::play::Room { classroom: room, paused: paused.as_ref().is_some_and(|p| p.shown) };
+            views::play::show(&mut root, r, portrait.as_ref(), &settings, &room)
         }),
         Screen::Records => {
             let runs = snapshot.as_deref().map(|s| s.runs.as_slice()).unwrap_or_default();
             egui::CentralPanel::default().show(&mut root, |ui| views::records::show(ui, runs, &mut local.filters, &settings)).inner
         }
-        Screen::Debrief => run
-            .as_deref()
-            .and_then(|r| r.debrief.as_ref())
-            .and_then(|d| egui::CentralPanel::default().show(&mut root, |ui| views::debrief::show(ui, d, &settings)).inner),
+        Screen::Debrief => run.as_deref().and_then(|r| {
+            let d = r.debrief.as_ref()?;
+            let extra = views::debrief::ClassDebrief {
+                class: r.class.is_some(),
+                room,
+                compare: r.counterfactual.as_ref().map(|(at, taken)| crate::engine::class::Comparison {
+                    at: *at,
+                    taken: taken.clone(),
+                    other: d.clone(),
+                }),
+            };
+            egui::CentralPanel::default().show(&mut root, |ui| views::debrief::show(ui, d, &settings, &extra)).inner
+        }),
     };
+    let mut overlay = None;
+    if room.help {
+        overlay = views::class::help(&ctx, settings.lang);
+    }
+    if room.rewind
+        && let Some(r) = run.as_deref()
+    {
+        overlay = overlay.or(views::class::rewind(&ctx, r, settings.lang));
+    }
     // The library screen is complete once the library has been read.
     if let (Some(mut m), true) = (startup, library.is_some()) {
         m.drawn = true;
     }
-    if let Some(i) = intent.or(view) {
+    if let Some(i) = intent.or(view).or(overlay) {
         intents.write(i);
     }
     // Chinese input methods need IME on while a text field has focus.
     let typing = ctx.egui_wants_keyboard_input();
+    if !typing {
+        let here = views::class::KeyContext::of(*screen.get(), run.as_deref(), &settings);
+        intents.write_batch(ctx.input(|i| views::class::keys(&i.events, &here)));
+    }
+    let mode = if room.fullscreen { WindowMode::BorderlessFullscreen(MonitorSelection::Current) } else { WindowMode::Windowed };
     for mut w in &mut window {
         if w.ime_enabled != typing {
             w.ime_enabled = typing;
+        }
+        if w.mode != mode {
+            w.mode = mode;
         }
     }
     Ok(())

@@ -115,6 +115,40 @@ pub struct GuiArgs {
     /// 与 --measure-startup 一起：测量一个空白窗口作对照 / with --measure-startup: measure a bare window instead
     #[arg(long, requires = "measure_startup")]
     pub empty: bool,
+    /// 投影模式：大字、高对比，成绩等内容由导师公布 / projector mode: large type, high contrast, scores hidden until revealed
+    #[arg(long)]
+    pub projector: bool,
+    /// 课堂集体决策，班级或小组名称 / a class deciding together, with this class or group name
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+    /// 自动演练时的全班票数，如 "12,10,8;5,20,5/2,26,2" 或 auto / the class's votes for autoplay, e.g. "12,10,8;5,20,5/2,26,2" or auto
+    #[arg(long, value_name = "SPEC", requires = "autoplay", allow_hyphen_values = true)]
+    pub votes: Option<String>,
+    /// 同时打开导师控制台窗口（第二块屏幕） / open the instructor console window too (second display)
+    #[arg(long)]
+    pub console: bool,
+}
+
+/// Reads `--votes` and plays the class session it scripts without a window, so a SPEC that is
+/// malformed or does not fit the scenario is refused before any window opens.
+pub fn scripted_votes(args: &GuiArgs, lang: Lang) -> Result<Option<Vec<Vec<Vec<u32>>>>, String> {
+    use crate::engine::class::script;
+    use crate::engine::vote::VoteSpec;
+    let (Some(spec), Some(path)) = (&args.votes, &args.scenario) else { return Ok(None) };
+    let spec = VoteSpec::parse(spec).map_err(|e| format!("--votes: {}", e.0.get(lang)))?;
+    let loaded = crate::scenario::load_path(path);
+    let scenario = match loaded.scenario {
+        Some(s) if loaded.error_count() == 0 => s,
+        _ => {
+            return Err(format!(
+                "{}{}",
+                path.display(),
+                lang.pick("：场景文件有错误，请先运行 shapan validate 查看", ": the scenario has errors; run shapan validate to see them")
+            ));
+        }
+    };
+    let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario));
+    script(compiled, None, args.seed.unwrap_or(1), &spec).map(Some).map_err(|e| format!("--votes: {}", e.0.get(lang)))
 }
 
 #[derive(Debug, clap::Args)]
@@ -218,6 +252,13 @@ fn gui(args: &GuiArgs, lang: Lang, data_dir: Option<&std::path::Path>) -> ExitCo
         }
         _ => None,
     };
+    let votes = match scripted_votes(args, lang) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
     // An autoplayed scenario outside the library folder is read from its own folder.
     let scenarios = match &args.scenario {
         Some(s) if !s.starts_with(&args.scenarios) => s.parent().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".")),
@@ -232,6 +273,10 @@ fn gui(args: &GuiArgs, lang: Lang, data_dir: Option<&std::path::Path>) -> ExitCo
         measure_startup: args.measure_startup.then_some(args.empty),
         data_dir: data_dir.map(PathBuf::from),
         open_records: args.records,
+        projector: args.projector,
+        console: args.console,
+        class: (args.group.is_some() || votes.is_some())
+            .then(|| crate::app::ClassOptions { group: args.group.clone().unwrap_or_default(), votes }),
     })
 }
 

@@ -160,7 +160,7 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
                     if let (Some(r), Some(id)) = (records.as_mut(), run_id) {
                         let state = session.state();
                         for (seq, d) in state.decisions.iter().enumerate().skip(recorded) {
-                            if let Err(e) = r.decision(id, seq, d, &state) {
+                            if let Err(e) = r.decision(id, seq, d, None, &state) {
                                 return fail(&e.to_string());
                             }
                         }
@@ -214,7 +214,7 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
     };
     if let (Some(r), Some(id), Some(ending)) = (records.as_mut(), run_id, debrief.ending.as_ref()) {
         let scores: Vec<(String, i64, f64)> = debrief.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
-        if let Err(e) = r.finish(id, &ending.id, grade_key(debrief.grade), debrief.total, &scores) {
+        if let Err(e) = r.finish(id, Some(&ending.id), grade_key(debrief.grade), debrief.total, &scores) {
             eprintln!("{e}");
         }
     }

@@ -63,6 +63,9 @@ pub struct Step {
     pub basis: Option<String>,
     pub commentary: Option<Voices>,
     pub better: Option<Better>,
+    /// The class's votes, when a class decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vote: Option<super::vote::Vote>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -184,6 +187,7 @@ impl Debrief {
                     basis,
                     commentary,
                     better,
+                    vote: None,
                 }
             })
             .collect();

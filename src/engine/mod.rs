@@ -2,6 +2,7 @@
 //! exploration finds score ranges and the best and worst roads; the debrief and transcripts
 //! come from the session state. No Bevy here, no wall clock, randomness only from the seed.
 
+pub mod class;
 pub mod compiled;
 pub mod debrief;
 pub mod explore;
@@ -11,6 +12,7 @@ pub mod score;
 pub mod session;
 pub mod state;
 pub mod transcript;
+pub mod vote;
 
 pub use compiled::Compiled;
 pub use session::{EngineError, Event, FeedbackSource, Offer, Session};

@@ -198,6 +198,7 @@ pub(crate) fn arrive(c: &Compiled, run: &mut Run, target: Target, draw: &mut Pic
     };
     run.place = place;
     run.scene_ms = 0;
+    run.extra_ms = 0;
     match place {
         Place::Scene(i) => {
             run.visited[i] = true;
@@ -261,10 +262,10 @@ pub(crate) fn decide(
     if run.clock_ms / 60_000 != before {
         events.push(Event::ClockAdvanced { minutes: run.clock_ms / 60_000 });
     }
-    let ms = run.scene_ms;
+    let (ms, extra_ms) = (run.scene_ms, run.extra_ms);
     let target = resolve(c, run, &outcome.next, draw, events);
     let result = arrive(c, run, target, draw, events);
-    run.decisions.push(Decision { scene, choice, ms, meters_after: run.meters.clone() });
+    run.decisions.push(Decision { scene, choice, ms, extra_ms, meters_after: run.meters.clone() });
     result
 }
 
@@ -355,11 +356,26 @@ impl Session {
         offers(&self.compiled, &self.run)
     }
 
-    /// Milliseconds left on the current scene's timer, when timers are on and the scene has one.
-    pub fn time_left_ms(&self) -> Option<u64> {
+    /// The current scene's time limit with any time added, when timers are on and the scene has one.
+    pub fn limit_ms(&self) -> Option<u64> {
         let i = self.scene()?;
         let limit = self.compiled.scenes[i].timer_ms.filter(|_| self.timers)?;
-        Some(limit.saturating_sub(self.run.scene_ms))
+        Some(limit.saturating_add(self.run.extra_ms))
+    }
+
+    /// Milliseconds left on the current scene's timer, when timers are on and the scene has one.
+    pub fn time_left_ms(&self) -> Option<u64> {
+        Some(self.limit_ms()?.saturating_sub(self.run.scene_ms))
+    }
+
+    /// Gives more time on the current scene's timer (an instructor letting a class finish its
+    /// discussion). Returns false when there is no running timer to extend.
+    pub fn add_time(&mut self, ms: u64) -> bool {
+        if self.limit_ms().is_none() {
+            return false;
+        }
+        self.run.extra_ms = self.run.extra_ms.saturating_add(ms);
+        true
     }
 
     /// Chooses by id.
@@ -396,9 +412,11 @@ impl Session {
     /// Real time passed while deciding. Advances the story clock at the scenario's rate and,
     /// when the scene's time limit is reached, applies what silence costs.
     pub fn elapse(&mut self, ms: u64) -> Result<Vec<Event>, EngineError> {
-        let Some(scene) = self.scene() else { return Err(EngineError::Ended) };
+        if self.is_over() {
+            return Err(EngineError::Ended);
+        }
         let mut events = Vec::new();
-        let limit = self.compiled.scenes[scene].timer_ms.filter(|_| self.timers);
+        let limit = self.limit_ms();
         let step = match limit {
             Some(l) => ms.min(l.saturating_sub(self.run.scene_ms)),
             None => ms,

@@ -18,6 +18,8 @@ pub struct Decision {
     pub scene: usize,
     pub choice: Option<usize>,
     pub ms: u64,
+    /// Time the instructor added to the scene's limit before this decision.
+    pub extra_ms: u64,
     /// Meter values right after the decision and everything it set off.
     pub meters_after: Vec<i64>,
 }
@@ -37,6 +39,8 @@ pub struct Run {
     pub clock_ms: u64,
     /// Real deciding time spent in the current scene, in milliseconds.
     pub scene_ms: u64,
+    /// Time added to the current scene's limit (an instructor giving a class longer to discuss).
+    pub extra_ms: u64,
     pub decisions: Vec<Decision>,
 }
 
@@ -54,6 +58,7 @@ impl Run {
             scores: vec![0; s.competencies.len()],
             clock_ms: 0,
             scene_ms: 0,
+            extra_ms: 0,
             decisions: Vec::new(),
         }
     }
@@ -101,6 +106,9 @@ pub struct DecisionRecord {
     /// `None` when the timer ran out.
     pub choice: Option<String>,
     pub ms: u64,
+    /// Time the instructor added to the scene's limit.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extra_ms: u64,
     #[serde(default)]
     pub meters_after: BTreeMap<String, i64>,
 }
@@ -126,7 +134,13 @@ pub struct SessionState {
     pub scores: BTreeMap<String, i64>,
     pub clock_ms: u64,
     pub scene_ms: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extra_ms: u64,
     pub decisions: Vec<DecisionRecord>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The state format version written by this Shapan.
@@ -181,6 +195,7 @@ impl Run {
             scores: s.competencies.iter().zip(&self.scores).map(|(k, v)| (k.id.clone(), *v)).collect(),
             clock_ms: self.clock_ms,
             scene_ms: self.scene_ms,
+            extra_ms: self.extra_ms,
             decisions: self
                 .decisions
                 .iter()
@@ -188,6 +203,7 @@ impl Run {
                     scene: s.scenes[d.scene].id.clone(),
                     choice: d.choice.map(|i| c.choice(i).id.clone()),
                     ms: d.ms,
+                    extra_ms: d.extra_ms,
                     meters_after: meters(&d.meters_after),
                 })
                 .collect(),
@@ -254,6 +270,7 @@ impl Run {
         }
         run.clock_ms = st.clock_ms;
         run.scene_ms = st.scene_ms;
+        run.extra_ms = st.extra_ms;
         for d in &st.decisions {
             let Some(scene) = c.scene_index(&d.scene) else {
                 lenient(Err(unknown("scene", &d.scene)))?;
@@ -270,7 +287,7 @@ impl Run {
                 None => None,
             };
             let meters_after = s.meters.iter().map(|m| d.meters_after.get(&m.id).copied().unwrap_or(m.start)).collect();
-            run.decisions.push(Decision { scene, choice, ms: d.ms, meters_after });
+            run.decisions.push(Decision { scene, choice, ms: d.ms, extra_ms: d.extra_ms, meters_after });
         }
         Ok(run)
     }

@@ -13,6 +13,13 @@ pub struct Step {
     /// `None` when the trainee let the timer run out.
     pub choice: Option<String>,
     pub ms: u64,
+    /// Time the instructor added to the scene's limit.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extra_ms: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,7 +74,11 @@ impl Transcript {
             role: state.role.clone(),
             seed: state.seed,
             timers: state.timers,
-            decisions: state.decisions.iter().map(|d| Step { scene: d.scene.clone(), choice: d.choice.clone(), ms: d.ms }).collect(),
+            decisions: state
+                .decisions
+                .iter()
+                .map(|d| Step { scene: d.scene.clone(), choice: d.choice.clone(), ms: d.ms, extra_ms: d.extra_ms })
+                .collect(),
             complete,
         }
     }
@@ -89,6 +100,7 @@ impl Transcript {
             }
             each(i, session.run());
             let before = session.run().decisions.len();
+            session.add_time(step.extra_ms);
             session.elapse(step.ms).map_err(engine(i))?;
             let timed_out = session.run().decisions.len() > before;
             match (&step.choice, timed_out) {

@@ -10,6 +10,7 @@ mod schema;
 
 use crate::engine::SessionState;
 use crate::engine::state::DecisionRecord;
+use crate::engine::vote::Vote;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -208,20 +209,37 @@ impl Records {
     }
 
     /// Records one decision and saves the run's state, in one transaction.
-    pub fn decision(&mut self, run: i64, seq: usize, d: &DecisionRecord, state: &SessionState) -> Result<(), RecordsError> {
+    /// Records a decision (with the class's votes, if a class took it) and the state after it.
+    pub fn decision(
+        &mut self,
+        run: i64,
+        seq: usize,
+        d: &DecisionRecord,
+        vote: Option<&Vote>,
+        state: &SessionState,
+    ) -> Result<(), RecordsError> {
         let json = serde_json::to_string(state).map_err(|e| RecordsError::Sql(e.to_string()))?;
+        let votes = vote.map(serde_json::to_string).transpose().map_err(|e| RecordsError::Sql(e.to_string()))?;
         let tx = self.conn.transaction().map_err(sql)?;
         tx.execute(
-            "INSERT INTO decisions (session_id, seq, scene, choice, ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![run, seq as i64, d.scene, d.choice, d.ms as i64],
+            "INSERT INTO decisions (session_id, seq, scene, choice, ms, votes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![run, seq as i64, d.scene, d.choice, d.ms as i64, votes],
         )
         .map_err(sql)?;
         tx.execute("UPDATE sessions SET state = ?1 WHERE id = ?2", params![json, run]).map_err(sql)?;
         tx.commit().map_err(sql)
     }
 
-    /// Records how a run ended, with its scores.
-    pub fn finish(&mut self, run: i64, ending: &str, grade: &str, total: f64, scores: &[(String, i64, f64)]) -> Result<(), RecordsError> {
+    /// Records how a run ended, with its scores. `ending` is `None` when the instructor stopped
+    /// the run early (skipping to the debrief): it is then no longer offered for resuming.
+    pub fn finish(
+        &mut self,
+        run: i64,
+        ending: Option<&str>,
+        grade: &str,
+        total: f64,
+        scores: &[(String, i64, f64)],
+    ) -> Result<(), RecordsError> {
         let tx = self.conn.transaction().map_err(sql)?;
         tx.execute(
             "UPDATE sessions SET ended_at = ?1, ending = ?2, grade = ?3, total = ?4 WHERE id = ?5",
@@ -261,7 +279,7 @@ impl Records {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT s.id, s.scenario_id, COALESCE(t.name, ''), COALESCE(g.name, ''), s.mode, s.ended_at IS NOT NULL, s.ending, s.grade, s.total,
+                "SELECT s.id, s.scenario_id, COALESCE(t.name, ''), COALESCE(g.name, ''), s.mode, s.ending IS NOT NULL, s.ending, s.grade, s.total,
                         (SELECT COUNT(*) FROM decisions d WHERE d.session_id = s.id), s.started_at
                  FROM sessions s LEFT JOIN trainees t ON t.id = s.trainee_id LEFT JOIN groups g ON g.id = s.group_id
                  ORDER BY s.id DESC",

@@ -2,8 +2,10 @@
 //! the run, and the road taken, each decision beside the better one with feedback, basis and
 //! the two commentary voices.
 
+use crate::app::class::{ClassIntent, Classroom};
 use crate::app::flow::{Intent, Settings};
 use crate::app::theme::{self, BAD, GOOD};
+use crate::engine::class::Comparison;
 use crate::engine::debrief::{Debrief, Voices};
 use bevy_egui::egui::{self, Color32, RichText, Stroke, pos2, vec2};
 
@@ -16,19 +18,50 @@ const PALETTE: [Color32; 6] = [
     Color32::from_rgb(140, 86, 75),
 ];
 
-pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings) -> Option<Intent> {
+/// What a class's debrief adds.
+#[derive(Debug)]
+pub struct ClassDebrief<'a> {
+    pub class: bool,
+    pub room: &'a Classroom,
+    /// Both roads, when this run replayed the road not taken.
+    pub compare: Option<Comparison>,
+}
+
+pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDebrief) -> Option<Intent> {
     let l = settings.lang;
     let mut intent = None;
+    // On the projector, scores and the better road wait until the instructor shows them.
+    let scores = !settings.projector || extra.room.show_scores;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.label(theme::title(format!("{}{}", l.pick("复盘：", "Debrief: "), d.title), settings));
-        ui.horizontal(|ui| {
+        ui.label(theme::title(format!("{}{}", l.pick("复盘：", "Debrief: "), d.title), ui));
+        ui.horizontal_wrapped(|ui| {
             if ui.add(egui::Button::new(RichText::new(l.pick("再练一次", "Play again")).strong())).clicked() {
                 intent = Some(Intent::PlayAgain);
             }
             if ui.button(l.pick("返回案例库", "Back to library")).clicked() {
                 intent = Some(Intent::ToLibrary);
             }
+            if extra.class
+                && !d.path.is_empty()
+                && ui.button(l.pick("回到某一步，走另一条路（B）", "Go back and take the other road (B)")).clicked()
+            {
+                intent = Some(Intent::Class(ClassIntent::ToggleRewind));
+            }
+            if settings.projector {
+                let label = if scores {
+                    l.pick("隐藏成绩（S）", "Hide scores (S)")
+                } else {
+                    l.pick("显示成绩（S）", "Show scores (S)")
+                };
+                if ui.button(label).clicked() {
+                    intent = Some(Intent::Class(ClassIntent::ToggleScores));
+                }
+            }
         });
+        if let Some(cmp) = &extra.compare {
+            super::class::compare(ui, cmp, extra.room, settings);
+            ui.separator();
+        }
         match &d.ending {
             Some(e) => {
                 ui.heading(format!("{}{}（{}）", l.pick("结局：", "Ending: "), e.title, e.grade.label(l)));
@@ -45,25 +78,40 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings) -> Option<Inten
         } else {
             BAD
         };
-        ui.label(
-            RichText::new(format!("{}{:.1}  {}", l.pick("总分 ", "Total "), d.total, d.grade.label(l)))
-                .size(28.0 * settings.text_scale)
-                .color(colour)
-                .strong(),
-        );
+        if scores {
+            ui.label(
+                RichText::new(format!("{}{:.1}  {}", l.pick("总分 ", "Total "), d.total, d.grade.label(l)))
+                    .size(theme::current(ui.ctx()).heading * 1.3)
+                    .color(colour)
+                    .strong(),
+            );
+        } else {
+            ui.label(RichText::new(l.pick("成绩暂不显示，导师按 S 公布", "Scores are hidden until the instructor presses S")).italics());
+        }
         ui.add_space(8.0);
-        ui.columns(2, |cols| {
-            cols[0].heading(l.pick("能力得分", "Score per competency"));
-            competency_chart(&mut cols[0], d);
-            cols[1].heading(l.pick("态势变化", "Meters over the run"));
-            meter_chart(&mut cols[1], d);
-        });
+        if scores {
+            ui.columns(2, |cols| {
+                cols[0].heading(l.pick("能力得分", "Score per competency"));
+                competency_chart(&mut cols[0], d);
+                cols[1].heading(l.pick("态势变化", "Meters over the run"));
+                meter_chart(&mut cols[1], d);
+            });
+        } else {
+            ui.heading(l.pick("态势变化", "Meters over the run"));
+            meter_chart(ui, d);
+        }
         ui.add_space(8.0);
-        ui.heading(l.pick("决策回顾", "Your decisions"));
+        ui.heading(if extra.class { l.pick("全班的决策", "The class's decisions") } else { l.pick("决策回顾", "Your decisions") });
         for (i, step) in d.path.iter().enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(format!("{}. {}", i + 1, step.text)).strong());
+                if let Some(v) = &step.vote {
+                    ui.label(
+                        RichText::new(format!("{}{}", l.pick("全班投票：", "Class vote: "), v.summary(l)))
+                            .color(Color32::from_rgb(30, 90, 170)),
+                    );
+                }
                 if let Some(f) = &step.feedback {
                     ui.label(f);
                 }
@@ -73,7 +121,7 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings) -> Option<Inten
                 if let Some(c) = &step.commentary {
                     voices(ui, c, settings);
                 }
-                if let Some(b) = &step.better {
+                if let Some(b) = step.better.as_ref().filter(|_| scores) {
                     ui.colored_label(
                         GOOD,
                         format!(
@@ -113,14 +161,15 @@ fn voices(ui: &mut egui::Ui, c: &Voices, settings: &Settings) {
 
 /// Horizontal bars, one per competency, 0-100.
 fn competency_chart(ui: &mut egui::Ui, d: &Debrief) {
-    let row = 30.0;
+    let font = theme::current(ui.ctx()).small;
+    let row = font * 2.0;
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), row * d.competencies.len() as f32 + 8.0), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let label_w = rect.width() * 0.35;
     let text = ui.visuals().text_color();
     for (i, k) in d.competencies.iter().enumerate() {
         let y = rect.top() + 4.0 + i as f32 * row;
-        painter.text(pos2(rect.left(), y + row / 2.0), egui::Align2::LEFT_CENTER, &k.name, egui::FontId::proportional(15.0), text);
+        painter.text(pos2(rect.left(), y + row / 2.0), egui::Align2::LEFT_CENTER, &k.name, egui::FontId::proportional(font), text);
         let x0 = rect.left() + label_w;
         let full = rect.width() - label_w - 50.0;
         painter.rect_filled(egui::Rect::from_min_size(pos2(x0, y + 6.0), vec2(full, row - 12.0)), 3.0, ui.visuals().faint_bg_color);
@@ -136,7 +185,7 @@ fn competency_chart(ui: &mut egui::Ui, d: &Debrief) {
             pos2(x0 + full + 6.0, y + row / 2.0),
             egui::Align2::LEFT_CENTER,
             format!("{:.0}", k.score),
-            egui::FontId::proportional(15.0),
+            egui::FontId::proportional(font),
             text,
         );
     }
@@ -144,7 +193,7 @@ fn competency_chart(ui: &mut egui::Ui, d: &Debrief) {
 
 /// One line per meter over the decisions, each scaled to its own range.
 fn meter_chart(ui: &mut egui::Ui, d: &Debrief) {
-    let h = 170.0;
+    let h = theme::current(ui.ctx()).small * 12.0;
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let plot = rect.shrink2(vec2(8.0, 10.0));

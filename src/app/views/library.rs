@@ -25,7 +25,7 @@ pub struct RecordsNotice<'a> {
 pub fn show(ui: &mut egui::Ui, lib: &Library, settings: &Settings, search: &mut String, notice: &RecordsNotice) -> Option<Intent> {
     let l = settings.lang;
     let mut intent = None;
-    ui.label(theme::title(l.pick("情景模拟案例库", "Scenario library"), settings));
+    ui.label(theme::title(l.pick("情景模拟案例库", "Scenario library"), ui));
     if let Some((title, decisions)) = notice.interrupted {
         egui::Frame::group(ui.style()).stroke(egui::Stroke::new(2.0, WARN)).show(ui, |ui| {
             ui.set_width(ui.available_width());

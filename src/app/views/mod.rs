@@ -1,5 +1,7 @@
 //! Views are functions: each takes the data it shows and returns what the trainee asked for.
 
+pub mod class;
+pub mod console;
 pub mod debrief;
 pub mod library;
 pub mod play;

@@ -1,7 +1,9 @@
 //! The play screen: the scene and its speaker, a media feed whose posts look like their
 //! channel, meters as labelled bars with the last change, the story clock, a visible countdown,
-//! and choices as large buttons also reachable with keys 1-9.
+//! and choices as large buttons also reachable with keys 1-9. For a class, each choice carries
+//! its votes, and on the projector meters and consequences wait for the instructor.
 
+use crate::app::class::Classroom;
 use crate::app::clock::counting;
 use crate::app::flow::{ActiveRun, Intent, Settings};
 use crate::app::theme::{self, BAD, GOOD, channel_colour};
@@ -23,25 +25,60 @@ const KEYS: [egui::Key; 9] = [
     egui::Key::Num9,
 ];
 
-fn code(run: &ActiveRun, l: Lang) -> &str {
+/// The scenario language to show for the interface language `l`.
+pub fn code(run: &ActiveRun, l: Lang) -> &str {
     let s = &run.compiled.scenario;
     s.languages.iter().find(|x| x.as_str() == l.code()).map_or_else(|| s.original_language(), String::as_str)
 }
 
-pub fn show(ui: &mut egui::Ui, run: &ActiveRun, portrait: Option<&egui::TextureHandle>, settings: &Settings) -> Option<Intent> {
+/// What the play screen needs besides the run.
+#[derive(Debug)]
+pub struct Room<'a> {
+    pub classroom: &'a Classroom,
+    /// The instructor paused the clock.
+    pub paused: bool,
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    run: &ActiveRun,
+    portrait: Option<&egui::TextureHandle>,
+    settings: &Settings,
+    room: &Room,
+) -> Option<Intent> {
     let mut intent = None;
     let l = settings.lang;
     let c = &run.compiled;
     let s = &c.scenario;
     let code = code(run, l);
+    let sizes = theme::current(ui.ctx());
+    let projector = settings.projector;
     egui::Panel::top("play-top").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading(s.title.get(code));
             ui.separator();
             ui.label(s.roles[run.session.run().role].name.get(code));
             if let Some(t) = clock_label(c, run.session.run().clock_ms / 60_000, l) {
                 ui.separator();
                 ui.label(RichText::new(format!("{} {t}", l.pick("剧情时间", "Story time"))).strong());
+            }
+            if run.class.is_some() && !projector {
+                ui.separator();
+                ui.label(RichText::new(format!("{}{}", l.pick("集体决策 · ", "Class decision · "), run.group)).strong());
+            }
+            if room.paused {
+                ui.separator();
+                ui.colored_label(theme::WARN, RichText::new(l.pick("已暂停", "Paused")).strong());
+            }
+            if let Some((k, _)) = &run.counterfactual {
+                ui.separator();
+                ui.colored_label(
+                    theme::WARN,
+                    RichText::new(
+                        l.pick("另一条路：从第 {} 步重走", "The road not taken: from decision {}").replace("{}", &(k + 1).to_string()),
+                    )
+                    .strong(),
+                );
             }
         });
         if let Some(ms) = run.session.time_left_ms().filter(|_| counting(run)) {
@@ -69,44 +106,60 @@ pub fn show(ui: &mut egui::Ui, run: &ActiveRun, portrait: Option<&egui::TextureH
             );
         }
     });
-    egui::Panel::left("play-meters").default_size(240.0).show(ui, |ui| {
-        ui.heading(l.pick("态势", "Situation"));
-        for (i, m) in s.meters.iter().enumerate().filter(|(_, m)| m.visible) {
-            let v = run.session.run().meters[i];
-            let frac = ((v - m.min) as f32 / (m.max - m.min).max(1) as f32).clamp(0.0, 1.0);
-            ui.label(m.name.get(code));
-            let worrying = if m.higher_is_worse { frac > 0.6 } else { frac < 0.4 };
-            let colour = if worrying { BAD } else { GOOD };
-            ui.add(egui::ProgressBar::new(frac).fill(colour).text(v.to_string()));
-            if let Some(&(_, from, to)) = run.changes.iter().find(|ch| ch.0 == i) {
-                let d = to - from;
-                let good = (d > 0) != m.higher_is_worse;
-                ui.colored_label(
-                    if good { GOOD } else { BAD },
-                    format!("{} {}{d}", if d > 0 { "▲" } else { "▼" }, if d > 0 { "+" } else { "" }),
-                );
-            }
-        }
-    });
-    egui::Panel::right("play-feed").default_size(340.0).show(ui, |ui| {
-        ui.heading(l.pick("舆情与信息", "Posts and messages"));
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            for post in &run.feed {
-                let media = match (post.scene, post.inject) {
-                    (Some(sc), _) => s.scenes.get(sc).and_then(|x| x.media.get(post.index)),
-                    (None, Some(k)) => s.injects.get(k).and_then(|x| x.media.get(post.index)),
-                    _ => None,
-                };
-                if let Some(m) = media {
-                    post_card(ui, m, code, l);
+    if let Some(m) = &room.classroom.message {
+        egui::Panel::bottom("play-message").show(ui, |ui| {
+            ui.colored_label(BAD, RichText::new(m).strong());
+        });
+    }
+    let hide_meters = projector && !room.classroom.show_meters;
+    let wide = ui.available_width() / ui.available_height().max(1.0) >= 1.5;
+    let meters_panel = if projector { 0.24 * ui.available_width() } else { 240.0 };
+    if !hide_meters {
+        egui::Panel::left("play-meters").default_size(meters_panel).show(ui, |ui| {
+            ui.heading(l.pick("态势", "Situation"));
+            for (i, m) in s.meters.iter().enumerate().filter(|(_, m)| m.visible) {
+                let v = run.session.run().meters[i];
+                let frac = ((v - m.min) as f32 / (m.max - m.min).max(1) as f32).clamp(0.0, 1.0);
+                ui.label(m.name.get(code));
+                let worrying = if m.higher_is_worse { frac > 0.6 } else { frac < 0.4 };
+                let colour = if worrying { BAD } else { GOOD };
+                ui.add(egui::ProgressBar::new(frac).fill(colour).text(v.to_string()));
+                if let Some(&(_, from, to)) = run.changes.iter().find(|ch| ch.0 == i).filter(|_| run.revealed || !projector) {
+                    let d = to - from;
+                    let good = (d > 0) != m.higher_is_worse;
+                    ui.colored_label(
+                        if good { GOOD } else { BAD },
+                        format!("{} {}{d}", if d > 0 { "▲" } else { "▼" }, if d > 0 { "+" } else { "" }),
+                    );
                 }
             }
         });
-    });
+    }
+    let media = |post: &crate::app::flow::Post| match (post.scene, post.inject) {
+        (Some(sc), _) => s.scenes.get(sc).and_then(|x| x.media.get(post.index)),
+        (None, Some(k)) => s.injects.get(k).and_then(|x| x.media.get(post.index)),
+        _ => None,
+    };
+    // On a 4:3 projector there is no room for a feed column: the newest post sits above the scene.
+    let side_feed = !projector || wide;
+    if side_feed {
+        let width = if projector { 0.3 * ui.available_width() } else { 340.0 };
+        egui::Panel::right("play-feed").default_size(width).show(ui, |ui| {
+            ui.heading(l.pick("舆情与信息", "Posts and messages"));
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                for m in run.feed.iter().filter_map(media) {
+                    post_card(ui, m, code, l);
+                }
+            });
+        });
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            if !side_feed && let Some(m) = run.feed.first().and_then(media) {
+                post_card(ui, m, code, l);
+            }
             if run.reading() {
-                intent = feedback(ui, run, code, l);
+                intent = feedback(ui, run, code, l, projector);
                 return;
             }
             let Some(i) = run.session.scene() else {
@@ -123,21 +176,52 @@ pub fn show(ui: &mut egui::Ui, run: &ActiveRun, portrait: Option<&egui::TextureH
                 let title = ch.title.as_ref().map(|t| l.pick("（{}）", " ({})").replace("{}", t.get(code))).unwrap_or_default();
                 ui.horizontal(|ui| {
                     if let Some(tex) = portrait {
-                        let side = 56.0 * settings.text_scale;
+                        let side = sizes.body * if projector { 2.0 } else { 3.3 };
                         ui.add(egui::Image::new(tex).fit_to_exact_size(egui::vec2(side, side)).corner_radius(side / 2.0));
                     }
                     ui.label(RichText::new(format!("{}{title}", ch.name.get(code))).strong());
                 });
             }
-            ui.label(RichText::new(scene.text.get(code)).size(theme::DESK.body * 1.1 * settings.text_scale));
+            ui.label(RichText::new(scene.text.get(code)).size(sizes.body * 1.1));
             ui.add_space(12.0);
-            for (n, offer) in run.session.offers().iter().enumerate() {
+            let vote = run.class.as_ref().and_then(|k| k.vote.as_ref());
+            if let Some(v) = vote {
+                super::class::vote_status(ui, v, l);
+            }
+            // Choices are numbered as the class votes on them: only those that can be taken.
+            let mut number = 0;
+            for offer in run.session.offers() {
                 let ch = c.choice(offer.choice);
-                let label = format!("{}. {}", n + 1, ch.text.get(code));
-                let button = egui::Button::new(RichText::new(label).size(theme::DESK.choice * settings.text_scale))
-                    .min_size(egui::vec2(ui.available_width(), 48.0 * settings.text_scale));
-                let response = ui.add_enabled(offer.enabled, button);
-                let key = KEYS.get(n).is_some_and(|k| ui.input(|inp| inp.key_pressed(*k)));
+                let label = if offer.enabled {
+                    number += 1;
+                    format!("{number}. {}", ch.text.get(code))
+                } else {
+                    format!("   {}", ch.text.get(code))
+                };
+                let row = ui.available_width();
+                let bars = if vote.is_some() && offer.enabled { row * 0.32 } else { 0.0 };
+                let response = ui
+                    .horizontal(|ui| {
+                        let width = row - bars - if bars > 0.0 { ui.spacing().item_spacing.x } else { 0.0 };
+                        let response = ui
+                            .allocate_ui(egui::vec2(width, 0.0), |ui| {
+                                let button = egui::Button::new(RichText::new(label).size(sizes.choice))
+                                    .wrap()
+                                    .min_size(egui::vec2(ui.available_width(), sizes.choice * 1.9));
+                                ui.add_enabled(offer.enabled, button)
+                            })
+                            .inner;
+                        if let Some(v) = vote.filter(|_| bars > 0.0) {
+                            ui.vertical(|ui| {
+                                ui.set_width(bars);
+                                super::class::vote_bar(ui, v, number - 1, l);
+                            });
+                        }
+                        response
+                    })
+                    .inner;
+                // For a class, number keys count votes (the class plugin reads them).
+                let key = run.class.is_none() && offer.enabled && KEYS.get(number - 1).is_some_and(|k| ui.input(|inp| inp.key_pressed(*k)));
                 if offer.enabled && (response.clicked() || key) {
                     intent = Some(Intent::Choose(offer.choice));
                 }
@@ -146,15 +230,41 @@ pub fn show(ui: &mut egui::Ui, run: &ActiveRun, portrait: Option<&egui::TextureH
                 }
             }
             ui.add_space(8.0);
-            ui.label(RichText::new(l.pick("按数字键 1-9 也可以选择", "Keys 1-9 choose too")).small().weak());
+            let hint = if run.class.is_some() {
+                l.pick(
+                    "数字键 1-9 为该选项加一票（Shift 减一票），V 开始第二轮，Enter 按多数决定，H 查看全部快捷键",
+                    "Keys 1-9 add a vote (Shift removes one), V starts the final round, Enter takes the majority, H lists every key",
+                )
+            } else {
+                l.pick("按数字键 1-9 也可以选择", "Keys 1-9 choose too")
+            };
+            ui.label(RichText::new(hint).small().weak());
         });
     });
     intent
 }
 
-fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang) -> Option<Intent> {
+fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: bool) -> Option<Intent> {
     let c = &run.compiled;
     let s = &c.scenario;
+    if let Some(d) = run.session.run().decisions.last() {
+        let taken =
+            d.choice.map_or_else(|| l.pick("（没有作出决定）", "(no decision)").to_string(), |ix| c.choice(ix).text.get(code).to_string());
+        ui.label(RichText::new(format!("{}{taken}", l.pick("决定：", "Decision: "))).strong());
+        if let Some(v) = run.class.as_ref().and_then(|k| k.votes.last()).and_then(Option::as_ref) {
+            ui.label(format!("{}{}", l.pick("全班投票：", "Class vote: "), v.summary(l)));
+        }
+    }
+    if projector && !run.revealed {
+        ui.add_space(12.0);
+        ui.label(RichText::new(l.pick("后果待揭晓", "Consequences not shown yet")).heading());
+        ui.label(l.pick(
+            "先让大家讨论会发生什么，再按 C 或 Enter 揭晓。",
+            "Let the class discuss what will happen, then press C or Enter to reveal.",
+        ));
+        let clicked = ui.add(egui::Button::new(RichText::new(l.pick("揭晓后果", "Reveal")).strong())).clicked();
+        return clicked.then_some(Intent::Class(crate::app::class::ClassIntent::Reveal));
+    }
     if run.timed_out {
         ui.colored_label(BAD, RichText::new(l.pick("时间到！没有作出决定。", "Time is up! No decision was made.")).strong());
     }
@@ -185,8 +295,10 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang) -> Option<I
     }
     ui.add_space(12.0);
     let label = if run.session.is_over() { l.pick("查看复盘", "See the debrief") } else { l.pick("继续", "Continue") };
-    let clicked = ui.add(egui::Button::new(RichText::new(label).strong()).min_size(egui::vec2(160.0, 44.0))).clicked();
-    (clicked || ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space))).then_some(Intent::Continue)
+    let clicked = ui.add(egui::Button::new(RichText::new(label).strong())).clicked();
+    // A class's keys are read by the class plugin.
+    let key = run.class.is_none() && ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
+    (clicked || key).then_some(Intent::Continue)
 }
 
 fn post_card(ui: &mut egui::Ui, m: &Media, code: &str, l: Lang) {

@@ -30,7 +30,7 @@ pub fn show(ui: &mut egui::Ui, runs: &[RunDetail], filters: &mut Filters, settin
     let l = settings.lang;
     let mut intent = None;
     ui.horizontal(|ui| {
-        ui.label(theme::title(l.pick("演练记录", "Records"), settings));
+        ui.label(theme::title(l.pick("演练记录", "Records"), ui));
         if ui.button(l.pick("返回案例库", "Back to library")).clicked() {
             intent = Some(Intent::ToLibrary);
         }

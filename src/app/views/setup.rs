@@ -1,5 +1,5 @@
-//! The setup screen: the role (with its briefing), the trainee's name and group, and when
-//! feedback is shown.
+//! The setup screen: the role (with its briefing), one trainee or a class deciding together,
+//! the trainee's name and group, and when feedback is shown.
 
 use crate::app::flow::{FeedbackMode, Intent, Settings, SetupForm};
 use crate::app::theme;
@@ -17,8 +17,12 @@ pub fn show(ui: &mut egui::Ui, s: &Scenario, form: &SetupForm, typing: &mut Typi
     let l = settings.lang;
     let code = if s.languages.iter().any(|x| x == l.code()) { l.code() } else { s.original_language() };
     let mut intent = None;
+    // A group named on the command line (`--group`) shows in the form.
+    if typing.group.is_empty() && !form.group.is_empty() {
+        typing.group.clone_from(&form.group);
+    }
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.label(theme::title(s.title.get(code), settings));
+        ui.label(theme::title(s.title.get(code), ui));
         ui.label(s.summary.get(code));
         ui.add_space(8.0);
         ui.heading(l.pick("选择角色", "Choose your role"));
@@ -34,13 +38,29 @@ pub fn show(ui: &mut egui::Ui, s: &Scenario, form: &SetupForm, typing: &mut Typi
             }
         }
         ui.add_space(8.0);
+        ui.heading(l.pick("练习方式", "Who plays"));
+        if ui.radio(!form.class, l.pick("个人练习", "One trainee")).clicked() {
+            intent = Some(Intent::SetClassMode(false));
+        }
+        if ui
+            .radio(
+                form.class,
+                l.pick("课堂集体决策（投屏、举手投票、导师控制）", "A class deciding together (projector, votes, instructor controls)"),
+            )
+            .clicked()
+        {
+            intent = Some(Intent::SetClassMode(true));
+        }
+        ui.add_space(8.0);
         egui::Grid::new("trainee").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-            ui.label(l.pick("学员姓名", "Trainee"));
-            if ui.add(egui::TextEdit::singleline(&mut typing.trainee).desired_width(260.0)).changed() {
-                intent = Some(Intent::SetTrainee(typing.trainee.clone()));
+            if !form.class {
+                ui.label(l.pick("学员姓名", "Trainee"));
+                if ui.add(egui::TextEdit::singleline(&mut typing.trainee).desired_width(260.0)).changed() {
+                    intent = Some(Intent::SetTrainee(typing.trainee.clone()));
+                }
+                ui.end_row();
             }
-            ui.end_row();
-            ui.label(l.pick("小组", "Group"));
+            ui.label(if form.class { l.pick("班级或小组", "Class or group") } else { l.pick("小组", "Group") });
             if ui.add(egui::TextEdit::singleline(&mut typing.group).desired_width(260.0)).changed() {
                 intent = Some(Intent::SetGroup(typing.group.clone()));
             }

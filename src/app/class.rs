@@ -1,0 +1,199 @@
+//! Classroom mode: the instructor's controls of a class run (votes and rounds, pause, added
+//! time, reveals, skipping to the debrief, going back to play the road not taken) and the
+//! keys that reach them on one display. The views and the keys send intents; this plugin
+//! applies them to the run, so the whole classroom flow runs headless too.
+
+use super::clock::Paused;
+use super::flow::{ActiveRun, Intent, Screen, Settings};
+use super::records::Db;
+use crate::engine::class::{ClassError, votable};
+use crate::engine::vote::{Verdict, VoteError};
+use crate::lang::Lang;
+use bevy::prelude::*;
+
+/// What the instructor asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClassIntent {
+    /// Changes a count of the current round (`k`: the choice's place among those voted on).
+    Vote {
+        k: usize,
+        delta: i64,
+    },
+    SetVote {
+        k: usize,
+        count: u32,
+    },
+    /// The final round, after discussion.
+    SecondRound,
+    /// Takes the class's majority.
+    Decide,
+    /// The instructor decides choice `k`: breaks a tie, or overrules the vote.
+    Instructor(usize),
+    TogglePause,
+    AddTime,
+    /// Shows the consequences of the last decision on the projector.
+    Reveal,
+    ToggleMeters,
+    /// Shows scores, grade and the better road in the debrief.
+    ToggleScores,
+    SkipToDebrief,
+    /// Goes back to the moment before decision `k` to play the road not taken.
+    Rewind(usize),
+    ToggleRewind,
+    ToggleHelp,
+    ToggleProjector,
+    ToggleConsole,
+    ToggleFullscreen,
+    CloseOverlays,
+}
+
+/// Time one press of "add time" gives the class.
+pub const ADD_TIME_MS: u64 = 60_000;
+
+/// What the projector shows and hides, and the overlays open, as the instructor set them.
+#[derive(Resource, Debug, Default, Clone, PartialEq)]
+pub struct Classroom {
+    pub help: bool,
+    pub show_meters: bool,
+    pub show_scores: bool,
+    /// The list of decisions to go back to.
+    pub rewind: bool,
+    /// The instructor console window is wanted.
+    pub console: bool,
+    pub fullscreen: bool,
+    /// A short word to the instructor: a tie to break, nothing to vote on yet.
+    pub message: Option<String>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Classroom>().add_systems(Update, apply);
+}
+
+fn vote_message(e: &ClassError, l: Lang) -> String {
+    match e {
+        ClassError::Vote(v) => v.message(l),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Applies the instructor's intents.
+#[allow(clippy::too_many_arguments)]
+fn apply(
+    mut intents: MessageReader<Intent>,
+    mut commands: Commands,
+    mut run: Option<ResMut<ActiveRun>>,
+    mut room: ResMut<Classroom>,
+    mut settings: ResMut<Settings>,
+    paused: Option<Res<Paused>>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+    db: Option<Res<Db>>,
+) {
+    let l = settings.lang;
+    for intent in intents.read() {
+        let Intent::Class(ci) = intent else { continue };
+        room.message = None;
+        let playing = *screen.get() == Screen::Play;
+        match ci.clone() {
+            ClassIntent::ToggleHelp => room.help = !room.help,
+            ClassIntent::ToggleProjector => settings.projector = !settings.projector,
+            ClassIntent::ToggleConsole => room.console = !room.console,
+            ClassIntent::ToggleFullscreen => room.fullscreen = !room.fullscreen,
+            ClassIntent::ToggleMeters => room.show_meters = !room.show_meters,
+            ClassIntent::ToggleScores => room.show_scores = !room.show_scores,
+            ClassIntent::ToggleRewind => room.rewind = !room.rewind && run.as_ref().is_some_and(|r| r.class.is_some()),
+            ClassIntent::CloseOverlays => {
+                room.help = false;
+                room.rewind = false;
+            }
+            ClassIntent::TogglePause => match paused.as_deref() {
+                Some(p) if p.shown => {
+                    commands.remove_resource::<Paused>();
+                }
+                Some(_) => {}
+                None => commands.insert_resource(Paused { shown: true }),
+            },
+            _ => {}
+        }
+        let Some(r) = run.as_mut() else { continue };
+        match ci.clone() {
+            ClassIntent::Reveal => r.revealed = true,
+            ClassIntent::AddTime if playing && !r.session.add_time(ADD_TIME_MS) => {
+                room.message = Some(l.pick("这个场景没有限时，不需要加时", "This scene has no time limit to extend").into());
+            }
+            ClassIntent::SkipToDebrief if playing => {
+                r.stop(l);
+                next.set(Screen::Debrief);
+            }
+            ClassIntent::Rewind(k) => {
+                let Some(class) = &r.class else { continue };
+                let Ok((session, branch)) = class.branch(r.compiled.clone(), k) else { continue };
+                if r.debrief.is_none() || !r.session.is_over() {
+                    r.stop(l);
+                }
+                super::records::close(db.as_deref(), r, l);
+                let Some(taken) = r.debrief.clone() else { continue };
+                let mut fresh = ActiveRun::with_scoring(
+                    r.path.clone(),
+                    r.compiled.clone(),
+                    session,
+                    (r.trainee.clone(), r.group.clone()),
+                    r.feedback,
+                    None,
+                    r.scoring.clone(),
+                );
+                fresh.class = Some(branch);
+                fresh.counterfactual = Some((k, taken));
+                commands.insert_resource(fresh);
+                room.rewind = false;
+                room.show_scores = false;
+                next.set(Screen::Play);
+            }
+            ClassIntent::Vote { k, delta } if playing && !r.reading() => {
+                if let Some(v) = r.class.as_mut().and_then(|c| c.vote.as_mut()) {
+                    v.add(k, delta);
+                }
+            }
+            ClassIntent::SetVote { k, count } if playing && !r.reading() => {
+                if let Some(v) = r.class.as_mut().and_then(|c| c.vote.as_mut()) {
+                    v.set(k, count);
+                }
+            }
+            ClassIntent::SecondRound if playing && !r.reading() => {
+                if let Some(v) = r.class.as_mut().and_then(|c| c.vote.as_mut())
+                    && !v.second_round()
+                {
+                    room.message = Some(if v.round() >= 2 {
+                        l.pick("已经是第二轮了", "This is already the final round").into()
+                    } else {
+                        VoteError::NoVotes.message(l)
+                    });
+                }
+            }
+            ClassIntent::Decide | ClassIntent::Instructor(_) if playing && !r.reading() => {
+                let r = &mut **r;
+                let Some(class) = r.class.as_mut() else { continue };
+                r.changes.clear();
+                let taken = match ci {
+                    &ClassIntent::Instructor(k) => match class.vote.as_ref().map(|v| v.verdict()) {
+                        Some(Verdict::Tie(t)) if t.contains(&k) => class.decide(&mut r.session, Some(k)),
+                        _ => match votable(&r.session).get(k) {
+                            Some(&ix) => class.choose(&mut r.session, ix),
+                            None => continue,
+                        },
+                    },
+                    _ => class.decide(&mut r.session, None),
+                };
+                match taken {
+                    Ok(events) => {
+                        if r.take(&events, l) {
+                            next.set(Screen::Debrief);
+                        }
+                    }
+                    Err(e) => room.message = Some(vote_message(&e, l)),
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! Classroom views: the votes beside each choice, the round and consensus, the key help
+//! overlay, the list of decisions to go back to, and the two roads side by side.
+
+use crate::app::class::{ClassIntent, Classroom};
+use crate::app::flow::{ActiveRun, Intent, Settings};
+use crate::app::theme::{self, BAD, GOOD};
+use crate::engine::class::Comparison;
+use crate::engine::vote::{Consensus, Verdict, Vote};
+use crate::lang::Lang;
+use bevy_egui::egui::{self, Color32, RichText};
+
+const FIRST_ROUND: Color32 = Color32::from_rgb(150, 150, 150);
+const FINAL_ROUND: Color32 = Color32::from_rgb(30, 90, 170);
+
+/// The votes of choice `k`: a bar per round (grey: first instinct; blue, or green for the
+/// leader: the final round), with the count and share beside it.
+pub fn vote_bar(ui: &mut egui::Ui, v: &Vote, k: usize, l: Lang) {
+    let size = theme::current(ui.ctx()).small;
+    let leader = matches!(v.verdict(), Verdict::Majority(m) if m == k);
+    for (r, counts) in v.rounds.iter().enumerate() {
+        let total: u32 = counts.iter().sum();
+        let n = counts.get(k).copied().unwrap_or(0);
+        let share = if total == 0 { 0.0 } else { n as f32 / total as f32 };
+        let colour = if r + 1 < v.rounds.len() {
+            FIRST_ROUND
+        } else if leader {
+            GOOD
+        } else {
+            FINAL_ROUND
+        };
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), size * 1.5), egui::Sense::hover());
+        let label_w = size * 6.0;
+        let bar =
+            egui::Rect::from_min_size(rect.min + egui::vec2(0.0, size * 0.2), egui::vec2((rect.width() - label_w).max(size), size * 1.1));
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(bar, 3.0, ui.visuals().faint_bg_color);
+        painter.rect_stroke(bar, 3.0, egui::Stroke::new(1.0, ui.visuals().weak_text_color()), egui::StrokeKind::Inside);
+        painter.rect_filled(egui::Rect::from_min_size(bar.min, egui::vec2(bar.width() * share, bar.height())), 3.0, colour);
+        painter.text(
+            egui::pos2(bar.right() + size * 0.3, bar.center().y),
+            egui::Align2::LEFT_CENTER,
+            format!("{n}{} {:.0}%", l.pick("票", ""), share * 100.0),
+            egui::FontId::proportional(size),
+            ui.visuals().strong_text_color(),
+        );
+    }
+}
+
+/// The round, the total and how united the class is (with the shift after discussion).
+pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
+    ui.add_space(6.0);
+    let round = if v.round() == 2 {
+        l.pick("第二轮（讨论后）", "Final round (after discussion)")
+    } else {
+        l.pick("第一轮（第一反应）", "First round (first instinct)")
+    };
+    let mut line = format!("{round} · {} {}", l.pick("共", "total"), v.total());
+    if let Some(c) = v.consensus() {
+        line.push_str(&format!(" · {} {:.0}% · {}", l.pick("最多票", "leading"), v.share() * 100.0, c.label(l)));
+    }
+    let colour = match v.consensus() {
+        Some(Consensus::United) => GOOD,
+        Some(Consensus::Majority) => theme::WARN,
+        Some(Consensus::Divided) => BAD,
+        None => ui.visuals().text_color(),
+    };
+    ui.label(RichText::new(line).strong().color(colour));
+    if v.rounds.len() == 2 {
+        ui.label(RichText::new(l.pick("灰色：第一轮；蓝色或绿色：第二轮", "Grey: first round; blue or green: final round")).small());
+    }
+    if let Some(shift) = v.shift() {
+        let moved: Vec<String> = shift
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.abs() >= 0.5)
+            .map(|(k, d)| format!("{} {}{:.0}", k + 1, if *d > 0.0 { "+" } else { "" }, d))
+            .collect();
+        if !moved.is_empty() {
+            ui.label(format!(
+                "{}{}",
+                l.pick("讨论后的变化（百分点）：", "Shift after discussion (points): "),
+                moved.join(l.pick("，", ", "))
+            ));
+        }
+    }
+    if let Verdict::Tie(t) = v.verdict() {
+        let list = t.iter().map(|k| (k + 1).to_string()).collect::<Vec<_>>().join(l.pick("、", ", "));
+        ui.colored_label(BAD, l.pick("平票：选项 {}，由导师裁决", "Tied: options {}, the instructor decides").replace("{}", &list));
+    }
+}
+
+/// Every key, for a single display.
+pub const KEYS: [(&str, &str, &str); 19] = [
+    ("1-9", "为该选项加一票", "add a vote to that option"),
+    ("Shift+1-9", "减一票", "remove a vote"),
+    ("V", "开始第二轮（讨论后再投）", "start the final round (after discussion)"),
+    ("Enter", "按多数决定；揭晓后果；继续", "take the majority; reveal; continue"),
+    ("Ctrl+1-9", "导师裁决：平票时选定，或直接决定", "the instructor decides: break a tie, or overrule"),
+    ("Space", "暂停 / 继续计时", "pause / resume the clock"),
+    ("T", "加时 1 分钟", "add a minute"),
+    ("C", "揭晓本次决策的后果", "reveal the consequences"),
+    ("M", "显示 / 隐藏态势指标", "show / hide the meters"),
+    ("S", "复盘中显示 / 隐藏成绩", "show / hide scores in the debrief"),
+    ("D", "直接进入复盘", "skip to the debrief"),
+    ("B", "回到前面的决策，走另一条路", "go back to a decision, take the other road"),
+    ("Ctrl+R", "重新开始", "restart"),
+    ("F5", "投影模式开 / 关", "projector mode on / off"),
+    ("F2", "导师控制台窗口（第二块屏幕）", "instructor console window (second display)"),
+    ("F11", "全屏", "full screen"),
+    ("H / F1", "显示 / 隐藏本帮助", "show / hide this help"),
+    ("Esc", "关闭弹出框", "close overlays"),
+    ("L", "切换中文 / English", "switch language"),
+];
+
+/// The key help overlay.
+pub fn help(ctx: &egui::Context, l: Lang) -> Option<Intent> {
+    let mut close = false;
+    egui::Window::new(l.pick("导师快捷键", "Instructor keys"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            egui::Grid::new("keys").num_columns(2).striped(true).show(ui, |ui| {
+                for (key, zh, en) in KEYS {
+                    ui.label(RichText::new(key).strong());
+                    ui.label(l.pick(zh, en));
+                    ui.end_row();
+                }
+            });
+            close = ui.button(l.pick("关闭", "Close")).clicked();
+        });
+    close.then_some(Intent::Class(ClassIntent::ToggleHelp))
+}
+
+/// The decisions taken, each a place to go back to.
+pub fn rewind_list(ui: &mut egui::Ui, run: &ActiveRun, l: Lang) -> Option<Intent> {
+    let c = &run.compiled;
+    let code = crate::app::views::play::code(run, l);
+    let mut intent = None;
+    for (k, d) in run.session.run().decisions.iter().enumerate() {
+        let scene = &c.scenario.scenes[d.scene];
+        let title = scene.title.as_ref().map_or_else(|| scene.id.clone(), |t| t.get(code).to_string());
+        let taken =
+            d.choice.map_or_else(|| l.pick("（时间到）", "(time ran out)").to_string(), |ix| c.choice(ix).text.get(code).to_string());
+        let label = format!("{}. {title} → {taken}", k + 1);
+        if ui
+            .button(label)
+            .on_hover_text(l.pick("回到这次决策之前，重新决定", "Go back to before this decision and decide again"))
+            .clicked()
+        {
+            intent = Some(Intent::Class(ClassIntent::Rewind(k)));
+        }
+    }
+    intent
+}
+
+/// The rewind overlay on the projector window.
+pub fn rewind(ctx: &egui::Context, run: &ActiveRun, l: Lang) -> Option<Intent> {
+    let mut intent = None;
+    egui::Window::new(l.pick("回到哪一步？", "Back to which decision?"))
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(l.pick(
+                "从那一步起走另一条路，复盘时两条路并排比较。",
+                "Take the other road from there; the debrief puts both roads side by side.",
+            ));
+            intent = rewind_list(ui, run, l);
+            if ui.button(l.pick("取消", "Cancel")).clicked() {
+                intent = Some(Intent::Class(ClassIntent::ToggleRewind));
+            }
+        });
+    intent
+}
+
+/// The road taken and the road not taken, side by side: ending, total and each competency,
+/// then each road's decisions from where they part.
+pub fn compare(ui: &mut egui::Ui, cmp: &Comparison, room: &Classroom, settings: &Settings) {
+    let l = settings.lang;
+    let scores = !settings.projector || room.show_scores;
+    ui.heading(l.pick("两条路对比", "The two roads side by side"));
+    ui.label(l.pick("从第 {} 步起分开", "They part at decision {}").replace("{}", &(cmp.at + 1).to_string()));
+    ui.columns(2, |cols| {
+        for (col, (name, d)) in cols
+            .iter_mut()
+            .zip([(l.pick("原来的路", "The road taken"), &cmp.taken), (l.pick("另一条路", "The road not taken"), &cmp.other)])
+        {
+            egui::Frame::group(col.style()).show(col, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(name).heading());
+                let ending = d.ending.as_ref().map_or_else(|| l.pick("没有走到结局", "no ending reached").to_string(), |e| e.title.clone());
+                ui.label(RichText::new(format!("{}{ending}", l.pick("结局：", "Ending: "))).strong());
+                if scores {
+                    ui.label(RichText::new(format!("{}{:.1}  {}", l.pick("总分 ", "Total "), d.total, d.grade.label(l))).strong());
+                }
+                for (k, step) in d.path.iter().enumerate().skip(cmp.at) {
+                    let mut line = format!("{}. {}", k + 1, step.text);
+                    if let Some(v) = &step.vote {
+                        line.push_str(&format!("（{}）", v.summary(l)));
+                    }
+                    ui.label(line);
+                }
+            });
+        }
+    });
+    if scores {
+        egui::Grid::new("compare-scores").num_columns(3).striped(true).show(ui, |ui| {
+            ui.label(RichText::new(l.pick("能力", "Competency")).strong());
+            ui.label(RichText::new(l.pick("原来的路", "Taken")).strong());
+            ui.label(RichText::new(l.pick("另一条路", "Not taken")).strong());
+            ui.end_row();
+            for (name, a, b) in cmp.rows() {
+                ui.label(name);
+                ui.label(format!("{a:.0}"));
+                let colour = if b > a + 0.05 {
+                    GOOD
+                } else if b < a - 0.05 {
+                    BAD
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(colour, format!("{b:.0}"));
+                ui.end_row();
+            }
+        });
+    }
+}
+
+/// Where the keys are pressed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyContext {
+    pub screen: crate::app::flow::Screen,
+    pub class: bool,
+    /// Feedback is on screen (or the run is over).
+    pub reading: bool,
+    pub revealed: bool,
+    pub projector: bool,
+    pub lang: Lang,
+}
+
+impl KeyContext {
+    pub fn of(screen: crate::app::flow::Screen, run: Option<&ActiveRun>, settings: &Settings) -> KeyContext {
+        KeyContext {
+            screen,
+            class: run.is_some_and(|r| r.class.is_some()),
+            reading: run.is_some_and(|r| r.reading() || r.session.is_over()),
+            revealed: run.is_none_or(|r| r.revealed),
+            projector: settings.projector,
+            lang: settings.lang,
+        }
+    }
+}
+
+const DIGITS: [egui::Key; 9] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];
+
+/// The instructor's keys, from this frame's input events. Physical keys are read, so Shift with
+/// a digit is still that digit on any keyboard layout. Called only when no text field has focus.
+pub fn keys(events: &[egui::Event], here: &KeyContext) -> Vec<Intent> {
+    use crate::app::flow::Screen;
+    use egui::Key;
+    let mut out = Vec::new();
+    for e in events {
+        let egui::Event::Key { key, physical_key, pressed: true, repeat: false, modifiers } = e else { continue };
+        let key = physical_key.unwrap_or(*key);
+        let ctrl = modifiers.ctrl || modifiers.command;
+        let class = |i: ClassIntent| Some(Intent::Class(i));
+        let digit = DIGITS.iter().position(|d| *d == key);
+        let playing = here.screen == Screen::Play;
+        let intent = match key {
+            Key::F1 | Key::H if !ctrl => class(ClassIntent::ToggleHelp),
+            Key::F5 => class(ClassIntent::ToggleProjector),
+            Key::F2 => class(ClassIntent::ToggleConsole),
+            Key::F11 => class(ClassIntent::ToggleFullscreen),
+            Key::Escape => class(ClassIntent::CloseOverlays),
+            Key::L if !ctrl => Some(Intent::SetLang(if here.lang == Lang::ZhCn { Lang::En } else { Lang::ZhCn })),
+            Key::R if ctrl && matches!(here.screen, Screen::Play | Screen::Debrief) => Some(Intent::PlayAgain),
+            Key::S if here.screen == Screen::Debrief => class(ClassIntent::ToggleScores),
+            Key::B if here.class && matches!(here.screen, Screen::Play | Screen::Debrief) => class(ClassIntent::ToggleRewind),
+            Key::M if playing => class(ClassIntent::ToggleMeters),
+            Key::D if playing && !ctrl => class(ClassIntent::SkipToDebrief),
+            _ if !(playing && here.class) => None,
+            // A class's run from here on.
+            Key::C => class(ClassIntent::Reveal),
+            Key::Enter | Key::Space if here.reading => {
+                if here.projector && !here.revealed {
+                    class(ClassIntent::Reveal)
+                } else {
+                    Some(Intent::Continue)
+                }
+            }
+            _ if here.reading => None,
+            Key::Enter => class(ClassIntent::Decide),
+            Key::Space => class(ClassIntent::TogglePause),
+            Key::T | Key::Plus | Key::Equals => class(ClassIntent::AddTime),
+            Key::V => class(ClassIntent::SecondRound),
+            _ => match digit {
+                Some(k) if ctrl => class(ClassIntent::Instructor(k)),
+                Some(k) => class(ClassIntent::Vote { k, delta: if modifiers.shift { -1 } else { 1 } }),
+                None => None,
+            },
+        };
+        out.extend(intent);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::flow::Screen;
+    use egui::{Key, Modifiers};
+
+    fn press(key: Key, physical: Key, modifiers: Modifiers) -> egui::Event {
+        egui::Event::Key { key, physical_key: Some(physical), pressed: true, repeat: false, modifiers }
+    }
+
+    fn here(reading: bool, revealed: bool) -> KeyContext {
+        KeyContext { screen: Screen::Play, class: true, reading, revealed, projector: true, lang: Lang::ZhCn }
+    }
+
+    #[test]
+    fn digits_count_votes_and_shift_or_ctrl_change_what_they_do() {
+        let events = [
+            press(Key::Num2, Key::Num2, Modifiers::NONE),
+            // Shift+1 arrives as "!" on most layouts: the physical key still counts.
+            press(Key::Exclamationmark, Key::Num1, Modifiers::SHIFT),
+            press(Key::Num3, Key::Num3, Modifiers::CTRL),
+        ];
+        assert_eq!(
+            keys(&events, &here(false, true)),
+            vec![
+                Intent::Class(ClassIntent::Vote { k: 1, delta: 1 }),
+                Intent::Class(ClassIntent::Vote { k: 0, delta: -1 }),
+                Intent::Class(ClassIntent::Instructor(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn enter_decides_then_reveals_then_continues() {
+        let enter = [press(Key::Enter, Key::Enter, Modifiers::NONE)];
+        assert_eq!(keys(&enter, &here(false, true)), vec![Intent::Class(ClassIntent::Decide)]);
+        assert_eq!(keys(&enter, &here(true, false)), vec![Intent::Class(ClassIntent::Reveal)]);
+        assert_eq!(keys(&enter, &here(true, true)), vec![Intent::Continue]);
+        // While feedback is read, digits do not vote.
+        assert!(keys(&[press(Key::Num1, Key::Num1, Modifiers::NONE)], &here(true, true)).is_empty());
+    }
+
+    #[test]
+    fn a_trainee_alone_gets_no_class_keys_but_the_projector_and_help_keys_work_everywhere() {
+        let solo = KeyContext { class: false, ..here(false, true) };
+        assert!(keys(&[press(Key::Num1, Key::Num1, Modifiers::NONE)], &solo).is_empty());
+        assert!(keys(&[press(Key::V, Key::V, Modifiers::NONE)], &solo).is_empty());
+        let library = KeyContext { screen: Screen::Library, ..solo };
+        assert_eq!(keys(&[press(Key::F5, Key::F5, Modifiers::NONE)], &library), vec![Intent::Class(ClassIntent::ToggleProjector)]);
+        assert_eq!(keys(&[press(Key::H, Key::H, Modifiers::NONE)], &library), vec![Intent::Class(ClassIntent::ToggleHelp)]);
+        let debrief = KeyContext { screen: Screen::Debrief, ..here(true, true) };
+        assert_eq!(keys(&[press(Key::S, Key::S, Modifiers::NONE)], &debrief), vec![Intent::Class(ClassIntent::ToggleScores)]);
+        assert_eq!(keys(&[press(Key::R, Key::R, Modifiers::CTRL)], &debrief), vec![Intent::PlayAgain]);
+    }
+}

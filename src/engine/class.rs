@@ -1,0 +1,239 @@
+//! A class playing together: the vote of each decision, a checkpoint of the state before each
+//! decision so the instructor can go back and play the road not taken (counterfactual replay),
+//! and the scripted class sessions of `--votes`. The session itself stays the one source of
+//! truth; `Class` only keeps what a class adds to it.
+
+use super::compiled::Compiled;
+use super::debrief::Debrief;
+use super::rng::Draw;
+use super::session::{EngineError, Event, Session};
+use super::state::SessionState;
+use super::vote::{SPEC_HELP_EN, SPEC_HELP_ZH, SpecError, Verdict, Vote, VoteError, VoteSpec, plausible};
+use crate::lang::Bilingual;
+use std::sync::Arc;
+
+/// What a class adds to a session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Class {
+    /// The state as each decision's scene was entered: index `k` is the moment before decision `k`.
+    pub checkpoints: Vec<SessionState>,
+    /// The votes of the decisions taken (`None`: decided without a vote).
+    pub votes: Vec<Option<Vote>>,
+    /// The vote of the decision at hand.
+    pub vote: Option<Vote>,
+}
+
+/// Why a class decision could not be taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClassError {
+    Vote(VoteError),
+    Engine(EngineError),
+    /// Going back to a decision that was never reached.
+    NoCheckpoint(usize),
+}
+
+impl From<VoteError> for ClassError {
+    fn from(e: VoteError) -> Self {
+        ClassError::Vote(e)
+    }
+}
+
+impl From<EngineError> for ClassError {
+    fn from(e: EngineError) -> Self {
+        ClassError::Engine(e)
+    }
+}
+
+/// The choices a class can vote on now: those offered and available, in the order shown.
+pub fn votable(session: &Session) -> Vec<usize> {
+    session.offers().into_iter().filter(|o| o.enabled).map(|o| o.choice).collect()
+}
+
+fn open(session: &Session) -> Option<Vote> {
+    session.scene()?;
+    let c = session.compiled();
+    Some(Vote::new(votable(session).into_iter().map(|ix| c.choice(ix).id.clone()).collect()))
+}
+
+impl Class {
+    /// A class starting (or resuming) `session`.
+    pub fn new(session: &Session) -> Class {
+        Class { checkpoints: vec![session.state()], votes: Vec::new(), vote: open(session) }
+    }
+
+    /// Brings the class up to date after any engine step (a choice, a time-out, time passing):
+    /// a decision taken keeps the vote that was open, and the next decision gets a checkpoint
+    /// and a fresh vote. Counts survive when the choices on offer change mid-discussion.
+    pub fn sync(&mut self, session: &Session) {
+        let c = session.compiled();
+        while self.votes.len() < session.run().decisions.len() {
+            let d = &session.run().decisions[self.votes.len()];
+            let vote = self.vote.take().filter(|v| v.rounds.len() > 1 || v.total() > 0).map(|mut v| {
+                v.decided = d.choice.map(|ix| c.choice(ix).id.clone());
+                v
+            });
+            self.votes.push(vote);
+            self.checkpoints.truncate(self.votes.len());
+            self.checkpoints.push(session.state());
+            self.vote = open(session);
+        }
+        if session.is_over() {
+            self.vote = None;
+        } else if let (Some(v), Some(fresh)) = (&self.vote, open(session))
+            && v.choices != fresh.choices
+        {
+            let mut moved = fresh;
+            moved.rounds = v
+                .rounds
+                .iter()
+                .map(|r| moved.choices.iter().map(|id| v.choices.iter().position(|x| x == id).map_or(0, |k| r[k])).collect())
+                .collect();
+            self.vote = Some(moved);
+        }
+    }
+
+    /// The class decides by its vote (`tiebreak`: the instructor's pick among tied choices,
+    /// as an index into the vote's choices).
+    pub fn decide(&mut self, session: &mut Session, tiebreak: Option<usize>) -> Result<Vec<Event>, ClassError> {
+        let vote = self.vote.as_mut().ok_or(ClassError::Engine(EngineError::Ended))?;
+        let before = vote.clone();
+        let k = vote.decide(tiebreak)?;
+        let ix = votable(session)[k];
+        match session.choose_index(ix) {
+            Ok(events) => {
+                self.sync(session);
+                Ok(events)
+            }
+            Err(e) => {
+                self.vote = Some(before);
+                Err(e.into())
+            }
+        }
+    }
+
+    /// The instructor decides for the class (with or without a vote).
+    pub fn choose(&mut self, session: &mut Session, ix: usize) -> Result<Vec<Event>, ClassError> {
+        let before = self.vote.clone();
+        if let Some(v) = self.vote.as_mut()
+            && let Some(k) = votable(session).iter().position(|&x| x == ix)
+        {
+            v.overrule(k);
+        }
+        match session.choose_index(ix) {
+            Ok(events) => {
+                self.sync(session);
+                Ok(events)
+            }
+            Err(e) => {
+                self.vote = before;
+                Err(e.into())
+            }
+        }
+    }
+
+    /// Goes back to the moment before decision `k`, as a new run: the decisions before it and
+    /// their votes are kept, and the same random stream continues, so taking the same road again
+    /// gives the same story.
+    pub fn branch(&self, compiled: Arc<Compiled>, k: usize) -> Result<(Session, Class), ClassError> {
+        let state = self.checkpoints.get(k).ok_or(ClassError::NoCheckpoint(k))?;
+        let session = Session::carry_over(compiled, state)?;
+        let class = Class { checkpoints: self.checkpoints[..=k].to_vec(), votes: self.votes[..k].to_vec(), vote: open(&session) };
+        Ok((session, class))
+    }
+
+    /// Puts the votes beside the decisions of a debrief of this class's run.
+    pub fn annotate(&self, debrief: &mut Debrief) {
+        for (step, vote) in debrief.path.iter_mut().zip(&self.votes) {
+            step.vote.clone_from(vote);
+        }
+    }
+}
+
+/// Two roads of one class side by side: the one taken and the one replayed from decision `at`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub at: usize,
+    pub taken: Debrief,
+    pub other: Debrief,
+}
+
+impl Comparison {
+    /// Per competency: name, score on the road taken, score on the other road.
+    pub fn rows(&self) -> Vec<(String, f64, f64)> {
+        self.taken
+            .competencies
+            .iter()
+            .filter_map(|a| self.other.competencies.iter().find(|b| b.id == a.id).map(|b| (a.name.clone(), a.score, b.score)))
+            .collect()
+    }
+}
+
+/// Decisions after which a scripted session is given up (a scenario that loops forever).
+const SCRIPT_LIMIT: usize = 500;
+
+/// Plays a scripted class session without a window, checking that the SPEC fits the road its
+/// votes lead down: one group of counts per vote, as many counts as choices on offer, no group
+/// left over. Ties go to the first tied choice, as the autoplay's instructor does. Returns the
+/// counts (drawn from the seed for `auto`).
+pub fn script(compiled: Arc<Compiled>, role: Option<&str>, seed: u64, spec: &VoteSpec) -> Result<Vec<Vec<Vec<u32>>>, SpecError> {
+    let fail = |zh: String, en: String| SpecError(Bilingual::new(format!("{zh}；{SPEC_HELP_ZH}"), format!("{en}; {SPEC_HELP_EN}")));
+    let (mut session, _) =
+        Session::start(compiled, role, seed, true).map_err(|e| fail(format!("无法开始：{e}"), format!("cannot start: {e}")))?;
+    let mut class = Class::new(&session);
+    let mut draw = Draw::new(seed ^ 0x0c1a55);
+    let mut used = Vec::new();
+    while !session.is_over() {
+        if used.len() >= SCRIPT_LIMIT {
+            return Err(fail(
+                format!("按这些票数，{SCRIPT_LIMIT} 次决策后仍未结束"),
+                format!("with these votes the session has not ended after {SCRIPT_LIMIT} decisions"),
+            ));
+        }
+        let n = votable(&session).len();
+        if n == 0 {
+            session.time_out().map_err(|e| fail(e.to_string(), e.to_string()))?;
+            class.sync(&session);
+            continue;
+        }
+        let d = used.len();
+        let rounds = match spec {
+            VoteSpec::Auto => plausible(n, &mut draw),
+            VoteSpec::Counts(all) => all.get(d).cloned().ok_or_else(|| {
+                fail(
+                    format!("票数只够 {} 次决策，这场课至少有 {} 次决策", all.len(), d + 1),
+                    format!("the SPEC has votes for {} decisions but the session has at least {}", all.len(), d + 1),
+                )
+            })?,
+        };
+        if let Some(bad) = rounds.iter().find(|r| r.len() != n) {
+            return Err(fail(
+                format!("第 {} 次决策有 {n} 个可选项，第 {} 组却给了 {} 个票数", d + 1, d + 1, bad.len()),
+                format!("decision {} offers {n} choices but group {} gives {} counts", d + 1, d + 1, bad.len()),
+            ));
+        }
+        let vote = class.vote.as_mut().expect("an open scene has a vote");
+        for (r, counts) in rounds.iter().enumerate() {
+            if r > 0 {
+                vote.second_round();
+            }
+            for (k, c) in counts.iter().enumerate() {
+                vote.set(k, *c);
+            }
+        }
+        let tiebreak = match vote.verdict() {
+            Verdict::Tie(t) => t.first().copied(),
+            _ => None,
+        };
+        class.decide(&mut session, tiebreak).map_err(|e| fail(format!("{e:?}"), format!("{e:?}")))?;
+        used.push(rounds);
+    }
+    if let VoteSpec::Counts(all) = spec
+        && all.len() > used.len()
+    {
+        return Err(fail(
+            format!("票数给了 {} 次决策，但按这些票数，这场课 {} 次决策就结束了", all.len(), used.len()),
+            format!("the SPEC has votes for {} decisions but with these votes the session ends after {}", all.len(), used.len()),
+        ));
+    }
+    Ok(used)
+}
