@@ -194,3 +194,22 @@ fn every_library_scenario_plays_through_with_auto_votes() {
         }
     }
 }
+
+#[test]
+fn a_resumed_class_keeps_decision_numbers_and_cannot_go_back_before_the_resume() {
+    let c = tutorial();
+    let (mut s, _) = Session::start(c.clone(), None, 1, true).unwrap();
+    s.choose("call_water_company").unwrap();
+    let resumed = Session::resume(c.clone(), &s.state()).unwrap();
+    let mut s = resumed;
+    let mut class = Class::new(&s);
+    assert_eq!((class.from, class.votes.len()), (1, 1));
+    assert!(!class.can_branch(0) && class.can_branch(1));
+    class.vote.as_mut().unwrap().set(0, 9);
+    class.decide(&mut s, None).unwrap();
+    assert_eq!(class.votes.len(), 2);
+    assert!(class.votes[1].as_ref().is_some_and(|v| v.current() == [9, 0]), "the vote sits at the decision's own number");
+    assert!(matches!(class.branch(c.clone(), 0), Err(ClassError::NoCheckpoint(0))));
+    let (b, _) = class.branch(c, 1).unwrap();
+    assert_eq!(b.run().decisions.len(), 1);
+}

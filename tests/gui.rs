@@ -474,7 +474,9 @@ fn a_whole_class_session_plays_in_the_real_window_on_the_projector() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let mut shots: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     shots.sort();
-    for kind in ["-vote.png", "-decided.png", "-feedback.png", "-debrief.png", "-debrief-scores.png", "-compare.png", "-console.png"] {
+    for kind in
+        ["-help.png", "-vote.png", "-decided.png", "-feedback.png", "-debrief.png", "-debrief-scores.png", "-compare.png", "-console.png"]
+    {
         assert!(shots.iter().any(|s| s.ends_with(kind)), "{kind}: {shots:?}");
     }
     for s in &shots {
@@ -493,4 +495,37 @@ fn a_whole_class_session_plays_in_the_real_window_on_the_projector() {
         .collect();
     assert_eq!(votes, vec![vec![vec![12, 18], vec![6, 24]], vec![vec![30]], vec![vec![20, 10], vec![25, 5]]]);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_class_run_interrupted_by_a_crash_resumes_as_the_same_class() {
+    let dir = tutorial_dir();
+    let data = data_dir();
+    {
+        let mut app = app_with_data(&dir, &data);
+        start_class(&mut app, &dir);
+        class(&mut app, ClassIntent::SetVote { k: 0, count: 20 });
+        class(&mut app, ClassIntent::Decide);
+        // The app "crashes" here.
+    }
+    let mut app = app_with_data(&dir, &data);
+    send(&mut app, Intent::ResumeInterrupted);
+    assert_eq!(screen(&app), Screen::Play);
+    let run = app.world().resource::<ActiveRun>();
+    assert_eq!(run.group, "第一期培训班");
+    assert_eq!(run.class.as_ref().map(|c| c.from), Some(1), "still a class, with the decision taken before the crash");
+    send(&mut app, Intent::Continue);
+    class(&mut app, ClassIntent::SetVote { k: 0, count: 17 });
+    class(&mut app, ClassIntent::Decide);
+    app.update();
+    let records = shapan::records::Records::open(&data).unwrap();
+    let rows = records.list().unwrap();
+    assert_eq!(rows.len(), 1);
+    let votes: Vec<Option<u32>> = records
+        .decisions(Some(rows[0].id))
+        .unwrap()
+        .iter()
+        .map(|d| d.votes.clone().map(|v| serde_json::from_value::<shapan::engine::vote::Vote>(v).unwrap().rounds[0][0]))
+        .collect();
+    assert_eq!(votes, vec![Some(20), Some(17)], "each decision keeps its own votes across the crash");
 }

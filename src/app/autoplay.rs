@@ -48,6 +48,8 @@ pub struct Autoplay {
     voted: usize,
     /// The road not taken has been started.
     branched: bool,
+    /// The key help has been photographed.
+    helped: bool,
     console_shot: bool,
 }
 
@@ -80,6 +82,7 @@ impl Autoplay {
             class: None,
             voted: 0,
             branched: false,
+            helped: false,
             console_shot: false,
         }
     }
@@ -141,6 +144,7 @@ fn drive(
         Screen::Setup => "setup",
         Screen::Play if run.as_ref().is_some_and(|r| r.reading() && !r.revealed && settings.projector) => "decided",
         Screen::Play if run.as_ref().is_some_and(|r| r.reading()) => "feedback",
+        Screen::Play if room.help => "help",
         Screen::Play if class.and_then(|c| c.vote.as_ref()).is_some_and(|v| v.total() > 0) => "vote",
         Screen::Play => "play",
         Screen::Debrief if run.as_ref().is_some_and(|r| r.counterfactual.is_some()) => "compare",
@@ -218,6 +222,15 @@ fn act(
             if run.reading() || run.session.is_over() {
                 intents.write(Intent::Continue);
                 return;
+            }
+            // A class's first scene: the instructor's key help, once.
+            if auto.class.is_some() && !auto.helped {
+                auto.helped = true;
+                intents.write(Intent::Class(ClassIntent::ToggleHelp));
+                return;
+            }
+            if room.help {
+                intents.write(Intent::Class(ClassIntent::ToggleHelp));
             }
             if class_vote(auto, run, intents) {
                 return;

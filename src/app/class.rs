@@ -6,9 +6,8 @@
 use super::clock::Paused;
 use super::flow::{ActiveRun, Intent, Screen, Settings};
 use super::records::Db;
-use crate::engine::class::{ClassError, votable};
+use crate::engine::class::votable;
 use crate::engine::vote::{Verdict, VoteError};
-use crate::lang::Lang;
 use bevy::prelude::*;
 
 /// What the instructor asked for.
@@ -34,6 +33,8 @@ pub enum ClassIntent {
     /// Shows the consequences of the last decision on the projector.
     Reveal,
     ToggleMeters,
+    /// Hides or shows the posts on the projector (room for long choices).
+    ToggleFeed,
     /// Shows scores, grade and the better road in the debrief.
     ToggleScores,
     SkipToDebrief,
@@ -55,6 +56,7 @@ pub const ADD_TIME_MS: u64 = 60_000;
 pub struct Classroom {
     pub help: bool,
     pub show_meters: bool,
+    pub hide_feed: bool,
     pub show_scores: bool,
     /// The list of decisions to go back to.
     pub rewind: bool,
@@ -67,13 +69,6 @@ pub struct Classroom {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Classroom>().add_systems(Update, apply);
-}
-
-fn vote_message(e: &ClassError, l: Lang) -> String {
-    match e {
-        ClassError::Vote(v) => v.message(l),
-        other => format!("{other:?}"),
-    }
 }
 
 /// Applies the instructor's intents.
@@ -100,6 +95,7 @@ fn apply(
             ClassIntent::ToggleConsole => room.console = !room.console,
             ClassIntent::ToggleFullscreen => room.fullscreen = !room.fullscreen,
             ClassIntent::ToggleMeters => room.show_meters = !room.show_meters,
+            ClassIntent::ToggleFeed => room.hide_feed = !room.hide_feed,
             ClassIntent::ToggleScores => room.show_scores = !room.show_scores,
             ClassIntent::ToggleRewind => room.rewind = !room.rewind && run.as_ref().is_some_and(|r| r.class.is_some()),
             ClassIntent::CloseOverlays => {
@@ -190,7 +186,7 @@ fn apply(
                             next.set(Screen::Debrief);
                         }
                     }
-                    Err(e) => room.message = Some(vote_message(&e, l)),
+                    Err(e) => room.message = Some(e.message(l)),
                 }
             }
             _ => {}

@@ -354,18 +354,13 @@ fn apply_intents(
             }
             Intent::ResumeInterrupted => {
                 let Some(slot) = interrupted.as_mut() else { continue };
-                let Some((id, path, state)) = slot.0.take() else { continue };
+                let Some(u) = slot.0.take() else { continue };
+                let path = PathBuf::from(&u.path);
                 let Some(scenario) = library.playable(&path) else { continue };
                 let compiled = Arc::new(Compiled::new(scenario.clone()));
-                let Ok(session) = Session::resume(compiled.clone(), &state) else { continue };
-                commands.insert_resource(ActiveRun::new(
-                    path,
-                    compiled,
-                    session,
-                    Default::default(),
-                    FeedbackMode::AfterEachChoice,
-                    Some(id),
-                ));
+                let Ok(session) = Session::resume(compiled.clone(), &u.state) else { continue };
+                let active = ActiveRun::new(path, compiled, session, (u.trainee, u.group), FeedbackMode::AfterEachChoice, Some(u.id));
+                commands.insert_resource(if u.class { active.with_class() } else { active });
                 next.set(Screen::Play);
             }
             Intent::DismissInterrupted => {

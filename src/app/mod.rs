@@ -108,7 +108,8 @@ pub fn run(options: GuiOptions) -> ExitCode {
     .insert_resource(library::LibraryDir(options.scenarios.clone()))
     .insert_resource(records::DataDir(crate::records::data_dir(options.data_dir.as_deref())))
     .insert_resource(flow::Settings { lang: options.lang, projector: options.projector, ..default() })
-    .insert_resource(class::Classroom { console: options.console, ..default() })
+    // A projector is used full screen (F11 leaves it).
+    .insert_resource(class::Classroom { console: options.console, fullscreen: options.projector, ..default() })
     .add_systems(Startup, (camera, start_watcher));
     logic(&mut app);
     app.add_plugins((ui::plugin, idle::plugin, portraits::plugin, console::plugin));

@@ -18,9 +18,9 @@ pub struct DataDir(pub PathBuf);
 #[derive(Resource, Debug)]
 pub struct Db(pub Result<Mutex<Records>, String>);
 
-/// A run that did not end last time: its id, scenario file and saved state.
+/// A run that did not end last time.
 #[derive(Resource, Debug, Clone)]
-pub struct Interrupted(pub Option<(i64, PathBuf, crate::engine::SessionState)>);
+pub struct Interrupted(pub Option<crate::records::Unfinished>);
 
 /// The runs shown on the records screen, read each time the screen opens.
 #[derive(Resource, Debug, Default)]
@@ -51,7 +51,7 @@ fn read(db: Option<Res<Db>>, mut snapshot: ResMut<Snapshot>) {
 fn open(mut commands: Commands, dir: Option<Res<DataDir>>) {
     let dir = dir.map_or_else(|| crate::records::data_dir(None), |d| d.0.clone());
     let db = Records::open(&dir).map_err(|e| e.to_string());
-    let interrupted = db.as_ref().ok().and_then(|r| r.latest_interrupted().ok().flatten()).map(|(id, p, s)| (id, PathBuf::from(p), s));
+    let interrupted = db.as_ref().ok().and_then(|r| r.latest_interrupted().ok().flatten());
     commands.insert_resource(Interrupted(interrupted));
     commands.insert_resource(Db(db.map(Mutex::new)));
 }

@@ -36,7 +36,7 @@ fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> 
         // The projector shows the story, not the app's settings: one quiet line.
         ui.horizontal(|ui| {
             let class = group.map(|g| format!("{}{g} · ", l.pick("集体决策：", "Class: "))).unwrap_or_default();
-            let line = format!("{class}{}", l.pick("投影模式 · 按 H 查看导师快捷键", "Projector mode · press H for the instructor's keys"));
+            let line = format!("{class}{}", l.pick("投影模式 · 按 H 查看导师快捷键", "Projector · H: instructor's keys"));
             ui.label(RichText::new(line).small().weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.small_button(l.pick("退出投影（F5）", "Leave projector mode (F5)")).clicked() {
@@ -91,6 +91,7 @@ fn draw(
     records: (Option<Res<super::records::Interrupted>>, Option<Res<super::records::Db>>),
     snapshot: Option<Res<super::records::Snapshot>>,
     class: (Res<Classroom>, Option<Res<Paused>>),
+    monitors: Query<(&bevy::window::Monitor, Has<bevy::window::PrimaryMonitor>)>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let height = ctx.viewport_rect().height();
@@ -120,7 +121,7 @@ fn draw(
                 interrupted: interrupted
                     .as_ref()
                     .and_then(|i| i.0.as_ref())
-                    .and_then(|(_, path, state)| lib.playable(path).map(|s| (s.title.get(code), state.decisions.len()))),
+                    .and_then(|u| lib.playable(std::path::Path::new(&u.path)).map(|s| (s.title.get(code), u.state.decisions.len()))),
                 problem: db.as_ref().and_then(|d| d.0.as_ref().err()).map(String::as_str),
             };
             egui::CentralPanel::default().show(&mut root, |ui| views::library::show(ui, lib, &settings, &mut local.search, &notice)).inner
@@ -187,6 +188,17 @@ fn draw(
         }
         if w.mode != mode {
             w.mode = mode;
+            // Also size the window to the display: without a window manager (a bare X server
+            // driving a projector) the full-screen request alone changes nothing.
+            let monitor = monitors.iter().max_by_key(|(_, primary)| *primary).map(|(m, _)| m);
+            match (room.fullscreen, monitor) {
+                (true, Some(m)) => {
+                    w.resolution.set_physical_resolution(m.physical_width, m.physical_height);
+                    w.position = bevy::window::WindowPosition::At(IVec2::ZERO);
+                }
+                (false, _) => w.resolution.set(1280.0, 800.0),
+                _ => {}
+            }
         }
     }
     Ok(())

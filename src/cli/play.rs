@@ -57,7 +57,7 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
         None
     };
     let file = match (&resumed, &args.file) {
-        (Some((_, path, _)), _) => PathBuf::from(path),
+        (Some(u), _) => PathBuf::from(&u.path),
         (None, Some(f)) => f.clone(),
         (None, None) => return fail("no scenario file"),
     };
@@ -95,8 +95,8 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
             eprintln!("{} {seed}", lang.pick("随机种子（用 --seed 重现本次）：", "seed (repeat this run with --seed):"));
         }
         let started = match &resumed {
-            Some((id, _, state)) => Session::resume(compiled.clone(), state).map(|s| {
-                eprintln!("{} #{id}", lang.pick("继续中断的演练", "resuming interrupted run"));
+            Some(u) => Session::resume(compiled.clone(), &u.state).map(|s| {
+                eprintln!("{} #{}", lang.pick("继续中断的演练", "resuming interrupted run"), u.id);
                 (s, Vec::new())
             }),
             None => Session::start(compiled.clone(), args.role.as_deref(), seed, !args.no_timer),
@@ -110,7 +110,7 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
             Err(e) => return fail(&e.to_string()),
         };
         run_id = match (&resumed, records.as_ref()) {
-            (Some((id, _, _)), _) => Some(*id),
+            (Some(u), _) => Some(u.id),
             (None, Some(r)) => {
                 let info = RunInfo {
                     scenario_path: file.display().to_string(),

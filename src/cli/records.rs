@@ -61,7 +61,9 @@ pub fn run(args: &RecordsArgs, lang: Lang, data: Option<&std::path::Path>) -> Ex
                 if *json {
                     let _ = writeln!(out, "{}", serde_json::to_string_pretty(&d).unwrap_or_default());
                 } else {
-                    let _ = writeln!(out, "#{} {} · {} · {} · {}", d.run.id, d.run.scenario, d.run.trainee, d.run.group, d.role);
+                    let who =
+                        if d.run.mode == "class" && d.run.trainee.is_empty() { lang.pick("全班", "whole class") } else { &d.run.trainee };
+                    let _ = writeln!(out, "#{} {} · {who} · {} · {}", d.run.id, d.run.scenario, d.run.group, d.role);
                     for (i, dec) in d.decisions.iter().enumerate() {
                         let choice = dec.choice.clone().unwrap_or_else(|| lang.pick("（超时）", "(timeout)").to_string());
                         let _ = writeln!(out, "{:>3}. {} → {choice} ({:.0} s)", i + 1, dec.scene, dec.ms as f64 / 1000.0);

@@ -15,7 +15,10 @@ use std::sync::Arc;
 /// What a class adds to a session.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Class {
-    /// The state as each decision's scene was entered: index `k` is the moment before decision `k`.
+    /// Decisions taken before the class took over (a resumed run): no checkpoints for them.
+    pub from: usize,
+    /// The state as each decision's scene was entered: index `k` is the moment before decision
+    /// `from + k`.
     pub checkpoints: Vec<SessionState>,
     /// The votes of the decisions taken (`None`: decided without a vote).
     pub votes: Vec<Option<Vote>>,
@@ -30,6 +33,18 @@ pub enum ClassError {
     Engine(EngineError),
     /// Going back to a decision that was never reached.
     NoCheckpoint(usize),
+}
+
+impl ClassError {
+    pub fn message(&self, l: crate::lang::Lang) -> String {
+        match self {
+            ClassError::Vote(v) => v.message(l),
+            ClassError::Engine(e) => format!("{}{e}", l.pick("无法执行：", "cannot do that: ")),
+            ClassError::NoCheckpoint(k) => l
+                .pick("无法回到第 {} 步：中断前的决策没有存档点", "cannot go back to decision {}: it has no checkpoint")
+                .replace("{}", &(k + 1).to_string()),
+        }
+    }
 }
 
 impl From<VoteError> for ClassError {
@@ -58,7 +73,13 @@ fn open(session: &Session) -> Option<Vote> {
 impl Class {
     /// A class starting (or resuming) `session`.
     pub fn new(session: &Session) -> Class {
-        Class { checkpoints: vec![session.state()], votes: Vec::new(), vote: open(session) }
+        let from = session.run().decisions.len();
+        Class { from, checkpoints: vec![session.state()], votes: vec![None; from], vote: open(session) }
+    }
+
+    /// Whether the class can go back to the moment before decision `k`.
+    pub fn can_branch(&self, k: usize) -> bool {
+        k >= self.from && k - self.from < self.checkpoints.len()
     }
 
     /// Brings the class up to date after any engine step (a choice, a time-out, time passing):
@@ -73,7 +94,7 @@ impl Class {
                 v
             });
             self.votes.push(vote);
-            self.checkpoints.truncate(self.votes.len());
+            self.checkpoints.truncate(self.votes.len() - self.from);
             self.checkpoints.push(session.state());
             self.vote = open(session);
         }
@@ -135,9 +156,13 @@ impl Class {
     /// their votes are kept, and the same random stream continues, so taking the same road again
     /// gives the same story.
     pub fn branch(&self, compiled: Arc<Compiled>, k: usize) -> Result<(Session, Class), ClassError> {
-        let state = self.checkpoints.get(k).ok_or(ClassError::NoCheckpoint(k))?;
-        let session = Session::carry_over(compiled, state)?;
-        let class = Class { checkpoints: self.checkpoints[..=k].to_vec(), votes: self.votes[..k].to_vec(), vote: open(&session) };
+        if !self.can_branch(k) {
+            return Err(ClassError::NoCheckpoint(k));
+        }
+        let i = k - self.from;
+        let session = Session::carry_over(compiled, &self.checkpoints[i])?;
+        let class =
+            Class { from: self.from, checkpoints: self.checkpoints[..=i].to_vec(), votes: self.votes[..k].to_vec(), vote: open(&session) };
         Ok((session, class))
     }
 
@@ -224,7 +249,7 @@ pub fn script(compiled: Arc<Compiled>, role: Option<&str>, seed: u64, spec: &Vot
             Verdict::Tie(t) => t.first().copied(),
             _ => None,
         };
-        class.decide(&mut session, tiebreak).map_err(|e| fail(format!("{e:?}"), format!("{e:?}")))?;
+        class.decide(&mut session, tiebreak).map_err(|e| fail(e.message(crate::lang::Lang::ZhCn), e.message(crate::lang::Lang::En)))?;
         used.push(rounds);
     }
     if let VoteSpec::Counts(all) = spec

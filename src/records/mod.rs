@@ -91,6 +91,18 @@ pub struct RunInfo {
     pub mode: String,
 }
 
+/// A run a crash interrupted: where it stands and who was playing it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unfinished {
+    pub id: i64,
+    pub path: String,
+    pub state: SessionState,
+    /// A class was playing (its votes so far stay in the records; the resumed run starts fresh ones).
+    pub class: bool,
+    pub trainee: String,
+    pub group: String,
+}
+
 /// One recorded run, as listed.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct RunRow {
@@ -256,20 +268,24 @@ impl Records {
         tx.commit().map_err(sql)
     }
 
-    /// The latest run that did not end: its id, scenario file and saved state.
-    pub fn latest_interrupted(&self) -> Result<Option<(i64, String, SessionState)>, RecordsError> {
-        let row: Option<(i64, String, String)> = self
+    /// The latest run that did not end (a crash), to resume.
+    pub fn latest_interrupted(&self) -> Result<Option<Unfinished>, RecordsError> {
+        let row: Option<(i64, String, String, String, String, String)> = self
             .conn
-            .query_row("SELECT id, scenario_path, state FROM sessions WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
+            .query_row(
+                "SELECT s.id, s.scenario_path, s.state, s.mode, COALESCE(t.name, ''), COALESCE(g.name, '')
+                 FROM sessions s LEFT JOIN trainees t ON t.id = s.trainee_id LEFT JOIN groups g ON g.id = s.group_id
+                 WHERE s.ended_at IS NULL ORDER BY s.id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            )
             .optional()
             .map_err(sql)?;
         match row {
             None => Ok(None),
-            Some((id, path, json)) => {
+            Some((id, path, json, mode, trainee, group)) => {
                 let state = serde_json::from_str(&json).map_err(|e| RecordsError::Sql(format!("run {id}: {e}")))?;
-                Ok(Some((id, path, state)))
+                Ok(Some(Unfinished { id, path, state, class: mode == "class", trainee, group }))
             }
         }
     }

@@ -46,7 +46,8 @@ pub fn vote_bar(ui: &mut egui::Ui, v: &Vote, k: usize, l: Lang) {
     }
 }
 
-/// The round, the total and how united the class is (with the shift after discussion).
+/// The round, the total and how united the class is, with the shift after discussion, on one
+/// line (it wraps when it must).
 pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
     ui.add_space(6.0);
     let round = if v.round() == 2 {
@@ -58,16 +59,6 @@ pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
     if let Some(c) = v.consensus() {
         line.push_str(&format!(" · {} {:.0}% · {}", l.pick("最多票", "leading"), v.share() * 100.0, c.label(l)));
     }
-    let colour = match v.consensus() {
-        Some(Consensus::United) => GOOD,
-        Some(Consensus::Majority) => theme::WARN,
-        Some(Consensus::Divided) => BAD,
-        None => ui.visuals().text_color(),
-    };
-    ui.label(RichText::new(line).strong().color(colour));
-    if v.rounds.len() == 2 {
-        ui.label(RichText::new(l.pick("灰色：第一轮；蓝色或绿色：第二轮", "Grey: first round; blue or green: final round")).small());
-    }
     if let Some(shift) = v.shift() {
         let moved: Vec<String> = shift
             .iter()
@@ -76,13 +67,21 @@ pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
             .map(|(k, d)| format!("{} {}{:.0}", k + 1, if *d > 0.0 { "+" } else { "" }, d))
             .collect();
         if !moved.is_empty() {
-            ui.label(format!(
-                "{}{}",
-                l.pick("讨论后的变化（百分点）：", "Shift after discussion (points): "),
-                moved.join(l.pick("，", ", "))
-            ));
+            line.push_str(&format!(" · {}{}", l.pick("讨论后变化（百分点）：", "shift (points): "), moved.join(l.pick("，", ", "))));
         }
     }
+    let colour = match v.consensus() {
+        Some(Consensus::United) => GOOD,
+        Some(Consensus::Majority) => theme::WARN,
+        Some(Consensus::Divided) => BAD,
+        None => ui.visuals().text_color(),
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(line).strong().color(colour));
+        if v.rounds.len() == 2 {
+            ui.label(RichText::new(l.pick("（灰条为第一轮）", "(grey bars: first round)")).small());
+        }
+    });
     if let Verdict::Tie(t) = v.verdict() {
         let list = t.iter().map(|k| (k + 1).to_string()).collect::<Vec<_>>().join(l.pick("、", ", "));
         ui.colored_label(BAD, l.pick("平票：选项 {}，由导师裁决", "Tied: options {}, the instructor decides").replace("{}", &list));
@@ -90,7 +89,7 @@ pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
 }
 
 /// Every key, for a single display.
-pub const KEYS: [(&str, &str, &str); 19] = [
+pub const KEYS: [(&str, &str, &str); 20] = [
     ("1-9", "为该选项加一票", "add a vote to that option"),
     ("Shift+1-9", "减一票", "remove a vote"),
     ("V", "开始第二轮（讨论后再投）", "start the final round (after discussion)"),
@@ -100,6 +99,7 @@ pub const KEYS: [(&str, &str, &str); 19] = [
     ("T", "加时 1 分钟", "add a minute"),
     ("C", "揭晓本次决策的后果", "reveal the consequences"),
     ("M", "显示 / 隐藏态势指标", "show / hide the meters"),
+    ("F", "显示 / 隐藏舆情信息栏", "show / hide the posts"),
     ("S", "复盘中显示 / 隐藏成绩", "show / hide scores in the debrief"),
     ("D", "直接进入复盘", "skip to the debrief"),
     ("B", "回到前面的决策，走另一条路", "go back to a decision, take the other road"),
@@ -112,22 +112,30 @@ pub const KEYS: [(&str, &str, &str); 19] = [
     ("L", "切换中文 / English", "switch language"),
 ];
 
-/// The key help overlay.
+/// The key help overlay: for the instructor, so in the small size and two columns, to fit a
+/// projected 4:3 image too.
 pub fn help(ctx: &egui::Context, l: Lang) -> Option<Intent> {
     let mut close = false;
-    egui::Window::new(l.pick("导师快捷键", "Instructor keys"))
+    let size = theme::current(ctx).small;
+    egui::Window::new(RichText::new(l.pick("导师快捷键", "Instructor keys")).size(size * 1.2))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .max_width(ctx.viewport_rect().width() * 0.92)
         .show(ctx, |ui| {
-            egui::Grid::new("keys").num_columns(2).striped(true).show(ui, |ui| {
-                for (key, zh, en) in KEYS {
-                    ui.label(RichText::new(key).strong());
-                    ui.label(l.pick(zh, en));
-                    ui.end_row();
+            let half = KEYS.len().div_ceil(2);
+            ui.columns(2, |cols| {
+                for (col, keys) in cols.iter_mut().zip(KEYS.chunks(half)) {
+                    egui::Grid::new(col.next_auto_id()).num_columns(2).striped(true).show(col, |ui| {
+                        for (key, zh, en) in keys {
+                            ui.label(RichText::new(*key).size(size).strong());
+                            ui.label(RichText::new(l.pick(zh, en)).size(size));
+                            ui.end_row();
+                        }
+                    });
                 }
             });
-            close = ui.button(l.pick("关闭", "Close")).clicked();
+            close = ui.button(RichText::new(l.pick("关闭（H）", "Close (H)")).size(size)).clicked();
         });
     close.then_some(Intent::Class(ClassIntent::ToggleHelp))
 }
@@ -287,6 +295,7 @@ pub fn keys(events: &[egui::Event], here: &KeyContext) -> Vec<Intent> {
             Key::S if here.screen == Screen::Debrief => class(ClassIntent::ToggleScores),
             Key::B if here.class && matches!(here.screen, Screen::Play | Screen::Debrief) => class(ClassIntent::ToggleRewind),
             Key::M if playing => class(ClassIntent::ToggleMeters),
+            Key::F if playing && !ctrl => class(ClassIntent::ToggleFeed),
             Key::D if playing && !ctrl => class(ClassIntent::SkipToDebrief),
             _ if !(playing && here.class) => None,
             // A class's run from here on.

@@ -85,6 +85,8 @@ fn controls(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
         button(ui, l.pick("揭晓后果", "Reveal"), "C", playing, class(ClassIntent::Reveal));
         let meters = if v.room.show_meters { l.pick("隐藏指标", "Hide meters") } else { l.pick("显示指标", "Show meters") };
         button(ui, meters, "M", true, class(ClassIntent::ToggleMeters));
+        let feed = if v.room.hide_feed { l.pick("显示舆情栏", "Show posts") } else { l.pick("隐藏舆情栏", "Hide posts") };
+        button(ui, feed, "F", true, class(ClassIntent::ToggleFeed));
         let scores = if v.room.show_scores { l.pick("隐藏成绩", "Hide scores") } else { l.pick("公布成绩", "Show scores") };
         button(ui, scores, "S", true, class(ClassIntent::ToggleScores));
         button(ui, l.pick("跳到复盘", "Skip to the debrief"), "D", playing, class(ClassIntent::SkipToDebrief));
@@ -145,8 +147,8 @@ fn scene(ui: &mut egui::Ui, run: &ActiveRun, v: &Console, l: Lang) {
         return;
     };
     let scene = &s.scenes[i];
-    let title = scene.title.as_ref().map_or_else(|| scene.id.clone(), |t| t.get(code).to_string());
-    ui.heading(format!("{}{title}（{}）", l.pick("当前场景：", "Scene: "), scene.id));
+    let title = scene.title.as_ref().map_or_else(|| scene.id.clone(), |t| format!("{}（{}）", t.get(code), scene.id));
+    ui.heading(format!("{}{title}", l.pick("当前场景：", "Scene: ")));
     if let Some(ms) = run.session.time_left_ms() {
         ui.label(format!("{}{} {}", l.pick("剩余时间 ", "Time left "), ms.div_ceil(1000), l.pick("秒", "s")));
     }

@@ -53,14 +53,18 @@ pub fn show(
     let code = code(run, l);
     let sizes = theme::current(ui.ctx());
     let projector = settings.projector;
+    // Once the class votes, what it has already read gives its room to the choices.
+    let voting = run.class.as_ref().and_then(|k| k.vote.as_ref()).is_some_and(|v| v.total() > 0);
     egui::Panel::top("play-top").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.heading(s.title.get(code));
+            // Each item moves to the next line whole rather than breaking.
+            let item = |ui: &mut egui::Ui, text: RichText| ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
+            item(ui, RichText::new(s.title.get(code)).heading());
             ui.separator();
-            ui.label(s.roles[run.session.run().role].name.get(code));
+            item(ui, RichText::new(s.roles[run.session.run().role].name.get(code)));
             if let Some(t) = clock_label(c, run.session.run().clock_ms / 60_000, l) {
                 ui.separator();
-                ui.label(RichText::new(format!("{} {t}", l.pick("剧情时间", "Story time"))).strong());
+                item(ui, RichText::new(format!("{} {t}", l.pick("剧情时间", "Story time"))).strong());
             }
             if run.class.is_some() && !projector {
                 ui.separator();
@@ -87,9 +91,11 @@ pub fn show(
             let secs = ms.div_ceil(1000);
             let colour = if secs <= 10 { BAD } else { theme::WARN };
             ui.add(
-                egui::ProgressBar::new(frac)
-                    .fill(colour)
-                    .text(RichText::new(format!("{} {secs} {}", l.pick("剩余", "Time left:"), l.pick("秒", "s"))).strong()),
+                egui::ProgressBar::new(frac).fill(colour).desired_height(theme::current(ui.ctx()).small * 1.4).text(
+                    RichText::new(format!("{} {secs} {}", l.pick("剩余", "Time left:"), l.pick("秒", "s")))
+                        .size(theme::current(ui.ctx()).small)
+                        .strong(),
+                ),
             );
         }
         if let Some(p) = &run.reload_problem {
@@ -112,7 +118,8 @@ pub fn show(
         });
     }
     let hide_meters = projector && !room.classroom.show_meters;
-    let wide = ui.available_width() / ui.available_height().max(1.0) >= 1.5;
+    let screen = ui.ctx().viewport_rect();
+    let wide = screen.width() / screen.height().max(1.0) >= 1.5;
     let meters_panel = if projector { 0.24 * ui.available_width() } else { 240.0 };
     if !hide_meters {
         egui::Panel::left("play-meters").default_size(meters_panel).show(ui, |ui| {
@@ -141,10 +148,13 @@ pub fn show(
         _ => None,
     };
     // On a 4:3 projector there is no room for a feed column: the newest post sits above the scene.
-    let side_feed = !projector || wide;
+    let side_feed = !projector || (wide && !room.classroom.hide_feed);
     if side_feed {
         let width = if projector { 0.3 * ui.available_width() } else { 340.0 };
-        egui::Panel::right("play-feed").default_size(width).show(ui, |ui| {
+        let feed = egui::Panel::right("play-feed").default_size(width);
+        // On the projector the column keeps its share whatever a post's width.
+        let feed = if projector { feed.exact_size(width) } else { feed };
+        feed.show(ui, |ui| {
             ui.heading(l.pick("舆情与信息", "Posts and messages"));
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 for m in run.feed.iter().filter_map(media) {
@@ -155,7 +165,11 @@ pub fn show(
     }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            if !side_feed && let Some(m) = run.feed.first().and_then(media) {
+            if !side_feed
+                && !room.classroom.hide_feed
+                && !voting
+                && let Some(m) = run.feed.first().and_then(media)
+            {
                 post_card(ui, m, code, l);
             }
             if run.reading() {
@@ -169,12 +183,18 @@ pub fn show(
                 return;
             };
             let scene = &s.scenes[i];
-            if let Some(t) = &scene.title {
+            // On the projector the scene's title and its speaker share one line.
+            let one_line = projector && scene.title.is_some() && scene.speaker.is_some();
+            if let Some(t) = scene.title.as_ref().filter(|_| !one_line) {
                 ui.heading(t.get(code));
             }
             if let Some(ch) = scene.speaker.as_ref().and_then(|id| s.characters.iter().find(|c| &c.id == id)) {
                 let title = ch.title.as_ref().map(|t| l.pick("（{}）", " ({})").replace("{}", t.get(code))).unwrap_or_default();
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
+                    if let Some(t) = scene.title.as_ref().filter(|_| one_line) {
+                        ui.heading(t.get(code));
+                        ui.separator();
+                    }
                     if let Some(tex) = portrait {
                         let side = sizes.body * if projector { 2.0 } else { 3.3 };
                         ui.add(egui::Image::new(tex).fit_to_exact_size(egui::vec2(side, side)).corner_radius(side / 2.0));
@@ -182,65 +202,84 @@ pub fn show(
                     ui.label(RichText::new(format!("{}{title}", ch.name.get(code))).strong());
                 });
             }
-            ui.label(RichText::new(scene.text.get(code)).size(sizes.body * 1.1));
-            ui.add_space(12.0);
-            let vote = run.class.as_ref().and_then(|k| k.vote.as_ref());
-            if let Some(v) = vote {
-                super::class::vote_status(ui, v, l);
-            }
-            // Choices are numbered as the class votes on them: only those that can be taken.
-            let mut number = 0;
-            for offer in run.session.offers() {
-                let ch = c.choice(offer.choice);
-                let label = if offer.enabled {
-                    number += 1;
-                    format!("{number}. {}", ch.text.get(code))
-                } else {
-                    format!("   {}", ch.text.get(code))
-                };
-                let row = ui.available_width();
-                let bars = if vote.is_some() && offer.enabled { row * 0.32 } else { 0.0 };
-                let response = ui
-                    .horizontal(|ui| {
-                        let width = row - bars - if bars > 0.0 { ui.spacing().item_spacing.x } else { 0.0 };
-                        let response = ui
-                            .allocate_ui(egui::vec2(width, 0.0), |ui| {
-                                let button = egui::Button::new(RichText::new(label).size(sizes.choice))
-                                    .wrap()
-                                    .min_size(egui::vec2(ui.available_width(), sizes.choice * 1.9));
-                                ui.add_enabled(offer.enabled, button)
-                            })
-                            .inner;
-                        if let Some(v) = vote.filter(|_| bars > 0.0) {
-                            ui.vertical(|ui| {
-                                ui.set_width(bars);
-                                super::class::vote_bar(ui, v, number - 1, l);
-                            });
-                        }
-                        response
-                    })
-                    .inner;
-                // For a class, number keys count votes (the class plugin reads them).
-                let key = run.class.is_none() && offer.enabled && KEYS.get(number - 1).is_some_and(|k| ui.input(|inp| inp.key_pressed(*k)));
-                if offer.enabled && (response.clicked() || key) {
-                    intent = Some(Intent::Choose(offer.choice));
-                }
-                if !offer.enabled {
-                    response.on_disabled_hover_text(l.pick("条件还不满足", "Not available yet"));
-                }
-            }
-            ui.add_space(8.0);
-            let hint = if run.class.is_some() {
-                l.pick(
-                    "数字键 1-9 为该选项加一票（Shift 减一票），V 开始第二轮，Enter 按多数决定，H 查看全部快捷键",
-                    "Keys 1-9 add a vote (Shift removes one), V starts the final round, Enter takes the majority, H lists every key",
-                )
+            if projector {
+                // A long scene scrolls in its own box, so the choices and their votes stay in view.
+                let share = if voting { 0.12 } else { 0.24 };
+                egui::ScrollArea::vertical().id_salt("scene-text").max_height(share * ui.ctx().viewport_rect().height()).show(ui, |ui| {
+                    ui.label(RichText::new(scene.text.get(code)).size(sizes.body));
+                });
             } else {
-                l.pick("按数字键 1-9 也可以选择", "Keys 1-9 choose too")
-            };
-            ui.label(RichText::new(hint).small().weak());
+                ui.label(RichText::new(scene.text.get(code)).size(sizes.body * 1.1));
+            }
+            ui.add_space(12.0);
+            intent = choices(ui, run, code, l, projector).or(intent.take());
         });
     });
+    intent
+}
+
+/// The choices as large buttons (numbered as the class votes on them), each with its votes.
+fn choices(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: bool) -> Option<Intent> {
+    let c = &run.compiled;
+    let sizes = theme::current(ui.ctx());
+    // On the projector choices are body-sized so three or four long ones fit below the scene.
+    let text = if projector { sizes.body } else { sizes.choice };
+    let mut intent = None;
+    let vote = run.class.as_ref().and_then(|k| k.vote.as_ref());
+    if let Some(v) = vote {
+        super::class::vote_status(ui, v, l);
+    }
+    // Choices are numbered as the class votes on them: only those that can be taken.
+    let mut number = 0;
+    for offer in run.session.offers() {
+        let ch = c.choice(offer.choice);
+        let label = if offer.enabled {
+            number += 1;
+            format!("{number}. {}", ch.text.get(code))
+        } else {
+            format!("   {}", ch.text.get(code))
+        };
+        let row = ui.available_width();
+        let bars = if vote.is_some() && offer.enabled { row * 0.28 } else { 0.0 };
+        let response = ui
+            .horizontal(|ui| {
+                let width = row - bars - if bars > 0.0 { ui.spacing().item_spacing.x } else { 0.0 };
+                let response = ui
+                    .allocate_ui(egui::vec2(width, 0.0), |ui| {
+                        let button = egui::Button::new(RichText::new(label).size(text))
+                            .wrap()
+                            .min_size(egui::vec2(ui.available_width(), text * 1.9));
+                        ui.add_enabled(offer.enabled, button)
+                    })
+                    .inner;
+                if let Some(v) = vote.filter(|_| bars > 0.0) {
+                    ui.vertical(|ui| {
+                        ui.set_width(bars);
+                        super::class::vote_bar(ui, v, number - 1, l);
+                    });
+                }
+                response
+            })
+            .inner;
+        // For a class, number keys count votes (the class plugin reads them).
+        let key = run.class.is_none() && offer.enabled && KEYS.get(number - 1).is_some_and(|k| ui.input(|inp| inp.key_pressed(*k)));
+        if offer.enabled && (response.clicked() || key) {
+            intent = Some(Intent::Choose(offer.choice));
+        }
+        if !offer.enabled {
+            response.on_disabled_hover_text(l.pick("条件还不满足", "Not available yet"));
+        }
+    }
+    ui.add_space(8.0);
+    let hint = if run.class.is_some() {
+        l.pick(
+            "数字键 1-9 为该选项加一票（Shift 减一票），V 开始第二轮，Enter 按多数决定，H 查看全部快捷键",
+            "Keys 1-9 add a vote (Shift removes one), V starts the final round, Enter takes the majority, H lists every key",
+        )
+    } else {
+        l.pick("按数字键 1-9 也可以选择", "Keys 1-9 choose too")
+    };
+    ui.label(RichText::new(hint).small().weak());
     intent
 }
 
@@ -311,7 +350,7 @@ fn post_card(ui: &mut egui::Ui, m: &Media, code: &str, l: Lang) {
             Channel::Weibo | Channel::Douyin => format!("@{author}"),
             _ => author.to_string(),
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(m.channel.label(l)).color(Color32::WHITE).background_color(accent).strong());
             ui.label(RichText::new(header).strong());
             ui.label(RichText::new(time).small().weak());
