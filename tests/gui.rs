@@ -377,6 +377,16 @@ fn a_class_votes_in_two_rounds_and_the_run_is_recorded_with_the_votes() {
     let first: shapan::engine::vote::Vote = serde_json::from_value(decisions[0].votes.clone().unwrap()).unwrap();
     assert_eq!(first.rounds, vec![vec![5, 20], vec![22, 3]]);
     assert_eq!(first.decided.as_deref(), Some("call_water_company"));
+    // The printable debrief shows the votes beside each decision too.
+    let page = data.join("class.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_shapan"))
+        .args(["--lang", "zh-CN", "--data-dir", data.to_str().unwrap(), "records", "html", &rows[0].id.to_string(), "--out"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("全班投票：第一轮 5/20 → 第二轮 22/3"), "{html}");
 }
 
 #[test]

@@ -28,7 +28,7 @@ pub fn html(d: &Debrief, who: &str, l: Lang) -> String {
         o,
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
          body{{font-family:'Noto Sans SC','Microsoft YaHei','PingFang SC',sans-serif;max-width:52em;margin:2em auto;color:#222;line-height:1.6}}\
-         h1{{font-size:1.6em}} .total{{font-size:1.4em;font-weight:bold}} .step{{border:1px solid #ccc;border-radius:6px;padding:.5em 1em;margin:.6em 0;page-break-inside:avoid}}\
+         h1{{font-size:1.6em}} .total{{font-size:1.4em;font-weight:bold}} .vote{{color:#1e5aaa}} .step{{border:1px solid #ccc;border-radius:6px;padding:.5em 1em;margin:.6em 0;page-break-inside:avoid}}\
          .better{{color:#1e8c3c}} .expert{{color:#1e5aaa}} .practitioner{{color:#784614}} small{{color:#666}}\
          @media print{{body{{margin:0}}}}</style></head><body>",
         l.code(),
@@ -124,6 +124,9 @@ pub fn html(d: &Debrief, who: &str, l: Lang) -> String {
     let _ = write!(o, "<h3>{}</h3>", l.pick("决策回顾", "Decisions"));
     for (i, s) in d.path.iter().enumerate() {
         let _ = write!(o, "<div class=step><p><b>{}. {}</b></p>", i + 1, esc(&s.text));
+        if let Some(v) = &s.vote {
+            let _ = write!(o, "<p class=vote>{}{}</p>", l.pick("全班投票：", "Class vote: "), esc(&v.summary(l)));
+        }
         if let Some(f) = &s.feedback {
             let _ = write!(o, "<p>{}</p>", esc(f));
         }
