@@ -284,40 +284,37 @@ pub fn keys(events: &[egui::Event], here: &KeyContext) -> Vec<Intent> {
         let class = |i: ClassIntent| Some(Intent::Class(i));
         let digit = DIGITS.iter().position(|d| *d == key);
         let playing = here.screen == Screen::Play;
-        let intent = match key {
-            Key::F1 | Key::H if !ctrl => class(ClassIntent::ToggleHelp),
-            Key::F5 => class(ClassIntent::ToggleProjector),
-            Key::F2 => class(ClassIntent::ToggleConsole),
-            Key::F11 => class(ClassIntent::ToggleFullscreen),
-            Key::Escape => class(ClassIntent::CloseOverlays),
-            Key::L if !ctrl => Some(Intent::SetLang(if here.lang == Lang::ZhCn { Lang::En } else { Lang::ZhCn })),
-            Key::R if ctrl && matches!(here.screen, Screen::Play | Screen::Debrief) => Some(Intent::PlayAgain),
-            Key::S if here.screen == Screen::Debrief => class(ClassIntent::ToggleScores),
-            Key::B if here.class && matches!(here.screen, Screen::Play | Screen::Debrief) => class(ClassIntent::ToggleRewind),
-            Key::M if playing => class(ClassIntent::ToggleMeters),
-            Key::F if playing && !ctrl => class(ClassIntent::ToggleFeed),
-            Key::D if playing && !ctrl => class(ClassIntent::SkipToDebrief),
-            _ if !(playing && here.class) => None,
-            // A class's run from here on.
-            Key::C => class(ClassIntent::Reveal),
-            Key::Enter | Key::Space if here.reading => {
-                if here.projector && !here.revealed {
-                    class(ClassIntent::Reveal)
-                } else {
-                    Some(Intent::Continue)
+        let intent =
+            match key {
+                Key::F1 | Key::H if !ctrl => class(ClassIntent::ToggleHelp),
+                Key::F5 => class(ClassIntent::ToggleProjector),
+                Key::F2 => class(ClassIntent::ToggleConsole),
+                Key::F11 => class(ClassIntent::ToggleFullscreen),
+                Key::Escape => class(ClassIntent::CloseOverlays),
+                Key::L if !ctrl => Some(Intent::SetLang(if here.lang == Lang::ZhCn { Lang::En } else { Lang::ZhCn })),
+                Key::R if ctrl && matches!(here.screen, Screen::Play | Screen::Debrief) => Some(Intent::PlayAgain),
+                Key::S if here.screen == Screen::Debrief => class(ClassIntent::ToggleScores),
+                Key::B if here.class && matches!(here.screen, Screen::Play | Screen::Debrief) => class(ClassIntent::ToggleRewind),
+                Key::M if playing => class(ClassIntent::ToggleMeters),
+                Key::F if playing && !ctrl => class(ClassIntent::ToggleFeed),
+                Key::D if playing && !ctrl => class(ClassIntent::SkipToDebrief),
+                // Consequences on the projector (a class's or one trainee's) wait to be revealed.
+                Key::C if playing && here.reading => class(ClassIntent::Reveal),
+                Key::Enter | Key::Space if playing && here.reading && (here.class || here.projector) => {
+                    if here.projector && !here.revealed { class(ClassIntent::Reveal) } else { Some(Intent::Continue) }
                 }
-            }
-            _ if here.reading => None,
-            Key::Enter => class(ClassIntent::Decide),
-            Key::Space => class(ClassIntent::TogglePause),
-            Key::T | Key::Plus | Key::Equals => class(ClassIntent::AddTime),
-            Key::V => class(ClassIntent::SecondRound),
-            _ => match digit {
-                Some(k) if ctrl => class(ClassIntent::Instructor(k)),
-                Some(k) => class(ClassIntent::Vote { k, delta: if modifiers.shift { -1 } else { 1 } }),
-                None => None,
-            },
-        };
+                _ if !(playing && here.class) || here.reading => None,
+                // A class deciding from here on.
+                Key::Enter => class(ClassIntent::Decide),
+                Key::Space => class(ClassIntent::TogglePause),
+                Key::T | Key::Plus | Key::Equals => class(ClassIntent::AddTime),
+                Key::V => class(ClassIntent::SecondRound),
+                _ => match digit {
+                    Some(k) if ctrl => class(ClassIntent::Instructor(k)),
+                    Some(k) => class(ClassIntent::Vote { k, delta: if modifiers.shift { -1 } else { 1 } }),
+                    None => None,
+                },
+            };
         out.extend(intent);
     }
     out
@@ -368,6 +365,11 @@ mod tests {
     #[test]
     fn a_trainee_alone_gets_no_class_keys_but_the_projector_and_help_keys_work_everywhere() {
         let solo = KeyContext { class: false, ..here(false, true) };
+        // On the projector a trainee's consequences are revealed with the same key.
+        let enter = [press(Key::Enter, Key::Enter, Modifiers::NONE)];
+        assert_eq!(keys(&enter, &KeyContext { reading: true, revealed: false, ..solo.clone() }), vec![Intent::Class(ClassIntent::Reveal)]);
+        // At a desk the feedback view itself reads Enter.
+        assert!(keys(&enter, &KeyContext { reading: true, projector: false, ..solo.clone() }).is_empty());
         assert!(keys(&[press(Key::Num1, Key::Num1, Modifiers::NONE)], &solo).is_empty());
         assert!(keys(&[press(Key::V, Key::V, Modifiers::NONE)], &solo).is_empty());
         let library = KeyContext { screen: Screen::Library, ..solo };

@@ -335,8 +335,8 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: 
     ui.add_space(12.0);
     let label = if run.session.is_over() { l.pick("查看复盘", "See the debrief") } else { l.pick("继续", "Continue") };
     let clicked = ui.add(egui::Button::new(RichText::new(label).strong())).clicked();
-    // A class's keys are read by the class plugin.
-    let key = run.class.is_none() && ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
+    // A class's keys, and the projector's, are read by the class plugin.
+    let key = run.class.is_none() && !projector && ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
     (clicked || key).then_some(Intent::Continue)
 }
 
