@@ -48,6 +48,19 @@ fn send(app: &mut App, intent: Intent) {
     app.update();
 }
 
+/// The debrief, once its worker thread has built it (the app keeps drawing meanwhile).
+fn debrief(app: &mut App) -> shapan::engine::debrief::Debrief {
+    let started = Instant::now();
+    loop {
+        if let Some(d) = app.world().resource::<ActiveRun>().debrief.clone() {
+            return d;
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "the debrief never arrived");
+        std::thread::sleep(Duration::from_millis(5));
+        app.update();
+    }
+}
+
 fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
@@ -87,15 +100,11 @@ fn a_trainee_goes_from_the_library_to_the_debrief_and_back() {
     send(&mut app, Intent::Choose(plain));
     send(&mut app, Intent::Continue);
     assert_eq!(screen(&app), Screen::Debrief);
-    let debrief = app.world().resource::<ActiveRun>().debrief.clone().unwrap();
-    assert_eq!(debrief.ending.unwrap().id, "calm");
-    assert_eq!(debrief.total, 100.0);
+    let d = debrief(&mut app);
+    assert_eq!(d.ending.unwrap().id, "calm");
+    assert_eq!(d.total, 100.0);
     send(&mut app, Intent::SetLang(shapan::lang::Lang::En));
-    assert_eq!(
-        app.world().resource::<ActiveRun>().debrief.as_ref().unwrap().title,
-        "The tap-water rumour (starter example)",
-        "the debrief follows the language"
-    );
+    assert_eq!(debrief(&mut app).title, "The tap-water rumour (starter example)", "the debrief follows the language");
     send(&mut app, Intent::PlayAgain);
     assert_eq!(screen(&app), Screen::Play);
     assert_eq!(app.world().resource::<ActiveRun>().session.run().decisions.len(), 0);
@@ -283,6 +292,7 @@ fn runs_are_recorded_and_an_interrupted_one_is_offered_again() {
     send(&mut app, Intent::Choose(plain));
     send(&mut app, Intent::Continue);
     assert_eq!(screen(&app), Screen::Debrief);
+    debrief(&mut app);
     app.update();
     let rows = shapan::records::Records::open(&data).unwrap().list().unwrap();
     assert_eq!(rows.len(), 1, "the same run, not a new one");
@@ -365,7 +375,7 @@ fn a_class_votes_in_two_rounds_and_the_run_is_recorded_with_the_votes() {
     class(&mut app, ClassIntent::Reveal);
     send(&mut app, Intent::Continue);
     assert_eq!(screen(&app), Screen::Debrief);
-    let d = app.world().resource::<ActiveRun>().debrief.clone().unwrap();
+    let d = debrief(&mut app);
     assert_eq!(d.path[0].vote.as_ref().unwrap().rounds, vec![vec![5, 20], vec![22, 3]], "the debrief shows the votes");
     assert!(d.path[1].vote.as_ref().unwrap().by_instructor);
     app.update();
@@ -408,7 +418,7 @@ fn the_instructor_pauses_adds_time_skips_and_goes_back_for_the_road_not_taken() 
     send(&mut app, Intent::Continue);
     class(&mut app, ClassIntent::SkipToDebrief);
     assert_eq!(screen(&app), Screen::Debrief);
-    assert!(!app.world().resource::<ActiveRun>().debrief.as_ref().unwrap().complete);
+    assert!(!debrief(&mut app).complete);
     app.update();
     let records = shapan::records::Records::open(&data).unwrap();
     assert!(records.latest_interrupted().unwrap().is_none(), "a run stopped by the instructor is not offered for resuming");
@@ -419,6 +429,7 @@ fn the_instructor_pauses_adds_time_skips_and_goes_back_for_the_road_not_taken() 
     assert_eq!(screen(&app), Screen::Play);
     let run = app.world().resource::<ActiveRun>();
     assert_eq!((run.session.run().decisions.len(), run.counterfactual.as_ref().map(|c| c.0)), (0, Some(0)));
+    assert_eq!(run.feed.len(), 1, "the posts of that moment are shown again");
     let call = choice(&app, "call_water_company");
     send(&mut app, Intent::Choose(call));
     send(&mut app, Intent::Continue);
@@ -426,9 +437,9 @@ fn the_instructor_pauses_adds_time_skips_and_goes_back_for_the_road_not_taken() 
     send(&mut app, Intent::Choose(plain));
     send(&mut app, Intent::Continue);
     assert_eq!(screen(&app), Screen::Debrief);
-    let run = app.world().resource::<ActiveRun>();
-    let (at, taken) = run.counterfactual.clone().unwrap();
-    let other = run.debrief.clone().unwrap();
+    let other = debrief(&mut app);
+    let (at, taken) = app.world().resource::<ActiveRun>().counterfactual.clone().unwrap();
+    let taken = taken.get().cloned().flatten().expect("the road taken's debrief is ready");
     assert_eq!(at, 0);
     assert!(other.total > taken.total, "{} vs {}", other.total, taken.total);
     app.update();
@@ -524,6 +535,7 @@ fn a_class_run_interrupted_by_a_crash_resumes_as_the_same_class() {
     let run = app.world().resource::<ActiveRun>();
     assert_eq!(run.group, "第一期培训班");
     assert_eq!(run.class.as_ref().map(|c| c.from), Some(1), "still a class, with the decision taken before the crash");
+    assert!(!run.feed.is_empty(), "the posts seen before the crash are shown again");
     send(&mut app, Intent::Continue);
     class(&mut app, ClassIntent::SetVote { k: 0, count: 17 });
     class(&mut app, ClassIntent::Decide);

@@ -124,11 +124,13 @@ fn apply(
             ClassIntent::Rewind(k) => {
                 let Some(class) = &r.class else { continue };
                 let Ok((session, branch)) = class.branch(r.compiled.clone(), k) else { continue };
-                if r.debrief.is_none() || !r.session.is_over() {
+                // The road left behind: its record ends here (a run never finished is stopped,
+                // not offered for resuming), and its debrief is kept to compare with.
+                if !r.session.is_over() {
                     r.stop(l);
                 }
                 super::records::close(db.as_deref(), r, l);
-                let Some(taken) = r.debrief.clone() else { continue };
+                let taken = r.debrief_cell(l);
                 let mut fresh = ActiveRun::with_scoring(
                     r.path.clone(),
                     r.compiled.clone(),
@@ -140,6 +142,7 @@ fn apply(
                 );
                 fresh.class = Some(branch);
                 fresh.counterfactual = Some((k, taken));
+                fresh.rebuild_feed();
                 commands.insert_resource(fresh);
                 room.rewind = false;
                 room.show_scores = false;

@@ -133,8 +133,9 @@ fn draw(
     );
     let intent = egui::CentralPanel::default().show(&mut root, |ui| views::console::show(ui, &console)).inner;
     intents.write_batch(intent);
-    if !ctx.egui_wants_keyboard_input() {
-        let here = views::class::KeyContext::of(*screen.get(), run.as_deref(), &settings);
+    // Only a text field takes the keys (a focused button must not swallow them).
+    if !ctx.text_edit_focused() {
+        let here = views::class::KeyContext::of(*screen.get(), run.as_deref(), &settings, &room);
         intents.write_batch(ctx.input(|i| views::class::keys(&i.events, &here)));
     }
     Ok(())

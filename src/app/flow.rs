@@ -134,8 +134,14 @@ pub struct ActiveRun {
     pub revealed: bool,
     /// For the road not taken: the decision it branched at and the debrief of the road taken.
     /// Such a run is an exploration and is not recorded.
-    pub counterfactual: Option<(usize, Debrief)>,
+    pub counterfactual: Option<(usize, DebriefCell)>,
+    /// The debrief being built on a worker thread.
+    pub building: Option<DebriefCell>,
 }
+
+/// A debrief built on a worker thread: its better-road advice explores the scenario from every
+/// decision, seconds on a large scenario, which the window must not freeze for.
+pub type DebriefCell = Arc<OnceLock<Option<Debrief>>>;
 
 /// Starts exploring the scenario for `role` on a worker thread.
 pub fn explore_in_background(compiled: &Arc<Compiled>, role: &str) -> Arc<OnceLock<Scoring>> {
@@ -195,7 +201,32 @@ impl ActiveRun {
             class: None,
             revealed: true,
             counterfactual: None,
+            building: None,
         }
+    }
+
+    /// The feed as it stood, for a run resumed or branched from a saved state (whose events are
+    /// gone): the media of the scenes passed through in order, then those of injects that fired.
+    pub fn rebuild_feed(&mut self) {
+        let s = &self.compiled.scenario;
+        let run = self.session.run();
+        let role = &s.roles[run.role].id;
+        let shown = |roles: &[String]| roles.is_empty() || roles.contains(role);
+        let mut scenes: Vec<usize> = run.decisions.iter().map(|d| d.scene).collect();
+        scenes.extend(self.session.scene());
+        scenes.dedup();
+        let mut feed = Vec::new();
+        for sc in scenes {
+            for (index, _) in s.scenes[sc].media.iter().enumerate().filter(|(_, m)| shown(&m.roles)) {
+                feed.insert(0, Post { scene: Some(sc), inject: None, index });
+            }
+        }
+        for (k, inj) in s.injects.iter().enumerate().filter(|(k, _)| run.fired[*k]) {
+            for (index, _) in inj.media.iter().enumerate().filter(|(_, m)| shown(&m.roles)) {
+                feed.insert(0, Post { scene: None, inject: Some(k), index });
+            }
+        }
+        self.feed = feed;
     }
 
     /// Makes this a class run.
@@ -255,14 +286,40 @@ impl ActiveRun {
         !self.pending.is_empty() || !self.news.is_empty() || self.timed_out
     }
 
-    /// Builds the debrief in `lang` from the run so far.
+    /// Starts building the debrief in `lang` from the run so far, on a worker thread; `debrief`
+    /// is set once it is ready (see `poll_debrief`).
     pub fn build_debrief(&mut self, lang: Lang) {
-        let scoring = self.scoring.wait().clone();
+        let cell: DebriefCell = Arc::new(OnceLock::new());
         let transcript = Transcript::of(&self.session.state(), self.session.is_over());
-        self.debrief = Debrief::build(&self.compiled, &transcript, &scoring, lang).ok();
-        if let (Some(class), Some(d)) = (&self.class, self.debrief.as_mut()) {
-            class.annotate(d);
+        let (compiled, scoring, class, out) = (self.compiled.clone(), self.scoring.clone(), self.class.clone(), cell.clone());
+        std::thread::spawn(move || {
+            let mut debrief = Debrief::build(&compiled, &transcript, scoring.wait(), lang).ok();
+            if let (Some(class), Some(d)) = (&class, debrief.as_mut()) {
+                class.annotate(d);
+            }
+            let _ = out.set(debrief);
+        });
+        self.debrief = None;
+        self.building = Some(cell);
+    }
+
+    /// Takes the debrief once the worker has built it; true when it arrived now.
+    pub fn poll_debrief(&mut self) -> bool {
+        let Some(built) = self.building.as_ref().and_then(|c| c.get()) else { return false };
+        self.debrief = built.clone();
+        self.building = None;
+        true
+    }
+
+    /// The debrief of the run so far as it is or will be: for the road not taken to compare with.
+    pub fn debrief_cell(&mut self, lang: Lang) -> DebriefCell {
+        if let Some(d) = &self.debrief {
+            return Arc::new(OnceLock::from(Some(d.clone())));
         }
+        if self.building.is_none() {
+            self.build_debrief(lang);
+        }
+        self.building.clone().unwrap_or_default()
     }
 
     /// Ends the run early (the instructor skipping to the debrief).
@@ -279,7 +336,25 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Settings>()
         .init_resource::<SetupForm>()
         .add_message::<Intent>()
-        .add_systems(Update, apply_intents);
+        .add_systems(Update, (apply_intents, wake, receive_debrief));
+}
+
+/// Takes in a debrief built on a worker thread, drawing frames until it arrives.
+fn receive_debrief(run: Option<ResMut<ActiveRun>>, mut redraw: MessageWriter<bevy::window::RequestRedraw>) {
+    let Some(mut run) = run else { return };
+    if run.building.is_some() || run.counterfactual.as_ref().is_some_and(|(_, c)| c.get().is_none()) {
+        run.poll_debrief();
+        redraw.write(bevy::window::RequestRedraw);
+    }
+}
+
+/// A key press does not make egui ask for another frame the way a click does, yet an intent is
+/// applied (and a new screen entered) only in the frames after it was sent: ask for them, or
+/// the window would show the result only at the next input.
+fn wake(mut intents: MessageReader<Intent>, mut redraw: MessageWriter<bevy::window::RequestRedraw>) {
+    if intents.read().count() > 0 {
+        redraw.write(bevy::window::RequestRedraw);
+    }
 }
 
 /// Applies intents to the form, the settings and the engine, and changes screens.
@@ -359,7 +434,8 @@ fn apply_intents(
                 let Some(scenario) = library.playable(&path) else { continue };
                 let compiled = Arc::new(Compiled::new(scenario.clone()));
                 let Ok(session) = Session::resume(compiled.clone(), &u.state) else { continue };
-                let active = ActiveRun::new(path, compiled, session, (u.trainee, u.group), FeedbackMode::AfterEachChoice, Some(u.id));
+                let mut active = ActiveRun::new(path, compiled, session, (u.trainee, u.group), FeedbackMode::AfterEachChoice, Some(u.id));
+                active.rebuild_feed();
                 commands.insert_resource(if u.class { active.with_class() } else { active });
                 next.set(Screen::Play);
             }

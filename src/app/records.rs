@@ -59,22 +59,33 @@ fn open(mut commands: Commands, dir: Option<Res<DataDir>>) {
 /// Writes what the run has not written yet: its start, new decisions, its end (a run stopped
 /// early ends without an ending). A road not taken, replayed from a checkpoint, is not recorded.
 fn save(mut run: ResMut<ActiveRun>, db: Res<Db>, settings: Res<super::flow::Settings>, screen: Res<State<Screen>>) {
+    let end = if *screen.get() == Screen::Debrief { End::WithDebrief } else { End::NotYet };
+    write(&db, &mut run, settings.lang, end);
+}
+
+/// Closes a run's record now, as the instructor leaves it for the road not taken: what it has
+/// not written yet is written, and a run whose debrief is not ready (or that did not end) is
+/// marked stopped: it is not offered for resuming.
+pub fn close(db: Option<&Db>, run: &mut ActiveRun, lang: crate::lang::Lang) {
+    if let Some(db) = db {
+        write(db, run, lang, End::Now);
+    }
+}
+
+/// How far a write goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    NotYet,
+    /// Finish the record once the debrief is ready.
+    WithDebrief,
+    /// Finish it now: with the debrief if ready, else as stopped.
+    Now,
+}
+
+fn write(db: &Db, run: &mut ActiveRun, lang: crate::lang::Lang, end: End) {
     if run.counterfactual.is_some() {
         return;
     }
-    write(&db, &mut run, settings.lang, *screen.get() == Screen::Debrief);
-}
-
-/// Closes a run's record now (before the instructor leaves it for a branch).
-pub fn close(db: Option<&Db>, run: &mut ActiveRun, lang: crate::lang::Lang) {
-    if let Some(db) = db
-        && run.counterfactual.is_none()
-    {
-        write(db, run, lang, true);
-    }
-}
-
-fn write(db: &Db, run: &mut ActiveRun, lang: crate::lang::Lang, ended: bool) {
     let Ok(db) = &db.0 else { return };
     let Ok(mut records) = db.lock() else { return };
     let state = run.session.state();
@@ -103,13 +114,16 @@ fn write(db: &Db, run: &mut ActiveRun, lang: crate::lang::Lang, ended: bool) {
         }
     }
     run.recorded = state.decisions.len();
-    if ended
-        && !run.finished
-        && let Some(d) = &run.debrief
-    {
-        let scores: Vec<(String, i64, f64)> = d.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
-        if records.finish(id, d.ending.as_ref().map(|e| e.id.as_str()), grade_key(d.grade), d.total, &scores).is_ok() {
-            run.finished = true;
-        }
+    if end == End::NotYet || run.finished {
+        return;
     }
+    let done = match &run.debrief {
+        Some(d) => {
+            let scores: Vec<(String, i64, f64)> = d.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
+            records.finish(id, d.ending.as_ref().map(|e| e.id.as_str()), grade_key(d.grade), d.total, &scores).is_ok()
+        }
+        None if end == End::Now => records.stop(id).is_ok(),
+        None => false,
+    };
+    run.finished = done;
 }

@@ -146,14 +146,26 @@ fn draw(
             egui::CentralPanel::default().show(&mut root, |ui| views::records::show(ui, runs, &mut local.filters, &settings)).inner
         }
         Screen::Debrief => run.as_deref().and_then(|r| {
-            let d = r.debrief.as_ref()?;
+            let Some(d) = r.debrief.as_ref() else {
+                let wait = settings.lang.pick(
+                    "正在生成复盘：逐一计算每次决策更好的选择……",
+                    "Building the debrief: finding the better choice at each decision…",
+                );
+                egui::CentralPanel::default().show(&mut root, |ui| {
+                    ui.add_space(40.0);
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.heading(wait);
+                    });
+                });
+                return None;
+            };
             let extra = views::debrief::ClassDebrief {
                 class: r.class.is_some(),
                 room,
-                compare: r.counterfactual.as_ref().map(|(at, taken)| crate::engine::class::Comparison {
-                    at: *at,
-                    taken: taken.clone(),
-                    other: d.clone(),
+                compare: r.counterfactual.as_ref().and_then(|(at, taken)| {
+                    let taken = taken.get()?.clone()?;
+                    Some(crate::engine::class::Comparison { at: *at, taken, other: d.clone() })
                 }),
             };
             egui::CentralPanel::default().show(&mut root, |ui| views::debrief::show(ui, d, &settings, &extra)).inner
@@ -176,9 +188,10 @@ fn draw(
         intents.write(i);
     }
     // Chinese input methods need IME on while a text field has focus.
-    let typing = ctx.egui_wants_keyboard_input();
+    // Only a text field takes the keys (a focused button must not swallow them).
+    let typing = ctx.text_edit_focused();
     if !typing {
-        let here = views::class::KeyContext::of(*screen.get(), run.as_deref(), &settings);
+        let here = views::class::KeyContext::of(*screen.get(), run.as_deref(), &settings, room);
         intents.write_batch(ctx.input(|i| views::class::keys(&i.events, &here)));
     }
     let mode = if room.fullscreen { WindowMode::BorderlessFullscreen(MonitorSelection::Current) } else { WindowMode::Windowed };

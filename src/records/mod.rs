@@ -268,6 +268,15 @@ impl Records {
         tx.commit().map_err(sql)
     }
 
+    /// Marks a run that did not end as stopped on purpose (the instructor left it): it keeps its
+    /// decisions but is no longer offered for resuming.
+    pub fn stop(&mut self, run: i64) -> Result<(), RecordsError> {
+        self.conn
+            .execute("UPDATE sessions SET ended_at = ?1 WHERE id = ?2 AND ended_at IS NULL", params![now(), run])
+            .map(|_| ())
+            .map_err(sql)
+    }
+
     /// The latest run that did not end (a crash), to resume.
     pub fn latest_interrupted(&self) -> Result<Option<Unfinished>, RecordsError> {
         let row: Option<(i64, String, String, String, String, String)> = self

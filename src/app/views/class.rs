@@ -167,11 +167,12 @@ pub fn rewind(ctx: &egui::Context, run: &ActiveRun, l: Lang) -> Option<Intent> {
     let mut intent = None;
     egui::Window::new(l.pick("回到哪一步？", "Back to which decision?"))
         .collapsible(false)
+        .min_width(ctx.viewport_rect().width() * 0.6)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             ui.label(l.pick(
-                "从那一步起走另一条路，复盘时两条路并排比较。",
-                "Take the other road from there; the debrief puts both roads side by side.",
+                "按数字键或点击：从那一步起走另一条路，复盘时两条路并排比较。",
+                "Press its number or click: take the other road from there; the debrief puts both roads side by side.",
             ));
             intent = rewind_list(ui, run, l);
             if ui.button(l.pick("取消", "Cancel")).clicked() {
@@ -204,7 +205,7 @@ pub fn compare(ui: &mut egui::Ui, cmp: &Comparison, room: &Classroom, settings: 
                 for (k, step) in d.path.iter().enumerate().skip(cmp.at) {
                     let mut line = format!("{}. {}", k + 1, step.text);
                     if let Some(v) = &step.vote {
-                        line.push_str(&format!("（{}）", v.summary(l)));
+                        line.push_str(&format!(" · {}", v.summary(l)));
                     }
                     ui.label(line);
                 }
@@ -243,12 +244,15 @@ pub struct KeyContext {
     pub reading: bool,
     pub revealed: bool,
     pub projector: bool,
+    /// The list of decisions to go back to is open: digits pick one.
+    pub rewind: bool,
     pub lang: Lang,
 }
 
 impl KeyContext {
-    pub fn of(screen: crate::app::flow::Screen, run: Option<&ActiveRun>, settings: &Settings) -> KeyContext {
+    pub fn of(screen: crate::app::flow::Screen, run: Option<&ActiveRun>, settings: &Settings, room: &Classroom) -> KeyContext {
         KeyContext {
+            rewind: room.rewind,
             screen,
             class: run.is_some_and(|r| r.class.is_some()),
             reading: run.is_some_and(|r| r.reading() || r.session.is_over()),
@@ -286,6 +290,7 @@ pub fn keys(events: &[egui::Event], here: &KeyContext) -> Vec<Intent> {
         let playing = here.screen == Screen::Play;
         let intent =
             match key {
+                _ if here.rewind && digit.is_some() => digit.map(|k| Intent::Class(ClassIntent::Rewind(k))),
                 Key::F1 | Key::H if !ctrl => class(ClassIntent::ToggleHelp),
                 Key::F5 => class(ClassIntent::ToggleProjector),
                 Key::F2 => class(ClassIntent::ToggleConsole),
@@ -331,7 +336,7 @@ mod tests {
     }
 
     fn here(reading: bool, revealed: bool) -> KeyContext {
-        KeyContext { screen: Screen::Play, class: true, reading, revealed, projector: true, lang: Lang::ZhCn }
+        KeyContext { screen: Screen::Play, class: true, reading, revealed, projector: true, rewind: false, lang: Lang::ZhCn }
     }
 
     #[test]
@@ -360,6 +365,9 @@ mod tests {
         assert_eq!(keys(&enter, &here(true, true)), vec![Intent::Continue]);
         // While feedback is read, digits do not vote.
         assert!(keys(&[press(Key::Num1, Key::Num1, Modifiers::NONE)], &here(true, true)).is_empty());
+        // With the list of decisions open, a digit goes back to that decision.
+        let back = KeyContext { rewind: true, ..here(false, true) };
+        assert_eq!(keys(&[press(Key::Num2, Key::Num2, Modifiers::NONE)], &back), vec![Intent::Class(ClassIntent::Rewind(1))]);
     }
 
     #[test]
