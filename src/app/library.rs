@@ -167,6 +167,8 @@ pub fn reload_run(run: &mut ActiveRun, entry: &Entry, lang: crate::lang::Lang) {
             run.compiled = compiled;
             run.session = session;
             run.reload_problem = None;
+            // A class's open vote follows the choices the edit left.
+            run.sync();
         }
         Err(e) => run.reload_problem = Some(e.to_string()),
     }

@@ -44,6 +44,18 @@ pub fn show(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
         if let Some(m) = &v.room.message {
             ui.colored_label(BAD, RichText::new(m).strong());
         }
+        if let Some(p) = &run.reload_problem {
+            ui.colored_label(
+                BAD,
+                format!(
+                    "{}{p}",
+                    l.pick(
+                        "修改后的场景文件有错误，仍在运行上一个正确版本：\n",
+                        "The edited file has errors; the last good version keeps running:\n"
+                    )
+                ),
+            );
+        }
         if v.screen == Screen::Play && run.class.is_some() && !run.reading() {
             ui.separator();
             intent = votes(ui, run, l).or(intent.take());

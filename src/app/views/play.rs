@@ -99,17 +99,20 @@ pub fn show(
             );
         }
         if let Some(p) = &run.reload_problem {
-            ui.colored_label(
-                BAD,
-                format!(
-                    "{} {}",
-                    l.pick(
-                        "修改后的场景文件有错误，仍在运行上一个正确版本：",
-                        "The edited file has errors; the last good version keeps running:"
-                    ),
-                    p
-                ),
+            let lead = l.pick(
+                "修改后的场景文件有错误，仍在运行上一个正确版本：",
+                "The edited file has errors; the last good version keeps running:",
             );
+            if projector {
+                // The class need not read the author's mistake: one line here, the details on
+                // the instructor console.
+                ui.colored_label(
+                    BAD,
+                    RichText::new(format!("{lead}{}", l.pick("详情见导师控制台（F2）", " details on the instructor console (F2)"))).small(),
+                );
+            } else {
+                ui.colored_label(BAD, format!("{lead} {p}"));
+            }
         }
     });
     if let Some(m) = &room.classroom.message {
