@@ -132,7 +132,10 @@ fn drive(
         Screen::Library => library.is_some(),
         Screen::Setup => true,
         Screen::Play => run.is_some(),
-        Screen::Debrief => run.as_ref().is_some_and(|r| r.debrief.is_some()),
+        // Both roads' debriefs are built on worker threads: wait for them.
+        Screen::Debrief => {
+            run.as_ref().is_some_and(|r| r.debrief.is_some() && r.counterfactual.as_ref().is_none_or(|(_, c)| c.get().is_some()))
+        }
         Screen::Records => true,
     };
     if !(settled && ready) {
