@@ -27,7 +27,7 @@ struct ConsoleCamera;
 struct Open {
     window: Option<Entity>,
     camera: Option<Entity>,
-    applied: Option<(Settings, f32)>,
+    applied: theme::Applied,
     best: Option<Best>,
 }
 
@@ -109,14 +109,7 @@ fn draw(
     let ctx = ctx.get_mut().clone();
     // The console is read up close: desk sizes, whatever the projector shows.
     let desk = Settings { projector: false, ..settings.clone() };
-    let height = ctx.viewport_rect().height();
-    if open.applied.as_ref() != Some(&(desk.clone(), height)) {
-        if open.applied.is_none() {
-            theme::install_fonts(&ctx);
-        }
-        theme::apply(&ctx, &desk, height);
-        open.applied = Some((desk.clone(), height));
-    }
+    theme::keep(&ctx, &mut open.applied, &desk);
     let best = run.as_deref().and_then(|r| best(&mut open, r));
     let console = views::console::Console {
         run: run.as_deref(),

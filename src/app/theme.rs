@@ -57,6 +57,23 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+/// What a context's theme was last applied for: the settings and the window height.
+pub type Applied = Option<(Settings, f32)>;
+
+/// Installs the fonts on a context's first frame and applies the theme again whenever the
+/// settings or the window height change.
+pub fn keep(ctx: &egui::Context, applied: &mut Applied, settings: &Settings) {
+    let height = ctx.viewport_rect().height();
+    if applied.as_ref().is_some_and(|(s, h)| s == settings && *h == height) {
+        return;
+    }
+    if applied.is_none() {
+        install_fonts(ctx);
+    }
+    apply(ctx, settings, height);
+    *applied = Some((settings.clone(), height));
+}
+
 /// Applies sizes and light or dark visuals for a window `height` points tall. Projector mode is
 /// high contrast: pure black on white (or white on black) and heavier outlines.
 pub fn apply(ctx: &egui::Context, settings: &Settings, height: f32) {

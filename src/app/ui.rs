@@ -22,7 +22,7 @@ pub struct Local {
     pub typing: Typing,
     pub filters: views::records::Filters,
     /// The settings and window height the theme was last applied for.
-    applied: Option<(Settings, f32)>,
+    applied: theme::Applied,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -94,14 +94,7 @@ fn draw(
     monitors: Query<(&bevy::window::Monitor, Has<bevy::window::PrimaryMonitor>)>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let height = ctx.viewport_rect().height();
-    if local.applied.as_ref() != Some(&(settings.clone(), height)) {
-        if local.applied.is_none() {
-            theme::install_fonts(&ctx);
-        }
-        theme::apply(&ctx, &settings, height);
-        local.applied = Some((settings.clone(), height));
-    }
+    theme::keep(&ctx, &mut local.applied, &settings);
     let (room, paused) = class;
     let room = &*room;
     let mut root = egui::Ui::new(

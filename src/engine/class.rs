@@ -236,7 +236,9 @@ pub fn script(compiled: Arc<Compiled>, role: Option<&str>, seed: u64, spec: &Vot
                 format!("decision {} offers {n} choices but group {} gives {} counts", d + 1, d + 1, bad.len()),
             ));
         }
-        let vote = class.vote.as_mut().expect("an open scene has a vote");
+        let Some(vote) = class.vote.as_mut() else {
+            return Err(fail(format!("第 {} 次决策没有可以投票的场景", d + 1), format!("decision {} has no scene to vote in", d + 1)));
+        };
         for (r, counts) in rounds.iter().enumerate() {
             if r > 0 {
                 vote.second_round();

@@ -263,7 +263,8 @@ impl KeyContext {
     }
 }
 
-const DIGITS: [egui::Key; 9] = [
+/// Keys 1-9: votes for a class, choices for one trainee.
+pub const DIGITS: [egui::Key; 9] = [
     egui::Key::Num1,
     egui::Key::Num2,
     egui::Key::Num3,

@@ -13,18 +13,6 @@ use crate::lang::Lang;
 use crate::scenario::model::{Channel, Media};
 use bevy_egui::egui::{self, Color32, RichText};
 
-const KEYS: [egui::Key; 9] = [
-    egui::Key::Num1,
-    egui::Key::Num2,
-    egui::Key::Num3,
-    egui::Key::Num4,
-    egui::Key::Num5,
-    egui::Key::Num6,
-    egui::Key::Num7,
-    egui::Key::Num8,
-    egui::Key::Num9,
-];
-
 /// The scenario language to show for the interface language `l`.
 pub fn code(run: &ActiveRun, l: Lang) -> &str {
     let s = &run.compiled.scenario;
@@ -265,7 +253,9 @@ fn choices(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: b
             })
             .inner;
         // For a class, number keys count votes (the class plugin reads them).
-        let key = run.class.is_none() && offer.enabled && KEYS.get(number - 1).is_some_and(|k| ui.input(|inp| inp.key_pressed(*k)));
+        let key = run.class.is_none()
+            && offer.enabled
+            && super::class::DIGITS.get(number - 1).is_some_and(|k| ui.input(|inp| inp.key_pressed(*k)));
         if offer.enabled && (response.clicked() || key) {
             intent = Some(Intent::Choose(offer.choice));
         }
