@@ -1,8 +1,8 @@
 //! Random playthroughs over the shipped scenarios (decisions per second on one core) and the
 //! best/worst exploration of each. Run with `cargo bench --no-default-features --bench engine`.
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use shapan::engine::explore::{Aim, actions};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use shapan::engine::explore::{Aim, actions, reference};
 use shapan::engine::rng::Draw;
 use shapan::engine::score::Scoring;
 use shapan::engine::{Compiled, Session};
@@ -10,6 +10,7 @@ use shapan::scenario::{load_path, scenario_files};
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Instant;
 
 fn library() -> Vec<Arc<Compiled>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
@@ -47,22 +48,53 @@ fn bench(c: &mut Criterion) {
     group.bench_function("random_20_runs_per_scenario", |b| b.iter(|| random_runs(&lib, 20)));
     group.finish();
 
-    // Exploring a large scenario takes seconds, too long for repeated samples: time it once
-    // per scenario (what `--policy best` and the debrief do before anything is shown).
+    // Exploration, once per scenario and role on a freshly compiled scenario (nothing cached):
+    // ranges, then best and worst play from the start, which is what `--policy best` and the
+    // debrief need before anything is shown; beside the reference explorer doing the same.
+    let reference = std::env::var_os("SHAPAN_BENCH_REFERENCE").is_some();
+    eprintln!("{:<22} {:<16} {:>9} {:>10} {:>12} {:>12}", "scenario", "role", "states", "ms", "ref states", "ref ms");
     for compiled in &lib {
-        let started = std::time::Instant::now();
-        let scoring = Scoring::for_role(compiled, None).unwrap_or_else(|_| Scoring::approximate(compiled));
-        let ranges = started.elapsed();
-        let mut e = scoring.explorer(compiled);
-        let (s, _) = Session::start(compiled.clone(), None, 1, true).unwrap();
-        black_box((e.pick(Aim::Best, s.run()), e.pick(Aim::Worst, s.run())));
-        eprintln!(
-            "exploration {:<24} ranges {:>8.1} ms, ranges + best + worst {:>8.1} ms",
-            compiled.scenario.id,
-            ranges.as_secs_f64() * 1e3,
-            started.elapsed().as_secs_f64() * 1e3
-        );
+        for role in &compiled.scenario.roles {
+            let fresh = Arc::new(Compiled::new(compiled.scenario.clone()));
+            let (s, _) = Session::start(fresh.clone(), Some(&role.id), 1, true).unwrap();
+            let started = Instant::now();
+            let scoring = Scoring::for_role(&fresh, Some(&role.id)).unwrap_or_else(|_| Scoring::approximate(&fresh));
+            let mut e = scoring.explorer(&fresh);
+            black_box((e.pick(Aim::Best, s.run()), e.pick(Aim::Worst, s.run())));
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            let states = e.states(s.run().role);
+            let (ref_states, ref_ms) = if reference {
+                let started = Instant::now();
+                let mut old = reference::Explorer::new(&fresh);
+                let ranges = old.ranges(s.run()).unwrap_or_default();
+                old.set_weights(Scoring { ranges, weights: scoring.weights.clone() }.point_values());
+                black_box((old.pick(Aim::Best, s.run()), old.pick(Aim::Worst, s.run())));
+                (old.states().to_string(), format!("{:.1}", started.elapsed().as_secs_f64() * 1e3))
+            } else {
+                ("-".into(), "-".into())
+            };
+            eprintln!("{:<22} {:<16} {states:>9} {ms:>10.1} {ref_states:>12} {ref_ms:>12}", compiled.scenario.id, role.id);
+        }
     }
+    let mut group = c.benchmark_group("exploration");
+    group.sample_size(10);
+    for compiled in &lib {
+        group.bench_function(compiled.scenario.id.as_str(), |b| {
+            b.iter_batched(
+                || Arc::new(Compiled::new(compiled.scenario.clone())),
+                |fresh| {
+                    for role in &fresh.scenario.roles {
+                        let scoring = Scoring::for_role(&fresh, Some(&role.id)).unwrap_or_else(|_| Scoring::approximate(&fresh));
+                        let (s, _) = Session::start(fresh.clone(), Some(&role.id), 1, true).unwrap();
+                        let mut e = scoring.explorer(&fresh);
+                        black_box((e.pick(Aim::Best, s.run()), e.pick(Aim::Worst, s.run())));
+                    }
+                },
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);

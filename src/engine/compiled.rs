@@ -138,6 +138,9 @@ pub struct Compiled {
     pub clock_horizon: Option<u64>,
     pub clock_default_minutes: u32,
     pub clock_rate: u32,
+    /// Every road explored so far, per role: found once per scenario version and shared by
+    /// scoring, best and worst play, the debrief, the console and the analyser.
+    pub(crate) explorations: std::sync::Mutex<FxHashMap<usize, std::sync::Arc<std::sync::Mutex<super::explore::Graph>>>>,
     scene_ix: FxHashMap<String, usize>,
     choice_ix: FxHashMap<String, usize>,
     role_ix: FxHashMap<String, usize>,
@@ -196,6 +199,7 @@ impl Compiled {
             clock_horizon: None,
             clock_default_minutes: s.clock.as_ref().map_or(0, |k| k.minutes_per_decision),
             clock_rate: s.clock.as_ref().map_or(0, |k| k.minutes_per_real_minute),
+            explorations: Default::default(),
             scene_ix,
             choice_ix,
             role_ix,
@@ -506,6 +510,73 @@ impl Cond {
         matches!(self.eval(s), Some(V::B(true)))
     }
 
+    /// Whether the condition holds, telling `t` for each number it read (a meter, the clock)
+    /// the range of values over which its answer would stay the same. A comparison of one slot
+    /// with a constant keeps a whole interval; a slot inside arithmetic keeps its exact value.
+    pub(crate) fn holds_traced<T: Trace>(&self, s: &dyn Slots, t: &mut T, meters: usize) -> bool {
+        matches!(self.eval_traced(s, t, meters), Some(V::B(true)))
+    }
+
+    fn eval_traced<T: Trace>(&self, s: &dyn Slots, t: &mut T, meters: usize) -> Option<V> {
+        if let Cond::Bin(op, l, r) = self
+            && let Some((slot, op, k)) = atom(*op, l, r)
+        {
+            // `slot op k` with a constant: the answer only changes at k.
+            let (dim, x, hours) = match slot {
+                Cond::Meter(i) => (*i, s.meter(*i), false),
+                Cond::Minutes => (meters, s.clock_minutes(), false),
+                _ => (meters, s.clock_minutes() / 60, true),
+            };
+            let holds = compare(op, x, k);
+            let (lo, hi) = keep_interval(op, x, k, holds);
+            let (lo, hi) = if hours { (lo.saturating_mul(60), hi.saturating_mul(60).saturating_add(59)) } else { (lo, hi) };
+            t.keep(dim, lo, hi);
+            return Some(V::B(holds));
+        }
+        let int = |c: &Cond, t: &mut T| match c.eval_traced(s, t, meters)? {
+            V::I(n) => Some(n),
+            V::B(_) => None,
+        };
+        let boolean = |c: &Cond, t: &mut T| match c.eval_traced(s, t, meters)? {
+            V::B(b) => Some(b),
+            V::I(_) => None,
+        };
+        Some(match self {
+            Cond::Meter(i) => {
+                let v = s.meter(*i);
+                t.keep(*i, v, v);
+                V::I(v)
+            }
+            Cond::Minutes => {
+                let v = s.clock_minutes();
+                t.keep(meters, v, v);
+                V::I(v)
+            }
+            Cond::Hours => {
+                let h = s.clock_minutes() / 60;
+                t.keep(meters, h.saturating_mul(60), h.saturating_mul(60).saturating_add(59));
+                V::I(h)
+            }
+            Cond::Not(c) => V::B(!boolean(c, t)?),
+            Cond::Neg(c) => V::I(int(c, t)?.checked_neg()?),
+            Cond::Bin(op, l, r) => match op {
+                BinOp::Or => V::B(boolean(l, t)? || boolean(r, t)?),
+                BinOp::And => V::B(boolean(l, t)? && boolean(r, t)?),
+                BinOp::Eq => V::B(l.eval_traced(s, t, meters)? == r.eval_traced(s, t, meters)?),
+                BinOp::Ne => V::B(l.eval_traced(s, t, meters)? != r.eval_traced(s, t, meters)?),
+                BinOp::Lt => V::B(int(l, t)? < int(r, t)?),
+                BinOp::Le => V::B(int(l, t)? <= int(r, t)?),
+                BinOp::Gt => V::B(int(l, t)? > int(r, t)?),
+                BinOp::Ge => V::B(int(l, t)? >= int(r, t)?),
+                BinOp::Add => V::I(int(l, t)?.checked_add(int(r, t)?)?),
+                BinOp::Sub => V::I(int(l, t)?.checked_sub(int(r, t)?)?),
+                BinOp::Mul => V::I(int(l, t)?.checked_mul(int(r, t)?)?),
+                BinOp::Div => V::I(int(l, t)?.checked_div(int(r, t)?)?),
+            },
+            other => other.eval(s)?,
+        })
+    }
+
     fn eval(&self, s: &dyn Slots) -> Option<V> {
         let int = |c: &Cond| match c.eval(s)? {
             V::I(n) => Some(n),
@@ -543,6 +614,91 @@ impl Cond {
             },
         })
     }
+}
+
+/// A comparison of one numeric slot (meter, minutes, hours) with a constant, as `slot op k`.
+fn atom<'a>(op: BinOp, l: &'a Cond, r: &'a Cond) -> Option<(&'a Cond, BinOp, i64)> {
+    let slot = |c: &Cond| matches!(c, Cond::Meter(_) | Cond::Minutes | Cond::Hours);
+    let flip = |op| match op {
+        BinOp::Lt => BinOp::Gt,
+        BinOp::Le => BinOp::Ge,
+        BinOp::Gt => BinOp::Lt,
+        BinOp::Ge => BinOp::Le,
+        other => other,
+    };
+    if !matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne) {
+        return None;
+    }
+    match (l, r) {
+        (x, Cond::Int(k)) if slot(x) => Some((x, op, *k)),
+        (Cond::Int(k), x) if slot(x) => Some((x, flip(op), *k)),
+        _ => None,
+    }
+}
+
+fn compare(op: BinOp, x: i64, k: i64) -> bool {
+    match op {
+        BinOp::Lt => x < k,
+        BinOp::Le => x <= k,
+        BinOp::Gt => x > k,
+        BinOp::Ge => x >= k,
+        BinOp::Eq => x == k,
+        _ => x != k,
+    }
+}
+
+/// The widest interval around `x` over which `x op k` keeps the answer `holds`.
+fn keep_interval(op: BinOp, x: i64, k: i64, holds: bool) -> (i64, i64) {
+    let below = (i64::MIN, k.saturating_sub(1));
+    let above = (k.saturating_add(1), i64::MAX);
+    let side = if x < k { below } else { above };
+    match (op, holds) {
+        (BinOp::Lt, true) | (BinOp::Ge, false) => below,
+        (BinOp::Lt, false) | (BinOp::Ge, true) => (k, i64::MAX),
+        (BinOp::Le, true) | (BinOp::Gt, false) => (i64::MIN, k),
+        (BinOp::Le, false) | (BinOp::Gt, true) => above,
+        (BinOp::Eq, true) | (BinOp::Ne, false) => (k, k),
+        _ => side,
+    }
+}
+
+/// What exploration learns while the engine plays a decision through: which values the
+/// conditions depended on, and how each meter and the clock were changed. Play uses `NoTrace`,
+/// which compiles to nothing.
+pub(crate) trait Trace {
+    /// A condition's answer depends on slot `dim` (a meter index, or the meter count for the
+    /// story clock in minutes) staying within `lo..=hi`, as the value stands now.
+    fn keep(&mut self, dim: usize, lo: i64, hi: i64);
+    /// Meter `i` became `clamp(value + n, min, max)`.
+    fn add(&mut self, i: usize, n: i64, min: i64, max: i64);
+    /// Meter `i` was set to `value` (already clamped).
+    fn set(&mut self, i: usize, value: i64);
+    /// The story clock moved on by whole minutes.
+    fn clock(&mut self, minutes: i64);
+    /// A choice was marked chosen or a scene visited; `prior` is what the slot held before.
+    fn mark(&mut self, _mark: Mark) {}
+}
+
+/// A boolean slot the engine set while playing a decision, with its value before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    Chosen(usize, bool),
+    Visited(usize, bool),
+}
+
+/// Play: nothing to learn.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct NoTrace;
+
+impl Trace for NoTrace {
+    #[inline(always)]
+    fn keep(&mut self, _: usize, _: i64, _: i64) {}
+    #[inline(always)]
+    fn add(&mut self, _: usize, _: i64, _: i64, _: i64) {}
+    #[inline(always)]
+    fn set(&mut self, _: usize, _: i64) {}
+    #[inline(always)]
+    fn clock(&mut self, _: i64) {}
 }
 
 /// Whether a roles list admits a role (an empty list admits every role).

@@ -1,7 +1,7 @@
 //! A session: one trainee (or one class) playing one scenario. Driven by calls that return
 //! events (`start`, `choose`, `elapse`); the caller owns the clock and the engine reads none.
 
-use super::compiled::{CEffect, CNext, COutcome, Compiled, allows};
+use super::compiled::{CEffect, CNext, COutcome, Compiled, Mark, NoTrace, Trace, allows};
 use super::rng::Draw;
 use super::state::{Decision, Place, Run, SessionState, StateError};
 use std::sync::Arc;
@@ -106,14 +106,27 @@ impl std::error::Error for EngineError {}
 pub(crate) type Picker<'a> = dyn FnMut(&[(u64, usize)]) -> usize + 'a;
 
 /// Apply an outcome's effects and scores to a run, pushing events.
-pub(crate) fn apply(c: &Compiled, run: &mut Run, effects: &[CEffect], scores: &[(usize, i64)], events: &mut Vec<Event>) {
+pub(crate) fn apply<T: Trace>(
+    c: &Compiled,
+    run: &mut Run,
+    effects: &[CEffect],
+    scores: &[(usize, i64)],
+    events: &mut Vec<Event>,
+    t: &mut T,
+) {
     let meters = &c.scenario.meters;
     for e in effects {
         match *e {
             CEffect::Add(i, n) | CEffect::Set(i, n) => {
                 let from = run.meters[i];
-                let raw = if matches!(e, CEffect::Add(..)) { from.saturating_add(n) } else { n };
-                let to = raw.clamp(meters[i].min, meters[i].max);
+                let (min, max) = (meters[i].min, meters[i].max);
+                let to = if matches!(e, CEffect::Add(..)) {
+                    t.add(i, n, min, max);
+                    from.saturating_add(n).clamp(min, max)
+                } else {
+                    t.set(i, n.clamp(min, max));
+                    n.clamp(min, max)
+                };
                 run.meters[i] = to;
                 if to != from {
                     events.push(Event::MeterChanged { meter: i, from, to });
@@ -142,7 +155,14 @@ pub(crate) enum Target {
 }
 
 /// Follows random branches (drawing with `draw`) until a scene or an ending.
-pub(crate) fn resolve(c: &Compiled, run: &mut Run, next: &CNext, draw: &mut Picker, events: &mut Vec<Event>) -> Target {
+pub(crate) fn resolve<T: Trace>(
+    c: &Compiled,
+    run: &mut Run,
+    next: &CNext,
+    draw: &mut Picker,
+    events: &mut Vec<Event>,
+    t: &mut T,
+) -> Target {
     let mut next = next;
     loop {
         match next {
@@ -152,7 +172,7 @@ pub(crate) fn resolve(c: &Compiled, run: &mut Run, next: &CNext, draw: &mut Pick
             CNext::Random(list) => {
                 let b = draw(list);
                 let branch = &c.branches[b];
-                apply(c, run, &branch.outcome.effects, &branch.outcome.scores, events);
+                apply(c, run, &branch.outcome.effects, &branch.outcome.scores, events, t);
                 if branch.feedback.is_some() {
                     events.push(Event::Feedback { source: FeedbackSource::Branch(b) });
                 }
@@ -164,11 +184,19 @@ pub(crate) fn resolve(c: &Compiled, run: &mut Run, next: &CNext, draw: &mut Pick
 
 /// Fires injects whose condition holds (in file order), then enters the target (or the first
 /// inject's redirect). Returns an error if `End` finds no ending.
-pub(crate) fn arrive(c: &Compiled, run: &mut Run, target: Target, draw: &mut Picker, events: &mut Vec<Event>) -> Result<(), EngineError> {
+pub(crate) fn arrive<T: Trace>(
+    c: &Compiled,
+    run: &mut Run,
+    target: Target,
+    draw: &mut Picker,
+    events: &mut Vec<Event>,
+    t: &mut T,
+) -> Result<(), EngineError> {
     let mut target = target;
     let mut redirected = false;
+    let m = run.meters.len();
     for (k, inj) in c.injects.iter().enumerate() {
-        if !allows(&inj.roles, run.role) || (inj.once && run.fired[k]) || !inj.when.holds(run) {
+        if !allows(&inj.roles, run.role) || (inj.once && run.fired[k]) || !inj.when.holds_traced(run, t, m) {
             continue;
         }
         run.fired[k] = true;
@@ -178,10 +206,10 @@ pub(crate) fn arrive(c: &Compiled, run: &mut Run, target: Target, draw: &mut Pic
                 events.push(Event::MediaPosted { scene: None, inject: Some(k), index: i });
             }
         }
-        apply(c, run, &inj.effects, &[], events);
+        apply(c, run, &inj.effects, &[], events, t);
         if let (Some(next), false) = (&inj.next, redirected) {
             redirected = true;
-            target = resolve(c, run, next, draw, events);
+            target = resolve(c, run, next, draw, events, t);
         }
     }
     let place = match target {
@@ -191,7 +219,7 @@ pub(crate) fn arrive(c: &Compiled, run: &mut Run, target: Target, draw: &mut Pic
             let e = c
                 .endings
                 .iter()
-                .position(|e| allows(&e.roles, run.role) && e.condition.as_ref().is_none_or(|k| k.holds(run)))
+                .position(|e| allows(&e.roles, run.role) && e.condition.as_ref().is_none_or(|k| k.holds_traced(run, t, m)))
                 .ok_or(EngineError::NoEndingMatched)?;
             Place::Ended(e)
         }
@@ -201,6 +229,7 @@ pub(crate) fn arrive(c: &Compiled, run: &mut Run, target: Target, draw: &mut Pic
     run.extra_ms = 0;
     match place {
         Place::Scene(i) => {
+            t.mark(Mark::Visited(i, run.visited[i]));
             run.visited[i] = true;
             events.push(Event::SceneEntered { scene: i });
             for (m, media) in c.scenario.scenes[i].media.iter().enumerate() {
@@ -220,19 +249,25 @@ fn allows_ids(c: &Compiled, roles: &[String], role: usize) -> bool {
 
 /// The choices offered in the run's current scene.
 pub(crate) fn offers(c: &Compiled, run: &Run) -> Vec<Offer> {
-    let Place::Scene(i) = run.place else { return Vec::new() };
-    c.scenes[i]
-        .choices
-        .clone()
-        .filter_map(|ix| {
-            let ch = &c.choices[ix];
-            if !allows(&ch.roles, run.role) {
-                return None;
-            }
-            let holds = ch.condition.as_ref().is_none_or(|k| k.holds(run));
-            (holds || ch.disable_when_unmet).then_some(Offer { choice: ix, enabled: holds })
-        })
-        .collect()
+    let mut out = Vec::new();
+    offers_into(c, run, &mut out, &mut NoTrace);
+    out
+}
+
+/// The offers, into a list the caller reuses.
+pub(crate) fn offers_into<T: Trace>(c: &Compiled, run: &Run, out: &mut Vec<Offer>, t: &mut T) {
+    out.clear();
+    let Place::Scene(i) = run.place else { return };
+    for ix in c.scenes[i].choices.clone() {
+        let ch = &c.choices[ix];
+        if !allows(&ch.roles, run.role) {
+            continue;
+        }
+        let holds = ch.condition.as_ref().is_none_or(|k| k.holds_traced(run, t, run.meters.len()));
+        if holds || ch.disable_when_unmet {
+            out.push(Offer { choice: ix, enabled: holds });
+        }
+    }
 }
 
 /// Takes a decision (a choice, or `None` for the timer running out) and plays it through.
@@ -244,8 +279,30 @@ pub(crate) fn decide(
     events: &mut Vec<Event>,
 ) -> Result<(), EngineError> {
     let Place::Scene(scene) = run.place else { return Err(EngineError::Ended) };
+    if choice.is_none() && c.scenes[scene].timer.is_none() {
+        events.push(Event::TimedOut { scene });
+        return Err(EngineError::Stuck);
+    }
+    let (ms, extra_ms) = (run.scene_ms, run.extra_ms);
+    let result = play_through(c, run, choice, draw, events, &mut NoTrace);
+    run.decisions.push(Decision { scene, choice, ms, extra_ms, meters_after: run.meters.clone() });
+    result
+}
+
+/// A decision played through without being written down: what `decide` does, and what
+/// exploration does for every road, telling `t` what it read and changed.
+pub(crate) fn play_through<T: Trace>(
+    c: &Compiled,
+    run: &mut Run,
+    choice: Option<usize>,
+    draw: &mut Picker,
+    events: &mut Vec<Event>,
+    t: &mut T,
+) -> Result<(), EngineError> {
+    let Place::Scene(scene) = run.place else { return Err(EngineError::Ended) };
     let outcome: &COutcome = match choice {
         Some(ix) => {
+            t.mark(Mark::Chosen(ix, run.chosen[ix]));
             run.chosen[ix] = true;
             &c.choices[ix].outcome
         }
@@ -254,19 +311,17 @@ pub(crate) fn decide(
             c.scenes[scene].timer.as_ref().ok_or(EngineError::Stuck)?
         }
     };
-    apply(c, run, &outcome.effects, &outcome.scores, events);
+    apply(c, run, &outcome.effects, &outcome.scores, events, t);
     events.push(Event::Feedback { source: choice.map_or(FeedbackSource::Timer(scene), FeedbackSource::Choice) });
     let minutes = u64::from(outcome.minutes.unwrap_or(c.clock_default_minutes));
     let before = run.clock_ms / 60_000;
     run.clock_ms = run.clock_ms.saturating_add(minutes * 60_000);
+    t.clock(i64::try_from(run.clock_ms / 60_000 - before).unwrap_or(i64::MAX));
     if run.clock_ms / 60_000 != before {
         events.push(Event::ClockAdvanced { minutes: run.clock_ms / 60_000 });
     }
-    let (ms, extra_ms) = (run.scene_ms, run.extra_ms);
-    let target = resolve(c, run, &outcome.next, draw, events);
-    let result = arrive(c, run, target, draw, events);
-    run.decisions.push(Decision { scene, choice, ms, extra_ms, meters_after: run.meters.clone() });
-    result
+    let target = resolve(c, run, &outcome.next, draw, events, t);
+    arrive(c, run, target, draw, events, t)
 }
 
 /// The run at its first scene (injects that hold at the start have fired).
@@ -278,7 +333,7 @@ pub(crate) fn start_run(c: &Compiled, role: Option<&str>, draw: &mut Picker, eve
     let start = c.scenario.roles.get(role_ix).and_then(|r| r.start.as_deref()).unwrap_or(&c.scenario.start);
     let start_ix = c.scene_index(start).ok_or(EngineError::Stuck)?;
     let mut run = Run::new(c, role_ix);
-    arrive(c, &mut run, Target::Scene(start_ix), draw, events)?;
+    arrive(c, &mut run, Target::Scene(start_ix), draw, events, &mut NoTrace)?;
     Ok(run)
 }
 

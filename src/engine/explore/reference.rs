@@ -1,45 +1,16 @@
-//! Exploration of every road through a scenario, for one role: the lowest and highest points
-//! each competency can reach (to normalise scores), and the expected weighted score of the best
-//! and worst play from any state (for `--policy best|worst` and the debrief's better road).
-//! Random outcomes are weighed by their chances. States that differ only in what no condition
-//! reads share one memo entry, so a scenario is explored in milliseconds.
+//! The first explorer, kept as the test oracle and the benchmark baseline: a memoised search
+//! keyed by the exact value of every slot a condition can still read. It gives the same ranges
+//! and values as `explore::Explorer` on every road graph without cycles, only slower (see the
+//! equivalence test in `tests/explore.rs` and README's exploration table).
 
-use super::compiled::Compiled;
-use super::session::{Event, decide, offers};
-use super::state::{Place, Run};
+use super::{Action, Aim, ExploreError, MAX_STATES, actions};
+use crate::engine::compiled::Compiled;
+use crate::engine::session::{Event, decide};
+use crate::engine::state::{Place, Run};
 use rustc_hash::FxHashMap;
 
-/// Most distinct states explored before giving up.
-pub const MAX_STATES: usize = 2_000_000;
 /// Most decisions in one road before it is treated as endless.
 pub const MAX_DEPTH: usize = 400;
-
-/// A decision the explorer can take: a choice, or letting the timer run out (`None`).
-pub type Action = Option<usize>;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ExploreError {
-    /// The scenario has more distinct states than `MAX_STATES`.
-    TooLarge,
-    /// No ending is reachable for this role.
-    NoEnding,
-}
-
-impl std::fmt::Display for ExploreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ExploreError::TooLarge => write!(f, "the scenario has more than {MAX_STATES} distinct states to explore"),
-            ExploreError::NoEnding => f.write_str("no ending can be reached"),
-        }
-    }
-}
-
-/// Best or worst play.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Aim {
-    Best,
-    Worst,
-}
 
 type Key = Vec<i64>;
 type Ranges = Vec<(i64, i64)>;
@@ -50,7 +21,7 @@ enum Mark<T> {
     Done(T),
 }
 
-/// Explores one scenario for one role.
+/// Explores one scenario for one role, exactly and slowly.
 pub struct Explorer<'c> {
     c: &'c Compiled,
     ranges: FxHashMap<Key, Mark<Option<Ranges>>>,
@@ -107,17 +78,6 @@ fn successors(c: &Compiled, run: &Run, action: Action) -> Vec<(f64, Run)> {
         }
     }
     out
-}
-
-/// The decisions open in a state: offered, enabled choices and, with a timer, silence.
-pub fn actions(c: &Compiled, run: &Run) -> Vec<Action> {
-    let mut list: Vec<Action> = offers(c, run).into_iter().filter(|o| o.enabled).map(|o| Some(o.choice)).collect();
-    if let Place::Scene(i) = run.place
-        && c.scenes[i].timer.is_some()
-    {
-        list.push(None);
-    }
-    list
 }
 
 impl<'c> Explorer<'c> {
