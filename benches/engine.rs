@@ -12,6 +12,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod common;
+
 fn library() -> Vec<Arc<Compiled>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     scenario_files(&[root]).iter().filter_map(|f| load_path(f).playable().cloned()).map(|s| Arc::new(Compiled::new(s))).collect()
@@ -76,6 +78,22 @@ fn bench(c: &mut Criterion) {
             eprintln!("{:<22} {:<16} {states:>9} {ms:>10.1} {ref_states:>12} {ref_ms:>12}", compiled.scenario.id, role.id);
         }
     }
+    // The generated 10 000-scene scenario: every road is thousands of decisions long.
+    let big = shapan::scenario::load::load_str(Path::new("big.ron"), common::generate(10_000, true), &[]);
+    let big = Arc::new(Compiled::new(big.playable().expect("the generated scenario is valid").clone()));
+    let started = Instant::now();
+    let scoring = Scoring::for_role(&big, None);
+    let ranged = started.elapsed().as_secs_f64() * 1e3;
+    let (s, _) = Session::start(big.clone(), None, 1, true).unwrap();
+    let mut e = scoring.clone().unwrap_or_else(|_| Scoring::approximate(&big)).explorer(&big);
+    black_box((e.pick(Aim::Best, s.run()), e.pick(Aim::Worst, s.run())));
+    eprintln!(
+        "exploration 10k_scenes: {} states, ranges {ranged:.0} ms, ranges + best + worst {:.0} ms, exact: {}",
+        e.states(0),
+        started.elapsed().as_secs_f64() * 1e3,
+        scoring.is_ok()
+    );
+
     let mut group = c.benchmark_group("exploration");
     group.sample_size(10);
     for compiled in &lib {

@@ -140,7 +140,9 @@ pub struct Compiled {
     pub clock_rate: u32,
     /// Every road explored so far, per role: found once per scenario version and shared by
     /// scoring, best and worst play, the debrief, the console and the analyser.
-    pub(crate) explorations: std::sync::Mutex<FxHashMap<usize, std::sync::Arc<std::sync::Mutex<super::explore::Graph>>>>,
+    /// Per role: an ending without a condition admits it, so a road that ends always finds one.
+    pub fallback: Vec<bool>,
+    pub(crate) explorations: std::sync::Mutex<FxHashMap<(usize, bool), std::sync::Arc<std::sync::Mutex<super::explore::Graph>>>>,
     scene_ix: FxHashMap<String, usize>,
     choice_ix: FxHashMap<String, usize>,
     role_ix: FxHashMap<String, usize>,
@@ -199,6 +201,7 @@ impl Compiled {
             clock_horizon: None,
             clock_default_minutes: s.clock.as_ref().map_or(0, |k| k.minutes_per_decision),
             clock_rate: s.clock.as_ref().map_or(0, |k| k.minutes_per_real_minute),
+            fallback: Vec::new(),
             explorations: Default::default(),
             scene_ix,
             choice_ix,
@@ -246,6 +249,7 @@ impl Compiled {
             let condition = e.condition.as_ref().and_then(|c| c.parsed.as_ref().ok()).map(|x| self.cond(x));
             self.endings.push(CEnding { roles: roles(&self.role_ix, &e.roles), condition });
         }
+        self.fallback = (0..s.roles.len()).map(|r| self.endings.iter().any(|e| e.condition.is_none() && allows(&e.roles, r))).collect();
         self.reads.normalise();
         self.liveness();
         self.clock_horizon = self.horizon();
@@ -559,6 +563,32 @@ impl Cond {
             }
             Cond::Not(c) => V::B(!boolean(c, t)?),
             Cond::Neg(c) => V::I(int(c, t)?.checked_neg()?),
+            Cond::Bin(op @ (BinOp::And | BinOp::Or), l, r) if T::ACTIVE => {
+                // What the answer depends on: when one side decides it alone (a false side of
+                // `&&`, a true side of `||`), only that side's numbers matter; of two such
+                // sides, the one that reads fewer.
+                let decisive = matches!(op, BinOp::Or);
+                let start = t.checkpoint();
+                let left = boolean(l, t)?;
+                let mid = t.checkpoint();
+                if left == decisive {
+                    let right = boolean(r, t);
+                    if right == Some(decisive) && t.checkpoint() - mid < mid - start {
+                        t.rollback(start);
+                        let _ = boolean(r, t);
+                    } else {
+                        t.rollback(mid);
+                    }
+                    V::B(decisive)
+                } else {
+                    let right = boolean(r, t)?;
+                    if right == decisive {
+                        t.rollback(start);
+                        let _ = boolean(r, t);
+                    }
+                    V::B(right)
+                }
+            }
             Cond::Bin(op, l, r) => match op {
                 BinOp::Or => V::B(boolean(l, t)? || boolean(r, t)?),
                 BinOp::And => V::B(boolean(l, t)? && boolean(r, t)?),
@@ -666,6 +696,8 @@ fn keep_interval(op: BinOp, x: i64, k: i64, holds: bool) -> (i64, i64) {
 /// conditions depended on, and how each meter and the clock were changed. Play uses `NoTrace`,
 /// which compiles to nothing.
 pub(crate) trait Trace {
+    /// False for play, which skips the bookkeeping.
+    const ACTIVE: bool = true;
     /// A condition's answer depends on slot `dim` (a meter index, or the meter count for the
     /// story clock in minutes) staying within `lo..=hi`, as the value stands now.
     fn keep(&mut self, dim: usize, lo: i64, hi: i64);
@@ -677,6 +709,17 @@ pub(crate) trait Trace {
     fn clock(&mut self, minutes: i64);
     /// A choice was marked chosen or a scene visited; `prior` is what the slot held before.
     fn mark(&mut self, _mark: Mark) {}
+    /// How many `keep`s have narrowed something so far.
+    fn checkpoint(&self) -> usize {
+        0
+    }
+    /// Undoes the `keep`s since `checkpoint` returned `to`.
+    fn rollback(&mut self, _to: usize) {}
+    /// Whether it matters which ending a road reaches, or only that it reaches one (scores do
+    /// not depend on the ending, so scoring need not tell endings apart when a fallback exists).
+    fn endings(&self) -> bool {
+        true
+    }
 }
 
 /// A boolean slot the engine set while playing a decision, with its value before.
@@ -691,6 +734,7 @@ pub(crate) enum Mark {
 pub(crate) struct NoTrace;
 
 impl Trace for NoTrace {
+    const ACTIVE: bool = false;
     #[inline(always)]
     fn keep(&mut self, _: usize, _: i64, _: i64) {}
     #[inline(always)]

@@ -219,7 +219,12 @@ pub(crate) fn arrive<T: Trace>(
             let e = c
                 .endings
                 .iter()
-                .position(|e| allows(&e.roles, run.role) && e.condition.as_ref().is_none_or(|k| k.holds_traced(run, t, m)))
+                .position(|e| {
+                    allows(&e.roles, run.role)
+                        && e.condition
+                            .as_ref()
+                            .is_none_or(|k| if t.endings() || !c.fallback[run.role] { k.holds_traced(run, t, m) } else { k.holds(run) })
+                })
                 .ok_or(EngineError::NoEndingMatched)?;
             Place::Ended(e)
         }

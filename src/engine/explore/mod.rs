@@ -135,7 +135,10 @@ struct Tracer {
     steps: Vec<Step>,
     /// Per dimension, the start values over which every comparison made so far answers the same.
     keep: Vec<(i64, i64)>,
+    /// Each narrowing of `keep` with what it held before, to take back.
+    log: Vec<(usize, (i64, i64))>,
     marks: Vec<Mark>,
+    endings: bool,
 }
 
 impl Tracer {
@@ -144,6 +147,7 @@ impl Tracer {
         self.steps.resize(dims, SAME);
         self.keep.clear();
         self.keep.resize(dims, ANY);
+        self.log.clear();
         self.marks.clear();
     }
 
@@ -161,7 +165,24 @@ impl Tracer {
 impl Trace for Tracer {
     fn keep(&mut self, dim: usize, lo: i64, hi: i64) {
         let pre = self.steps[dim].preimage((lo, hi));
+        let before = self.keep[dim];
         meet(&mut self.keep[dim], pre);
+        if self.keep[dim] != before {
+            self.log.push((dim, before));
+        }
+    }
+    fn checkpoint(&self) -> usize {
+        self.log.len()
+    }
+    fn rollback(&mut self, to: usize) {
+        while self.log.len() > to {
+            if let Some((dim, before)) = self.log.pop() {
+                self.keep[dim] = before;
+            }
+        }
+    }
+    fn endings(&self) -> bool {
+        self.endings
     }
     fn add(&mut self, i: usize, n: i64, min: i64, max: i64) {
         self.steps[i] = self.steps[i].then_add(n, min, max);
@@ -239,9 +260,30 @@ struct Level {
     delta: Vec<i64>,
 }
 
-const ENDED: u32 = u32::MAX;
 /// A road that cannot be followed (a loop back into a state still being explored, too deep).
-const DEAD: u32 = u32::MAX - 1;
+const DEAD: u32 = u32::MAX;
+/// Edge targets from here up, but for `DEAD`, are endings: `DEAD - 1 - ending`.
+const FIRST_END: u32 = u32::MAX - (1 << 20);
+
+/// Where an edge leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum To {
+    Node(u32),
+    Ending(usize),
+    Dead,
+}
+
+fn to(child: u32) -> To {
+    match child {
+        DEAD => To::Dead,
+        c if c >= FIRST_END => To::Ending((DEAD - 1 - c) as usize),
+        c => To::Node(c),
+    }
+}
+
+fn ending_target(e: usize) -> u32 {
+    DEAD - 1 - (e as u32).min(FIRST_END - 1)
+}
 
 #[derive(Clone, Copy, Debug)]
 struct Edge {
@@ -266,7 +308,7 @@ struct Node {
 
 /// What the search found for a state.
 enum Found {
-    Ended,
+    Ended(usize),
     Node(u32),
     /// A loop back into a state still being explored, or a road past `MAX_DEPTH`.
     Dead,
@@ -275,6 +317,9 @@ enum Found {
 /// Every road of one scenario for one role, expanded once and kept with the compiled scenario.
 pub struct Graph {
     role: usize,
+    /// Whether roads are told apart by the ending they reach (the analyser), or only by their
+    /// scores (scoring, best and worst play: any ending will do when a fallback exists).
+    precise: bool,
     dims: usize,
     competencies: usize,
     nodes: Vec<Node>,
@@ -299,15 +344,17 @@ impl std::fmt::Debug for Graph {
     }
 }
 
-/// Runs `f` on a stack that grows as needed: roads can be thousands of decisions long.
-fn deep<R>(f: impl FnOnce() -> R) -> R {
-    stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, f)
+/// Runs `f` on a stack that grows as needed: roads can be thousands of decisions long. Checked
+/// every few levels only, so a shallow search pays nothing for it.
+fn deep<R>(depth: usize, f: impl FnOnce() -> R) -> R {
+    if depth % 16 == 0 { stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, f) } else { f() }
 }
 
 impl Graph {
-    fn new(c: &Compiled, role: usize) -> Graph {
+    fn new(c: &Compiled, role: usize, precise: bool) -> Graph {
         Graph {
             role,
+            precise,
             dims: c.scenario.meters.len() + 1,
             competencies: c.scenario.competencies.len(),
             nodes: Vec::new(),
@@ -438,7 +485,10 @@ impl Graph {
 
     /// Finds or explores the state `run` is in. `run` is played on in place and left as it was.
     fn explore(&mut self, c: &Compiled, run: &mut Run, depth: usize) -> Found {
-        let Place::Scene(scene) = run.place else { return Found::Ended };
+        let scene = match run.place {
+            Place::Scene(scene) => scene,
+            Place::Ended(e) => return Found::Ended(e),
+        };
         if depth > MAX_DEPTH || self.too_large {
             return Found::Dead;
         }
@@ -465,6 +515,7 @@ impl Graph {
         let dims = self.dims;
         lv.keep.clear();
         lv.keep.resize(dims, ANY);
+        lv.tracer.endings = self.precise;
         lv.tracer.reset(dims);
         offers_into(c, run, &mut lv.offers, &mut lv.tracer);
         for (k, &t) in lv.keep.iter_mut().zip(&lv.tracer.keep) {
@@ -507,8 +558,8 @@ impl Graph {
                 if played.is_ok() {
                     lv.delta.clear();
                     lv.delta.extend(run.scores.iter().zip(&lv.saved.scores).map(|(now, before)| now - before));
-                    let child = match deep(|| self.explore(c, run, depth + 1)) {
-                        Found::Ended => ENDED,
+                    let child = match deep(depth, || self.explore(c, run, depth + 1)) {
+                        Found::Ended(e) => ending_target(e),
                         Found::Node(child) => {
                             let b = child as usize * dims;
                             lv.tracer.pull_back(&self.boxes[b..b + dims]);
@@ -542,34 +593,33 @@ impl Graph {
     fn finish(&mut self, id: u32, lv: &Level) {
         let first_act = self.acts.len() as u32;
         let k = self.competencies;
-        let mut acc: Option<Vec<(i64, i64)>> = None;
+        let at = id as usize * k;
+        let mut ends = false;
         for (a, &action) in lv.actions.iter().enumerate() {
             let start = self.edges.len() as u32;
             for (_, e) in lv.edges.iter().filter(|(x, _)| *x as usize == a) {
                 self.edges.push(*e);
-                let fut: &[(i64, i64)] = match e.child {
-                    ENDED => &[],
-                    DEAD => continue,
-                    ch if !self.nodes[ch as usize].ends => continue,
-                    ch => &self.ranges[ch as usize * k..(ch as usize + 1) * k],
+                let fut = match to(e.child) {
+                    To::Ending(_) => None,
+                    To::Dead => continue,
+                    To::Node(ch) if !self.nodes[ch as usize].ends => continue,
+                    To::Node(ch) => Some(ch as usize * k),
                 };
-                let delta = self.delta(e.delta);
-                let merged: Vec<(i64, i64)> =
-                    (0..k).map(|i| fut.get(i).map_or((delta[i], delta[i]), |f| (f.0 + delta[i], f.1 + delta[i]))).collect();
-                acc = Some(match acc {
-                    None => merged,
-                    Some(x) => x.iter().zip(&merged).map(|(x, y)| (x.0.min(y.0), x.1.max(y.1))).collect(),
-                });
+                let d = e.delta as usize * k;
+                for i in 0..k {
+                    let delta = self.deltas[d + i];
+                    let (lo, hi) = fut.map_or((delta, delta), |f| (self.ranges[f + i].0 + delta, self.ranges[f + i].1 + delta));
+                    let r = &mut self.ranges[at + i];
+                    *r = if ends { (r.0.min(lo), r.1.max(hi)) } else { (lo, hi) };
+                }
+                ends = true;
             }
             self.acts.push(Act { action, edges: (start, self.edges.len() as u32) });
         }
         let n = &mut self.nodes[id as usize];
         n.acts = (first_act, self.acts.len() as u32);
         n.done = true;
-        n.ends = acc.is_some();
-        if let Some(r) = acc {
-            self.ranges[id as usize * k..(id as usize + 1) * k].copy_from_slice(&r);
-        }
+        n.ends = ends;
         let d = self.dims;
         self.boxes[id as usize * d..(id as usize + 1) * d].copy_from_slice(&lv.keep);
     }
@@ -581,7 +631,7 @@ impl Graph {
         }
     }
 
-    fn value(&mut self, aim: Aim, id: u32) -> Option<f64> {
+    fn value(&mut self, aim: Aim, id: u32, depth: usize) -> Option<f64> {
         let slot = aim as usize;
         if self.values[slot].len() < self.nodes.len() {
             self.values[slot].resize(self.nodes.len(), None);
@@ -592,7 +642,7 @@ impl Graph {
         let node = self.nodes[id as usize];
         let mut best: Option<f64> = None;
         for a in node.acts.0..node.acts.1 {
-            if let Some(q) = self.q(aim, a) {
+            if let Some(q) = self.q(aim, a, depth) {
                 best = Some(match (best, aim) {
                     (None, _) => q,
                     (Some(b), Aim::Best) => b.max(q),
@@ -604,16 +654,16 @@ impl Graph {
         best
     }
 
-    fn q(&mut self, aim: Aim, act: u32) -> Option<f64> {
+    fn q(&mut self, aim: Aim, act: u32, depth: usize) -> Option<f64> {
         let (start, end) = self.acts[act as usize].edges;
         let mut total = 0.0;
         let mut mass = 0.0;
         for e in start..end {
             let edge = self.edges[e as usize];
-            let v = match edge.child {
-                ENDED => Some(0.0),
-                DEAD => None,
-                ch => deep(|| self.value(aim, ch)),
+            let v = match to(edge.child) {
+                To::Ending(_) => Some(0.0),
+                To::Dead => None,
+                To::Node(ch) => deep(depth, || self.value(aim, ch, depth + 1)),
             };
             // A road with no ending is not a road the trainee can finish: weigh only the rest.
             if let Some(v) = v {
@@ -632,6 +682,7 @@ impl Graph {
 pub struct Explorer<'c> {
     c: &'c Compiled,
     weights: Vec<f64>,
+    precise: bool,
 }
 
 impl std::fmt::Debug for Explorer<'_> {
@@ -646,22 +697,27 @@ fn lock(g: &Mutex<Graph>) -> MutexGuard<'_, Graph> {
 
 impl<'c> Explorer<'c> {
     pub fn new(c: &'c Compiled) -> Explorer<'c> {
-        Explorer { c, weights: Vec::new() }
+        Explorer { c, weights: Vec::new(), precise: false }
+    }
+
+    /// An explorer whose roads also keep which ending they reach (for the analyser).
+    pub fn precise(c: &'c Compiled) -> Explorer<'c> {
+        Explorer { c, weights: Vec::new(), precise: true }
     }
 
     /// The graph for `role`, made the first time any caller asks.
     fn graph(&self, role: usize) -> Arc<Mutex<Graph>> {
         let mut all = self.c.explorations.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        all.entry(role).or_insert_with(|| Arc::new(Mutex::new(Graph::new(self.c, role)))).clone()
+        all.entry((role, self.precise)).or_insert_with(|| Arc::new(Mutex::new(Graph::new(self.c, role, self.precise)))).clone()
     }
 
     /// The state `run` is in, explored if new.
     fn node(&self, g: &mut Graph, run: &Run) -> Option<u32> {
         let mut r = run.clone();
         r.decisions.clear();
-        match deep(|| g.explore(self.c, &mut r, 0)) {
+        match deep(0, || g.explore(self.c, &mut r, 0)) {
             Found::Node(id) => Some(id),
-            Found::Ended | Found::Dead => None,
+            Found::Ended(_) | Found::Dead => None,
         }
     }
 
@@ -695,7 +751,7 @@ impl<'c> Explorer<'c> {
         };
         g.set_weights(&self.weights);
         let node = g.nodes[id as usize];
-        (node.acts.0..node.acts.1).map(|a| (g.acts[a as usize].action, g.q(aim, a))).collect()
+        (node.acts.0..node.acts.1).map(|a| (g.acts[a as usize].action, deep(0, || g.q(aim, a, 1)))).collect()
     }
 
     /// The decision best (or worst) play takes from `run`; ties go to the earlier offer.
