@@ -1,6 +1,9 @@
 //! One fixture per diagnostic code: each `tests/fixtures/<code>.ron` starts with
 //! `// expect: <code> <line>:<col>` and must produce that code at that place.
 
+use shapan::engine::Compiled;
+use shapan::engine::analysis::analyse;
+use shapan::scenario::load::resolve;
 use shapan::scenario::{Code, load_path};
 use std::path::{Path, PathBuf};
 
@@ -30,7 +33,13 @@ fn every_fixture_reports_its_code_at_its_place() {
             (l.parse::<usize>().unwrap(), c.parse::<usize>().unwrap())
         });
         let loaded = load_path(&path);
-        let found = loaded.diagnostics.iter().any(|d| {
+        let mut diagnostics = loaded.diagnostics.clone();
+        if code.from_analysis() {
+            // Found by exploring every road, as `shapan analyze` does.
+            let c = Compiled::new(loaded.playable().cloned().unwrap_or_else(|| panic!("{}: must be playable", path.display())));
+            diagnostics.extend(resolve(analyse(&c, None).findings, &loaded.source));
+        }
+        let found = diagnostics.iter().any(|d| {
             d.code == code
                 && d.severity == code.severity()
                 && place.is_none_or(|(l, c)| d.span.is_some_and(|s| (s.start.line, s.start.column) == (l, c)))
@@ -39,7 +48,7 @@ fn every_fixture_reports_its_code_at_its_place() {
             found,
             "{}: expected {code} at {place:?}, got {:?}",
             path.display(),
-            loaded.diagnostics.iter().map(|d| (d.code, d.span.map(|s| (s.start.line, s.start.column)))).collect::<Vec<_>>()
+            diagnostics.iter().map(|d| (d.code, d.span.map(|s| (s.start.line, s.start.column)))).collect::<Vec<_>>()
         );
         seen.push(code);
     }
@@ -52,7 +61,9 @@ fn every_fixture_reports_its_code_at_its_place() {
 fn the_valid_fixture_is_clean() {
     let loaded = load_path(&fixtures().join("valid.ron"));
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-    assert!(loaded.playable().is_some());
+    let c = Compiled::new(loaded.playable().cloned().unwrap());
+    let findings = analyse(&c, None).findings;
+    assert!(findings.is_empty(), "the analysis finds nothing either: {findings:?}");
 }
 
 fn temp_dir(name: &str) -> PathBuf {

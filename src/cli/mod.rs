@@ -1,5 +1,6 @@
 //! The `shapan` command line: argument parsing and dispatch to subcommands. No Bevy here.
 
+mod analyze;
 mod play;
 mod records;
 pub mod show;
@@ -45,6 +46,21 @@ pub enum Command {
     Gui(GuiArgs),
     /// 查看演练记录 / read the recorded runs
     Records(RecordsArgs),
+    /// 分析场景的每一条路线：到不了的结局、得分范围、最优和最差路线、红线、教学指标 / analyse every road: unreachable endings, score ranges, best and worst roads, red lines, pedagogy
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AnalyzeArgs {
+    /// 场景文件或文件夹（递归查找 *.ron）/ files or folders (searched for *.ron)
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// 只分析这个角色（默认每个角色）/ only this role (default: every role)
+    #[arg(long)]
+    pub role: Option<String>,
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -233,6 +249,7 @@ pub fn main() -> ExitCode {
         Some(Command::Play(args)) => play::run(&args, lang, cli.data_dir.as_deref()),
         Some(Command::Gui(args)) => gui(&args, lang, cli.data_dir.as_deref()),
         Some(Command::Records(args)) => records::run(&args, lang, cli.data_dir.as_deref()),
+        Some(Command::Analyze(args)) => analyze::run(&args, lang),
         None => gui(&GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() }, lang, cli.data_dir.as_deref()),
     }
 }

@@ -2,6 +2,7 @@
 //! exploration finds score ranges and the best and worst roads; the debrief and transcripts
 //! come from the session state. No Bevy here, no wall clock, randomness only from the seed.
 
+pub mod analysis;
 pub mod class;
 pub mod compiled;
 pub mod debrief;

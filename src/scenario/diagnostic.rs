@@ -131,6 +131,33 @@ codes! {
     EmptyText = "empty-text", Warning;
     /// A scene whose every choice has a condition and which has no timer: it may leave no way out.
     MaybeNoWayOut = "maybe-no-way-out", Warning;
+    /// No role can reach this ending on any road (found by `shapan analyze`).
+    EndingUnreachable = "ending-unreachable", Error;
+    /// One role cannot reach this ending, though another can (found by `shapan analyze`).
+    EndingUnreachableForRole = "ending-unreachable-for-role", Warning;
+    /// A scene the scene graph reaches but the conditions on every road keep out (`shapan analyze`).
+    NeverReached = "never-reached", Warning;
+    /// A choice whose condition never holds on any road that reaches its scene (`shapan analyze`).
+    ChoiceNeverOffered = "choice-never-offered", Warning;
+    /// Best play takes a choice marked as a red line, so the debrief would recommend it (`shapan analyze`).
+    RedLineOnBestRoad = "red-line-on-best-road", Warning;
+    /// A flag that is set, or a hidden meter that changes, which no condition reads (`shapan analyze`).
+    ChangesNothing = "changes-nothing", Warning;
+}
+
+impl Code {
+    /// Codes found by exploring every road (`shapan analyze`), not by reading the file.
+    pub fn from_analysis(self) -> bool {
+        matches!(
+            self,
+            Code::EndingUnreachable
+                | Code::EndingUnreachableForRole
+                | Code::NeverReached
+                | Code::ChoiceNeverOffered
+                | Code::RedLineOnBestRoad
+                | Code::ChangesNothing
+        )
+    }
 }
 
 impl fmt::Display for Code {

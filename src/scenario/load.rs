@@ -400,7 +400,8 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
 
 /// Turns findings into diagnostics with line and column, building the source index only if a
 /// finding is located by path.
-fn resolve(findings: Vec<Finding>, source: &str) -> Vec<Diagnostic> {
+/// Turns findings into diagnostics with line and column, sorted by place.
+pub fn resolve(findings: Vec<Finding>, source: &str) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return Vec::new();
     }

@@ -325,6 +325,10 @@ pub struct Choice {
     /// The law, regulation or policy this choice rests on or breaks.
     #[serde(default)]
     pub basis: Option<Text>,
+    /// Set when taking this choice breaks the law or Party discipline: what line it crosses.
+    /// A red line is not just a low score; the analyser warns when best play would cross one.
+    #[serde(default)]
+    pub red_line: Option<Text>,
     #[serde(default)]
     pub commentary: Option<Commentary>,
     pub next: Next,
@@ -347,6 +351,9 @@ pub struct Timer {
     pub feedback: Option<Text>,
     #[serde(default)]
     pub basis: Option<Text>,
+    /// Set when staying silent breaks the law or discipline (a duty to report in time).
+    #[serde(default)]
+    pub red_line: Option<Text>,
     #[serde(default)]
     pub commentary: Option<Commentary>,
     pub next: Next,
@@ -474,6 +481,12 @@ impl Scenario {
 
     pub fn ending(&self, id: &str) -> Option<&Ending> {
         self.endings.iter().find(|e| e.id == id)
+    }
+
+    /// The language to show this scenario's texts in for an interface language: that language
+    /// when the scenario has it, else the scenario's own first language.
+    pub fn text_language(&self, lang: crate::lang::Lang) -> &str {
+        self.languages.iter().find(|l| l.as_str() == lang.code()).map_or_else(|| self.original_language(), String::as_str)
     }
 
     /// The language texts fall back to.

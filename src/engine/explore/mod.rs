@@ -267,13 +267,13 @@ const FIRST_END: u32 = u32::MAX - (1 << 20);
 
 /// Where an edge leads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum To {
+pub(crate) enum To {
     Node(u32),
     Ending(usize),
     Dead,
 }
 
-fn to(child: u32) -> To {
+pub(crate) fn to(child: u32) -> To {
     match child {
         DEAD => To::Dead,
         c if c >= FIRST_END => To::Ending((DEAD - 1 - c) as usize),
@@ -300,6 +300,7 @@ struct Act {
 
 #[derive(Clone, Copy, Debug)]
 struct Node {
+    scene: u32,
     acts: (u32, u32),
     done: bool,
     /// Whether some road from here reaches an ending.
@@ -506,7 +507,7 @@ impl Graph {
             return Found::Dead;
         }
         let id = self.nodes.len() as u32;
-        self.nodes.push(Node { acts: (0, 0), done: false, ends: false });
+        self.nodes.push(Node { scene: scene as u32, acts: (0, 0), done: false, ends: false });
         Graph::provisional(c, run, scene, &lv.values, &mut lv.keep);
         self.boxes.extend_from_slice(&lv.keep);
         self.ranges.extend(std::iter::repeat_n((0, 0), self.competencies));
@@ -624,7 +625,36 @@ impl Graph {
         self.boxes[id as usize * d..(id as usize + 1) * d].copy_from_slice(&lv.keep);
     }
 
-    fn set_weights(&mut self, weights: &[f64]) {
+    /// The scene of a state.
+    pub(crate) fn scene_of(&self, id: u32) -> usize {
+        self.nodes[id as usize].scene as usize
+    }
+
+    /// A state's decisions, as indices for `action`, `edges` and `q`.
+    pub(crate) fn acts_of(&self, id: u32) -> std::ops::Range<u32> {
+        let n = self.nodes[id as usize];
+        n.acts.0..n.acts.1
+    }
+
+    pub(crate) fn action(&self, act: u32) -> Action {
+        self.acts[act as usize].action
+    }
+
+    /// Where a decision can lead: each road with its chance, target and points.
+    pub(crate) fn edges(&self, act: u32) -> impl Iterator<Item = (f64, To, &[i64])> + '_ {
+        let (a, b) = self.acts[act as usize].edges;
+        (a..b).map(|e| {
+            let edge = self.edges[e as usize];
+            (edge.p, to(edge.child), self.delta(edge.delta))
+        })
+    }
+
+    /// The expected further weighted points of a decision under best or worst play.
+    pub(crate) fn q_of(&mut self, aim: Aim, act: u32) -> Option<f64> {
+        deep(0, || self.q(aim, act, 1))
+    }
+
+    pub(crate) fn set_weights(&mut self, weights: &[f64]) {
         if self.weights != weights {
             self.weights = weights.to_vec();
             self.values = [Vec::new(), Vec::new()];
@@ -769,6 +799,16 @@ impl<'c> Explorer<'c> {
             }
         }
         chosen.map(|(a, _)| a)
+    }
+
+    /// Lends the graph of `run`'s role to `f`, with `run`'s state explored (`None` when it has
+    /// ended or cannot be explored) and the weights set.
+    pub(crate) fn inspect<R>(&mut self, run: &Run, f: impl FnOnce(&mut Graph, Option<u32>) -> R) -> R {
+        let graph = self.graph(run.role);
+        let mut g = lock(&graph);
+        let id = self.node(&mut g, run);
+        g.set_weights(&self.weights);
+        f(&mut g, id)
     }
 
     /// Abstract states explored so far for `role`.

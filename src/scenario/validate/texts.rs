@@ -89,6 +89,7 @@ pub fn each_text<'a>(s: &'a Scenario, f: &mut TextVisitor<'_, 'a>) {
             let tp = p.field("timer");
             opt(f, &tp.field("feedback"), &t.feedback, Kind::Reading);
             opt(f, &tp.field("basis"), &t.basis, Kind::Reading);
+            opt(f, &tp.field("red_line"), &t.red_line, Kind::Reading);
             commentary(f, &tp, &t.commentary);
             next(f, &tp, &t.next);
         }
@@ -98,6 +99,7 @@ pub fn each_text<'a>(s: &'a Scenario, f: &mut TextVisitor<'_, 'a>) {
             f(&cp.field("text"), &c.text, Kind::Choice);
             opt(f, &cp.field("feedback"), &c.feedback, Kind::Reading);
             opt(f, &cp.field("basis"), &c.basis, Kind::Reading);
+            opt(f, &cp.field("red_line"), &c.red_line, Kind::Reading);
             commentary(f, &cp, &c.commentary);
             next(f, &cp, &c.next);
         }

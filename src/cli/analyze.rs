@@ -1,0 +1,436 @@
+//! `shapan analyze`: what every road through a scenario does, per role, for the author to read
+//! before teaching it: endings no road reaches and why, score ranges, the best and worst roads
+//! with their grades, choices never open or never worth taking, red lines, pedagogy figures,
+//! duration and projector fit. Text for people (Chinese or English), JSON for tools.
+
+use super::{AnalyzeArgs, EXIT_ERRORS, EXIT_USAGE, Format};
+use crate::engine::Compiled;
+use crate::engine::analysis::{Analysis, DEFENSIBLE_MARGIN, Road, RoleReport, Unreached, analyse};
+use crate::engine::compiled::allows;
+use crate::engine::explore::Action;
+use crate::lang::Lang;
+use crate::scenario::diagnostic::Diagnostic;
+use crate::scenario::load::resolve;
+use crate::scenario::render::{render, summary};
+use crate::scenario::{Loaded, Severity, load_path, scenario_files};
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Instant;
+use unicode_width::UnicodeWidthChar;
+
+/// One analysed file.
+pub struct Analysed {
+    pub loaded: Loaded,
+    pub compiled: Option<Compiled>,
+    pub analysis: Option<Analysis>,
+    /// The loader's diagnostics and the analysis's, with places.
+    pub diagnostics: Vec<Diagnostic>,
+    pub ms: f64,
+}
+
+/// Loads, checks and analyses one file (for `role`, or every role).
+pub fn analyse_file(path: &std::path::Path, role: Option<&str>) -> Result<Analysed, String> {
+    let loaded = load_path(path);
+    let mut diagnostics = loaded.diagnostics.clone();
+    let Some(scenario) = loaded.playable().cloned() else {
+        return Ok(Analysed { loaded, compiled: None, analysis: None, diagnostics, ms: 0.0 });
+    };
+    let started = Instant::now();
+    let compiled = Compiled::new(scenario);
+    let role_ix = match role {
+        Some(r) => Some(compiled.role_index(r).ok_or_else(|| r.to_string())?),
+        None => None,
+    };
+    let analysis = analyse(&compiled, role_ix);
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    diagnostics.extend(resolve(analysis.findings.clone(), &loaded.source));
+    crate::scenario::diagnostic::sort(&mut diagnostics);
+    Ok(Analysed { loaded, compiled: Some(compiled), analysis: Some(analysis), diagnostics, ms })
+}
+
+pub fn run(args: &AnalyzeArgs, lang: Lang) -> ExitCode {
+    let files = scenario_files(&args.paths);
+    if files.is_empty() {
+        eprintln!("{}", lang.pick("没有找到要分析的场景文件（*.ron）", "no scenario files (*.ron) to analyse"));
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let mut done = Vec::new();
+    for f in &files {
+        match analyse_file(f, args.role.as_deref()) {
+            Ok(a) => done.push(a),
+            Err(role) => {
+                eprintln!(
+                    "{}: {}",
+                    f.display(),
+                    match lang {
+                        Lang::ZhCn => format!("场景里没有角色“{role}”"),
+                        Lang::En => format!("the scenario has no role '{role}'"),
+                    }
+                );
+                return ExitCode::from(EXIT_USAGE);
+            }
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = match args.format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json!({ "files": done.iter().map(|a| report_json(a, lang)).collect::<Vec<_>>() }))
+                .unwrap_or_default()
+        ),
+        Format::Text => write!(out, "{}", done.iter().map(|a| report_text(a, lang)).collect::<String>()),
+    };
+    let errors = done.iter().any(|a| a.diagnostics.iter().any(|d| d.severity == Severity::Error));
+    if errors { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
+}
+
+/// A text cut to `cols` display columns, with an ellipsis when cut.
+pub fn short(text: &str, cols: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for ch in text.chars() {
+        let cw = ch.width().unwrap_or(0);
+        if w + cw > cols {
+            out.push('…');
+            return out;
+        }
+        w += cw;
+        out.push(ch);
+    }
+    out
+}
+
+struct Words<'a> {
+    c: &'a Compiled,
+    lang: Lang,
+    code: &'a str,
+}
+
+impl Words<'_> {
+    fn scene(&self, i: usize) -> String {
+        let sc = &self.c.scenario.scenes[i];
+        sc.title.as_ref().map_or_else(|| sc.id.clone(), |t| t.get(self.code).to_string())
+    }
+
+    fn action(&self, a: Action) -> String {
+        match a {
+            Some(ix) => short(self.c.choice(ix).text.get(self.code), 40),
+            None => self.lang.pick("（不作决定，等时间到）", "(no decision: let time run out)").to_string(),
+        }
+    }
+
+    fn ending(&self, e: usize) -> String {
+        let end = &self.c.scenario.endings[e];
+        let (title, grade) = (end.title.get(self.code), end.grade.label(self.lang));
+        match self.lang {
+            Lang::ZhCn => format!("{title}（{grade}）"),
+            Lang::En => format!("{title} ({grade})"),
+        }
+    }
+
+    fn competency(&self, k: usize) -> String {
+        self.c.scenario.competencies[k].name.get(self.code).to_string()
+    }
+}
+
+fn road_text(w: &Words, road: &Road, out: &mut String) {
+    let l = w.lang;
+    let ending = road.ending.map_or_else(|| l.pick("（没有结局）", "(no ending)").to_string(), |e| w.ending(e));
+    let _ = writeln!(
+        out,
+        "    {} {ending} · {} {:.1} · {} {} · {} {:.1}",
+        l.pick("结局", "ending"),
+        l.pick("总分", "total"),
+        road.total,
+        l.pick("等级", "grade"),
+        road.grade.label(l),
+        l.pick("各种随机结果下的期望总分", "expected over every random outcome"),
+        road.expected
+    );
+    for (n, &(scene, action)) in road.steps.iter().enumerate() {
+        let _ = writeln!(out, "    {:>2}. {} → {}", n + 1, w.scene(scene), w.action(action));
+    }
+}
+
+fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
+    let (c, l) = (w.c, w.lang);
+    let s = &c.scenario;
+    let role = &s.roles[r.role];
+    let _ = writeln!(out, "\n## {} {} ({})", l.pick("角色", "Role"), role.name.get(w.code), role.id);
+    if !r.explored {
+        let _ = writeln!(
+            out,
+            "  {}",
+            l.pick(
+                "这个角色无法完整探索（状态太多，或者从开头到不了任何结局），以下内容从略",
+                "this role could not be explored fully (too many states, or no ending can be reached); the rest is left out"
+            )
+        );
+        return;
+    }
+    let _ = writeln!(out, "  {} {}", r.states, l.pick("个不同的局面", "distinct states"));
+    let _ = writeln!(out, "\n  {}", l.pick("结局", "Endings"));
+    for e in &r.endings {
+        let mark = if e.reached { "✓" } else { "✗" };
+        let why = match &e.why {
+            None => String::new(),
+            Some(Unreached::Shadowed { by }) => format!(
+                " — {}",
+                match l {
+                    Lang::ZhCn => format!("到不了：排在前面的结局“{}”总是先被选中", s.endings[*by].id),
+                    Lang::En => format!("unreachable: the ending '{}' listed before it is always taken first", s.endings[*by].id),
+                }
+            ),
+            Some(Unreached::Impossible) => {
+                format!(
+                    " — {}",
+                    l.pick("到不了：条件在指标范围内不可能成立", "unreachable: its condition is impossible within the meters' ranges")
+                )
+            }
+            Some(Unreached::NoRoad) => {
+                format!(" — {}", l.pick("到不了：没有一条路线在结束时满足条件", "unreachable: no road ends where its condition holds"))
+            }
+        };
+        let _ = writeln!(out, "    {mark} {} [{}]{why}", w.ending(e.ending), s.endings[e.ending].id);
+    }
+    let _ = writeln!(out, "\n  {}", l.pick("各能力可达到的原始分", "Raw points each competency can reach"));
+    for (k, (lo, hi)) in r.ranges.iter().enumerate() {
+        let _ = writeln!(out, "    {}: {lo} … {hi}", w.competency(k));
+    }
+    if let Some(best) = &r.best {
+        let _ = writeln!(out, "\n  {} ({} {})", l.pick("最优路线", "Best road"), best.steps.len(), l.pick("个决定", "decisions"));
+        road_text(w, best, out);
+    }
+    if let Some(worst) = &r.worst {
+        let _ = writeln!(out, "\n  {} ({} {})", l.pick("最差路线", "Worst road"), worst.steps.len(), l.pick("个决定", "decisions"));
+        road_text(w, worst, out);
+    }
+    if let (Some(best), Some(e)) = (&r.best, r.best.as_ref().and_then(|b| b.ending)) {
+        let authored = s.endings[e].grade;
+        if authored != best.grade {
+            let _ = writeln!(
+                out,
+                "    {} {} / {}",
+                l.pick("注意：最优路线的结局等级与得分等级不一致：", "note: the best road's ending and its score disagree:"),
+                authored.label(l),
+                best.grade.label(l)
+            );
+        }
+    }
+    let never: Vec<usize> = (0..c.choices.len())
+        .filter(|&i| !r.choice_offered[i] && r.scene_reached[c.choices[i].scene] && allows(&c.choices[i].roles, r.role))
+        .collect();
+    if !never.is_empty() {
+        let _ = writeln!(out, "\n  {}", l.pick("走到了场景、却从不能选的选项", "Choices never open in a scene that is reached"));
+        for ix in never {
+            let _ = writeln!(out, "    {} → {} [{}]", w.scene(c.choices[ix].scene), w.action(Some(ix)), c.choice(ix).id);
+        }
+    }
+    if !r.dominated.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n  {}",
+            l.pick(
+                "从不比另一个选项更好的选项（最优和最差打法下都被超过；多数是有意设计的错误选项，请确认）",
+                "Choices never better than another option (beaten under best and under worst play; mostly the intended wrong answers: check)"
+            )
+        );
+        for &ix in &r.dominated {
+            let _ = writeln!(out, "    {} → {} [{}]", w.scene(c.choices[ix].scene), w.action(Some(ix)), c.choice(ix).id);
+        }
+    }
+    if !a.red_line_choices.is_empty() {
+        let _ = writeln!(out, "\n  {}", l.pick("红线选项", "Red-line choices"));
+        for &ix in &a.red_line_choices {
+            let crossed =
+                if r.red_lines_on_best.contains(&ix) { l.pick("  ⚠ 最优打法会选它", "  ⚠ best play takes it") } else { "" };
+            let _ = writeln!(out, "    {} → {} [{}]{crossed}", w.scene(c.choices[ix].scene), w.action(Some(ix)), c.choice(ix).id);
+        }
+    }
+    let n = r.decision_scenes.len();
+    let _ = writeln!(out, "\n  {}", l.pick("教学指标", "Pedagogy"));
+    let _ = writeln!(
+        out,
+        "    {}: {}/{n}",
+        match l {
+            Lang::ZhCn => format!("有两个以上说得过去的选项（与最优相差不超过 {DEFENSIBLE_MARGIN} 分）的决策场景"),
+            Lang::En => format!("decision scenes with two or more defensible options (within {DEFENSIBLE_MARGIN} points of the best)"),
+        },
+        r.two_defensible.len()
+    );
+    let _ =
+        writeln!(out, "    {}: {}/{n}", l.pick("最长的选项就是最优选项", "the longest option is the best one"), r.longest_is_best.len());
+    let _ = writeln!(out, "    {}: {}/{n}", l.pick("最优选项排在第一个", "the best option is listed first"), r.best_listed_first.len());
+    let d = r.duration;
+    let _ = writeln!(out, "\n  {}", l.pick("时长（估计）", "Duration (estimate)"));
+    let _ = writeln!(
+        out,
+        "    {} {}–{} {} ({}–{} {}); {} {}–{} {}",
+        l.pick("一名学员", "one trainee"),
+        d.solo_minutes.0,
+        d.solo_minutes.1,
+        l.pick("分钟", "min"),
+        d.decisions.0,
+        d.decisions.1,
+        l.pick("个决定", "decisions"),
+        l.pick("30 人的课堂", "a class of 30"),
+        d.class_minutes.0,
+        d.class_minutes.1,
+        l.pick("分钟", "min")
+    );
+}
+
+/// The text report of one file.
+pub fn report_text(a: &Analysed, lang: Lang) -> String {
+    let mut out = String::new();
+    let name = a.loaded.path.display().to_string();
+    if let (Some(c), Some(an)) = (&a.compiled, &a.analysis) {
+        let w = Words { c, lang, code: c.scenario.text_language(lang) };
+        let _ = writeln!(out, "# {} — {} ({:.0} ms)", name, c.scenario.title.get(w.code), a.ms);
+        for r in &an.roles {
+            role_text(&w, an, r, &mut out);
+        }
+        if !an.echoes.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n{}",
+                lang.pick("专家和实务工作者说法几乎相同的点评", "Commentary where the expert and the practitioner say nearly the same")
+            );
+            for e in &an.echoes {
+                let _ = writeln!(out, "  {} → {} ({:.0}%)", w.scene(e.scene), w.action(Some(e.choice)), e.overlap * 100.0);
+            }
+        }
+        if !an.overflows.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n{}",
+                lang.pick(
+                    "在 1280x720 投影上一屏放不下的场景（场景文字加全部选项）",
+                    "Scenes whose text and options do not fit a 1280x720 projector image"
+                )
+            );
+            for o in &an.overflows {
+                let _ = writeln!(
+                    out,
+                    "  {} [{}]: {} {} / {}",
+                    w.scene(o.scene),
+                    o.language,
+                    o.lines,
+                    lang.pick("行，可用", "lines, room for"),
+                    o.room
+                );
+            }
+        }
+        out.push('\n');
+    }
+    for d in &a.diagnostics {
+        out.push_str(&render(d, &name, &a.loaded.source, lang));
+        out.push('\n');
+    }
+    let errors = a.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    out.push_str(&summary(&name, errors, a.diagnostics.len() - errors, lang));
+    out.push('\n');
+    out
+}
+
+fn action_id(c: &Compiled, a: Action) -> Value {
+    a.map_or(Value::Null, |ix| Value::from(c.choice(ix).id.clone()))
+}
+
+fn road_json(c: &Compiled, road: &Road, code: &str) -> Value {
+    json!({
+        "steps": road.steps.iter().map(|&(scene, a)| json!({
+            "scene": c.scenario.scenes[scene].id,
+            "choice": action_id(c, a),
+            "text": a.map(|ix| c.choice(ix).text.get(code).to_string()),
+        })).collect::<Vec<_>>(),
+        "ending": road.ending.map(|e| c.scenario.endings[e].id.clone()),
+        "ending_grade": road.ending.map(|e| crate::engine::score::grade_key(c.scenario.endings[e].grade)),
+        "raw": c.scenario.competencies.iter().zip(&road.raw).map(|(k, v)| (k.id.clone(), json!(v))).collect::<serde_json::Map<_, _>>(),
+        "total": crate::engine::score::round1(road.total),
+        "grade": crate::engine::score::grade_key(road.grade),
+        "expected": crate::engine::score::round1(road.expected),
+    })
+}
+
+/// The JSON report of one file: ids for tools, texts in the chosen language beside them.
+pub fn report_json(a: &Analysed, lang: Lang) -> Value {
+    let diagnostics: Vec<Value> = a
+        .diagnostics
+        .iter()
+        .map(|d| {
+            json!({
+                "code": d.code.as_str(),
+                "severity": d.severity.as_str(),
+                "line": d.span.map(|s| s.start.line),
+                "column": d.span.map(|s| s.start.column),
+                "message": d.message.get(lang),
+                "help": d.help.as_ref().map(|h| h.get(lang)),
+            })
+        })
+        .collect();
+    let (Some(c), Some(an)) = (&a.compiled, &a.analysis) else {
+        return json!({ "path": a.loaded.path.display().to_string(), "diagnostics": diagnostics });
+    };
+    let s = &c.scenario;
+    let code = s.text_language(lang);
+    let ids = |list: &[usize], f: &dyn Fn(usize) -> String| list.iter().map(|&i| f(i)).collect::<Vec<_>>();
+    let choice_id = |i: usize| c.choice(i).id.clone();
+    let scene_id = |i: usize| s.scenes[i].id.clone();
+    let roles: Vec<Value> = an
+        .roles
+        .iter()
+        .map(|r| {
+            json!({
+                "role": s.roles[r.role].id,
+                "explored": r.explored,
+                "states": r.states,
+                "endings": r.endings.iter().map(|e| json!({
+                    "id": s.endings[e.ending].id,
+                    "title": s.endings[e.ending].title.get(code),
+                    "reached": e.reached,
+                    "why": e.why.as_ref().map(|w| match w {
+                        Unreached::Shadowed { by } => json!({"kind": "shadowed", "by": s.endings[*by].id}),
+                        Unreached::Impossible => json!({"kind": "impossible"}),
+                        Unreached::NoRoad => json!({"kind": "no_road"}),
+                    }),
+                })).collect::<Vec<_>>(),
+                "ranges": s.competencies.iter().zip(&r.ranges).map(|(k, (lo, hi))| (k.id.clone(), json!({"min": lo, "max": hi}))).collect::<serde_json::Map<_, _>>(),
+                "best": r.best.as_ref().map(|b| road_json(c, b, code)),
+                "worst": r.worst.as_ref().map(|b| road_json(c, b, code)),
+                "scenes_never_reached": ids(&(0..s.scenes.len()).filter(|&i| !r.scene_reached[i]).collect::<Vec<_>>(), &scene_id),
+                "choices_never_offered": ids(&(0..c.choices.len()).filter(|&i| !r.choice_offered[i]).collect::<Vec<_>>(), &choice_id),
+                "timers_taken": ids(&(0..s.scenes.len()).filter(|&i| r.timer_taken[i]).collect::<Vec<_>>(), &scene_id),
+                "dominated": ids(&r.dominated, &choice_id),
+                "red_lines_on_best": ids(&r.red_lines_on_best, &choice_id),
+                "pedagogy": {
+                    "decision_scenes": ids(&r.decision_scenes, &scene_id),
+                    "two_defensible": ids(&r.two_defensible, &scene_id),
+                    "longest_is_best": ids(&r.longest_is_best, &scene_id),
+                    "best_listed_first": ids(&r.best_listed_first, &scene_id),
+                },
+                "duration": {
+                    "decisions": [r.duration.decisions.0, r.duration.decisions.1],
+                    "solo_minutes": [r.duration.solo_minutes.0, r.duration.solo_minutes.1],
+                    "class_minutes": [r.duration.class_minutes.0, r.duration.class_minutes.1],
+                },
+            })
+        })
+        .collect();
+    json!({
+        "path": a.loaded.path.display().to_string(),
+        "id": s.id,
+        "title": s.title.get(code),
+        "ms": (a.ms * 10.0).round() / 10.0,
+        "roles": roles,
+        "red_line_choices": ids(&an.red_line_choices, &choice_id),
+        "echoes": an.echoes.iter().map(|e| json!({"scene": scene_id(e.scene), "choice": choice_id(e.choice), "overlap": (e.overlap * 100.0).round() / 100.0})).collect::<Vec<_>>(),
+        "overflows": an.overflows.iter().map(|o| json!({"scene": scene_id(o.scene), "language": o.language, "lines": o.lines, "room": o.room})).collect::<Vec<_>>(),
+        "errors": a.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+        "warnings": a.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+        "diagnostics": diagnostics,
+    })
+}
