@@ -64,8 +64,9 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
     let loaded = load_path(&file);
     let name = file.display().to_string();
     if loaded.error_count() > 0 {
+        let lines = loaded.line_index();
         for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-            eprint!("{}", render(d, &name, &loaded.source, lang));
+            eprint!("{}", render(d, &name, &lines, lang));
         }
         return fail(&crate::scenario::render::summary(&name, loaded.error_count(), loaded.warning_count(), lang));
     }

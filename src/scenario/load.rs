@@ -35,6 +35,11 @@ impl Loaded {
         self.diagnostics.len() - self.error_count()
     }
 
+    /// Line starts of the file's text, for rendering its diagnostics: build it once per file.
+    pub fn line_index(&self) -> LineIndex<'_> {
+        LineIndex::new(&self.source)
+    }
+
     /// The scenario if it has no errors: only such a scenario may be played.
     pub fn playable(&self) -> Option<&Scenario> {
         if self.error_count() == 0 { self.scenario.as_ref() } else { None }
