@@ -97,3 +97,32 @@ fn an_endless_device_is_cut_at_the_limit() {
     let loaded = load_path(Path::new("/dev/zero"));
     assert_eq!(loaded.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), vec![Code::FileTooLarge]);
 }
+
+/// Syntax mistakes authors make most (a quoted fixed word, a missing bracket) get a message in
+/// plain words that names the fix. Each `tests/fixtures/syntax/*.ron` starts with
+/// `// expect: syntax-error L:C` and then `// zh: …` / `// en: …` lines that the message or its
+/// help must contain.
+#[test]
+fn syntax_fixtures_name_the_fix_in_both_languages() {
+    use shapan::lang::Lang;
+    let mut count = 0;
+    for entry in std::fs::read_dir(fixtures().join("syntax")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let loaded = load_path(&path);
+        assert_eq!(loaded.diagnostics.len(), 1, "{}: {:?}", path.display(), loaded.diagnostics);
+        let d = &loaded.diagnostics[0];
+        let expect = text.lines().next().unwrap().strip_prefix("// expect: syntax-error ").unwrap();
+        let span = d.span.unwrap();
+        assert_eq!(format!("{}:{}", span.start.line, span.start.column), expect, "{}", path.display());
+        for line in text.lines().skip(1).take_while(|l| l.starts_with("// ")) {
+            let (lang, want) = line[3..].split_once(": ").unwrap();
+            let lang: Lang = lang.parse().unwrap();
+            let said = format!("{} / {}", d.message.get(lang), d.help.as_ref().map_or("", |h| h.get(lang)));
+            assert!(said.contains(want), "{}: {said:?} lacks {want:?}", path.display());
+            assert!(!said.contains('?') || lang == Lang::En, "no logical path like `[0].?` in Chinese: {said}");
+        }
+        count += 1;
+    }
+    assert!(count >= 5, "{count} syntax fixtures");
+}

@@ -74,6 +74,32 @@ thread_local! {
     pub(crate) static BUILDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
+/// The brackets still open just before byte `upto`, outermost first, with where each opened.
+/// Strings and comments are skipped; a stray closing bracket closes nothing.
+pub fn open_brackets(text: &str, upto: usize) -> Vec<(char, usize)> {
+    let mut stack = Vec::new();
+    for (tok, start, _) in tokenize(text) {
+        if start >= upto {
+            break;
+        }
+        match tok {
+            Tok::Open(c) => stack.push((c, start)),
+            Tok::Close(c) => {
+                let opener = match c {
+                    ']' => '[',
+                    '}' => '{',
+                    _ => '(',
+                };
+                if stack.last().is_some_and(|&(o, _)| o == opener) {
+                    stack.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    stack
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Tok<'a> {
     Open(char),
