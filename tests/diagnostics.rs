@@ -126,3 +126,34 @@ fn syntax_fixtures_name_the_fix_in_both_languages() {
     }
     assert!(count >= 5, "{count} syntax fixtures");
 }
+
+/// A scene copied without a new id: the duplicate id is the cause and comes first; the copy
+/// being unreachable, and a scene only the copy leads to, follow from it and say so, even when
+/// that scene is written earlier in the file.
+#[test]
+fn follow_on_problems_come_after_their_cause_and_name_it() {
+    let valid = std::fs::read_to_string(fixtures().join("valid.ron")).unwrap();
+    let src = valid.replace(
+        "        (id: \"s2\", text: \"事情有了结果。\"",
+        "        (id: \"after\", text: \"后来\", choices: [(id: \"close4\", text: \"结束\", feedback: \"好。\", next: End)]),\n        \
+         (id: \"s2\", text: \"事情有了结果。\"",
+    );
+    let src = src.replace(
+        "    ],\n    endings:",
+        "        (id: \"s2\", text: \"复制的场景\", choices: [(id: \"close3\", text: \"再看看\", feedback: \"好。\", next: Scene(\"after\"))]),\n    ],\n    endings:",
+    );
+    let loaded = shapan::scenario::load::load_str(Path::new("dup.ron"), src, &[]);
+    let got: Vec<(Code, usize)> = loaded.diagnostics.iter().map(|d| (d.code, d.span.unwrap().start.line)).collect();
+    assert_eq!(got.len(), 3, "{:#?}", loaded.diagnostics);
+    let copy_line = got[0].1;
+    assert_eq!(got[0], (Code::DuplicateId, copy_line), "the cause first: {got:?}");
+    assert_eq!(got[1], (Code::Unreachable, copy_line), "{got:?}");
+    assert_eq!(got[2].0, Code::Unreachable);
+    assert!(got[2].1 < copy_line, "the scene written earlier is still listed after the cause: {got:?}");
+    let d = &loaded.diagnostics;
+    assert!(d[0].message.zh.contains("第 3 个场景已经用了它"), "{}", d[0].message.zh);
+    assert!(d[1].message.zh.contains("和前面的场景重复"), "{}", d[1].message.zh);
+    assert!(d[1].message.en.contains("repeats an earlier scene's"), "{}", d[1].message.en);
+    assert!(d[2].message.zh.contains("要经过场景“s2”") && d[2].message.zh.contains("见上面的 id 重复错误"), "{}", d[2].message.zh);
+    assert!(d[2].message.en.contains("passes through scene 's2'"), "{}", d[2].message.en);
+}

@@ -1,7 +1,7 @@
 //! Reading a scenario file: size and encoding checks, RON parsing with every serde error turned
 //! into a diagnostic at its place, then the validation passes, then positions resolved.
 
-use super::diagnostic::{self, Code, Diagnostic, Finding, Location, SourceSpan};
+use super::diagnostic::{Code, Diagnostic, Finding, Location, SourceSpan};
 use super::expr::fullwidth_twin;
 use super::locate::{LineIndex, SourceIndex, offset_in_string, open_brackets};
 use super::model::Scenario;
@@ -414,7 +414,7 @@ fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) ->
 
 /// A logical path (`scenes[0].choices[1].?`) in the words of the author's guide
 /// (第 1 个场景 → 第 2 个选项), or nothing when it says nothing useful.
-fn plain_path(path: &str) -> Option<Bilingual> {
+pub(crate) fn plain_path(path: &str) -> Option<Bilingual> {
     let (mut zh, mut en) = (Vec::new(), Vec::new());
     for seg in path.split('.') {
         let (name, rest) = seg.split_once('[').unwrap_or((seg, ""));
@@ -556,37 +556,44 @@ fn closing(open: char) -> char {
 }
 
 /// Turns findings into diagnostics with line and column, building the source index only if a
-/// finding is located by path.
+/// finding is located by path. Diagnostics read top to bottom, except that one which follows from
+/// another comes right after its cause.
 fn resolve(findings: Vec<Finding>, source: &str) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return Vec::new();
     }
     let lines = LineIndex::new(source);
     let mut index: Option<SourceIndex> = None;
-    let mut out: Vec<Diagnostic> = findings
+    let mut place = |location: &Location| match location {
+        Location::File => None,
+        Location::Bytes(s, e) => Some((*s, *e)),
+        Location::Path(p) => index.get_or_insert_with(|| SourceIndex::build(source)).nearest(p),
+        Location::Key(p) => {
+            let idx = index.get_or_insert_with(|| SourceIndex::build(source));
+            idx.key(p).or_else(|| idx.nearest(p))
+        }
+        Location::InString(p, s, e) => {
+            let idx = index.get_or_insert_with(|| SourceIndex::build(source));
+            idx.value(p).map(|lit| (offset_in_string(source, lit, *s), offset_in_string(source, lit, (*e).max(*s + 1))))
+        }
+    };
+    let mut keyed: Vec<(Option<usize>, bool, Diagnostic)> = findings
         .into_iter()
         .map(|f| {
-            let bytes = match &f.location {
-                Location::File => None,
-                Location::Bytes(s, e) => Some((*s, *e)),
-                Location::Path(p) => index.get_or_insert_with(|| SourceIndex::build(source)).nearest(p),
-                Location::Key(p) => {
-                    let idx = index.get_or_insert_with(|| SourceIndex::build(source));
-                    idx.key(p).or_else(|| idx.nearest(p))
-                }
-                Location::InString(p, s, e) => {
-                    let idx = index.get_or_insert_with(|| SourceIndex::build(source));
-                    idx.value(p).map(|lit| (offset_in_string(source, lit, *s), offset_in_string(source, lit, (*e).max(*s + 1))))
-                }
+            let span = place(&f.location).map(|(s, e)| SourceSpan { start: lines.pos(s), end: lines.pos(e.max(s)) });
+            let cause = f.follows.as_ref().map(|c| place(c).map(|(s, _)| s));
+            let own = span.map(|s| s.start.offset);
+            let anchor = match cause {
+                Some(c) => c.or(own),
+                None => own,
             };
-            let span = bytes.map(|(s, e)| {
-                let start = lines.pos(s);
-                let end = lines.pos(e.max(s));
-                SourceSpan { start, end }
-            });
-            Diagnostic { code: f.code, severity: f.code.severity(), span, message: f.message, help: f.help }
+            let d = Diagnostic { code: f.code, severity: f.code.severity(), span, message: f.message, help: f.help };
+            (anchor, cause.is_some(), d)
         })
         .collect();
-    diagnostic::sort(&mut out);
-    out
+    keyed.sort_by(|(a, fa, x), (b, fb, y)| {
+        let (ox, oy) = (x.span.map(|s| s.start.offset), y.span.map(|s| s.start.offset));
+        a.cmp(b).then(fa.cmp(fb)).then(x.severity.cmp(&y.severity)).then(x.code.cmp(&y.code)).then(ox.cmp(&oy))
+    });
+    keyed.into_iter().map(|(_, _, d)| d).collect()
 }

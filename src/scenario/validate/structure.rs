@@ -175,7 +175,12 @@ fn kind<'a>(
             out.push(Finding::at(
                 Code::DuplicateId,
                 path.to_string(),
-                bi!("{zh} id “{id}” 重复（第一次出现在 {first}）", "{en} id '{id}' is used twice (first at {first})"),
+                match crate::scenario::load::plain_path(first.to_string().trim_end_matches(".id")) {
+                    Some(p) => {
+                        bi!(("{zh} id “{id}” 重复了：{}已经用了它", p.zh), ("{en} id '{id}' is used twice: {} has it already", p.en))
+                    }
+                    None => bi!("{zh} id “{id}” 重复了", "{en} id '{id}' is used twice"),
+                },
             ));
         } else {
             seen.insert(id, path);
