@@ -189,6 +189,9 @@ pub struct PlayArgs {
     /// 把本次演练写成测试路线（golden plan）/ write this run as a playthrough plan for tests
     #[arg(long, value_name = "FILE")]
     pub write_plan: Option<PathBuf>,
+    /// 记入成绩数据库：交互演练总会记录，--choices、--policy、--replay 只有加上它才记录 / record this run in the results database: interactive play always is, --choices, --policy and --replay runs only with this
+    #[arg(long)]
+    pub record: bool,
     /// 重放一份演练记录 / replay a transcript
     #[arg(long, value_name = "FILE", conflicts_with_all = ["choices", "policy", "seed", "role"])]
     pub replay: Option<PathBuf>,
