@@ -1,5 +1,6 @@
 //! The `shapan` command line: argument parsing and dispatch to subcommands. No Bevy here.
 
+mod new;
 mod play;
 mod records;
 pub mod show;
@@ -45,6 +46,23 @@ pub enum Command {
     Gui(GuiArgs),
     /// 查看演练记录 / read the recorded runs
     Records(RecordsArgs),
+    /// 按类别生成一个新案例的起点文件 / write a small valid starting scenario for a category
+    New(NewArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// 类别 / category: online_media, community_dispute, development_planning, integrity, emergency, other
+    #[arg(value_parser = new::parse_category)]
+    pub category: crate::scenario::model::Category,
+    /// 案例 id（字母、数字、下划线）/ the scenario's id (letters, digits, underscores)
+    pub id: String,
+    /// 输出文件（默认 scenarios/<类别>/<id>.ron）/ output file (default: scenarios/<category>/<id>.ron)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// 案例标题 / the scenario's title
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -236,6 +254,7 @@ pub fn main() -> ExitCode {
         Some(Command::Play(args)) => play::run(&args, lang, cli.data_dir.as_deref()),
         Some(Command::Gui(args)) => gui(&args, lang, cli.data_dir.as_deref()),
         Some(Command::Records(args)) => records::run(&args, lang, cli.data_dir.as_deref()),
+        Some(Command::New(args)) => new::run(&args, lang),
         None => gui(&GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() }, lang, cli.data_dir.as_deref()),
     }
 }

@@ -188,7 +188,8 @@ fn kind<'a>(
     }
 }
 
-fn id_problem(id: &str, expr_name: bool) -> Option<crate::lang::Bilingual> {
+/// What is wrong with an id, if anything. `expr_name` ids (meters, flags) are also names in conditions.
+pub fn id_problem(id: &str, expr_name: bool) -> Option<crate::lang::Bilingual> {
     if id.is_empty() {
         return Some(bi!("是空的", "it is empty"));
     }
