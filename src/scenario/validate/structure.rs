@@ -176,7 +176,7 @@ fn kind<'a>(
                 Finding::at(
                     Code::DuplicateId,
                     path.to_string(),
-                    match crate::scenario::load::plain_path(first.to_string().trim_end_matches(".id")) {
+                    match crate::scenario::syntax::plain_path(first.to_string().trim_end_matches(".id")) {
                         Some(p) => {
                             bi!(("{zh} id “{id}” 重复了：{}已经用了它", p.zh), ("{en} id '{id}' is used twice: {} has it already", p.en))
                         }
