@@ -229,7 +229,12 @@ fn last_field(path: &str) -> Option<&str> {
 /// says it wanted a name; parsing again without the quotes tells whether the word itself is right.
 fn quoted_word(source: &str, start: usize, path: &str) -> Option<Finding> {
     let body = &source[start + 1..];
-    let word = &body[..body.find(['"', '\n'])?];
+    let end = body.find(['"', '\n'])?;
+    // A quote left open is a different mistake, reported as such.
+    if !body[end..].starts_with('"') {
+        return None;
+    }
+    let word = &body[..end];
     let is_word =
         word.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !is_word {
