@@ -7,7 +7,7 @@ use std::process::{Command, Output, Stdio};
 const TUTORIAL: &str = "scenarios/tutorial/water_rumour_quick.ron";
 
 fn shapan(args: &[&str], input: Option<&str>) -> Output {
-    // Runs are recorded: keep them out of the user's own database.
+    // Interactive runs are recorded: keep them out of the user's own database.
     let data = std::env::temp_dir().join(format!("shapan-cli-play-{}", std::process::id()));
     let mut child = Command::new(env!("CARGO_BIN_EXE_shapan"))
         .args(args)
@@ -103,4 +103,28 @@ fn transcripts_replay_byte_identically() {
     assert_eq!(transcript["seed"], 9);
     assert!(transcript["content_hash"].is_string());
     assert_eq!(transcript["decisions"].as_array().unwrap().len(), 3);
+}
+
+/// A greyed-out choice says why it cannot be chosen, in the language asked for.
+#[test]
+fn a_greyed_out_choice_explains_itself_in_the_chosen_language() {
+    // Denying at once leads on (with seed 7) without checking the facts, so `plain_notice` is greyed.
+    for (lang, want) in [
+        (
+            "zh-CN",
+            "选项“在群里发通俗说明，附检测报告，并上门看望独居老人”（plain_notice）现在是灰色的，不能选：它的条件“verified”还没有满足",
+        ),
+        (
+            "en",
+            "choice \"Post a plain explanation with the test report, and visit elderly residents who live alone\" (plain_notice) is greyed out and cannot be chosen: its condition \"verified\" does not hold yet",
+        ),
+    ] {
+        let out = shapan(&["--lang", lang, "play", TUTORIAL, "--seed", "7", "--choices", "deny_at_once,plain_notice"], None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(want), "{lang}: {err}");
+    }
+    let typed = shapan(&["--lang", "en", "play", TUTORIAL, "--seed", "7"], Some("deny_at_once\nplain_notice\n2\n"));
+    let text = String::from_utf8_lossy(&typed.stdout);
+    assert!(text.contains("invalid choice, try again: choice \"Post a plain"), "asked again with the reason: {text}");
 }

@@ -108,3 +108,63 @@ fn an_endless_device_is_cut_at_the_limit() {
     let loaded = load_path(Path::new("/dev/zero"));
     assert_eq!(loaded.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), vec![Code::FileTooLarge]);
 }
+
+/// Syntax mistakes authors make most (a quoted fixed word, a missing bracket) get a message in
+/// plain words that names the fix. Each `tests/fixtures/syntax/*.ron` starts with
+/// `// expect: syntax-error L:C` and then `// zh: …` / `// en: …` lines that the message or its
+/// help must contain.
+#[test]
+fn syntax_fixtures_name_the_fix_in_both_languages() {
+    use shapan::lang::Lang;
+    let mut count = 0;
+    for entry in std::fs::read_dir(fixtures().join("syntax")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let loaded = load_path(&path);
+        assert_eq!(loaded.diagnostics.len(), 1, "{}: {:?}", path.display(), loaded.diagnostics);
+        let d = &loaded.diagnostics[0];
+        let expect = text.lines().next().unwrap().strip_prefix("// expect: syntax-error ").unwrap();
+        let span = d.span.unwrap();
+        assert_eq!(format!("{}:{}", span.start.line, span.start.column), expect, "{}", path.display());
+        for line in text.lines().skip(1).take_while(|l| l.starts_with("// ")) {
+            let (lang, want) = line[3..].split_once(": ").unwrap();
+            let lang: Lang = lang.parse().unwrap();
+            let said = format!("{} / {}", d.message.get(lang), d.help.as_ref().map_or("", |h| h.get(lang)));
+            assert!(said.contains(want), "{}: {said:?} lacks {want:?}", path.display());
+            assert!(!said.contains('?') || lang == Lang::En, "no logical path like `[0].?` in Chinese: {said}");
+        }
+        count += 1;
+    }
+    assert!(count >= 5, "{count} syntax fixtures");
+}
+
+/// A scene copied without a new id: the duplicate id is the cause and comes first; the copy
+/// being unreachable, and a scene only the copy leads to, follow from it and say so, even when
+/// that scene is written earlier in the file.
+#[test]
+fn follow_on_problems_come_after_their_cause_and_name_it() {
+    let valid = std::fs::read_to_string(fixtures().join("valid.ron")).unwrap();
+    let src = valid.replace(
+        "        (id: \"s2\", text: \"事情有了结果。\"",
+        "        (id: \"after\", text: \"后来\", choices: [(id: \"close4\", text: \"结束\", feedback: \"好。\", next: End)]),\n        \
+         (id: \"s2\", text: \"事情有了结果。\"",
+    );
+    let src = src.replace(
+        "    ],\n    endings:",
+        "        (id: \"s2\", text: \"复制的场景\", choices: [(id: \"close3\", text: \"再看看\", feedback: \"好。\", next: Scene(\"after\"))]),\n    ],\n    endings:",
+    );
+    let loaded = shapan::scenario::load::load_str(Path::new("dup.ron"), src, &[]);
+    let got: Vec<(Code, usize)> = loaded.diagnostics.iter().map(|d| (d.code, d.span.unwrap().start.line)).collect();
+    assert_eq!(got.len(), 3, "{:#?}", loaded.diagnostics);
+    let copy_line = got[0].1;
+    assert_eq!(got[0], (Code::DuplicateId, copy_line), "the cause first: {got:?}");
+    assert_eq!(got[1], (Code::Unreachable, copy_line), "{got:?}");
+    assert_eq!(got[2].0, Code::Unreachable);
+    assert!(got[2].1 < copy_line, "the scene written earlier is still listed after the cause: {got:?}");
+    let d = &loaded.diagnostics;
+    assert!(d[0].message.zh.contains("第 3 个场景已经用了它"), "{}", d[0].message.zh);
+    assert!(d[1].message.zh.contains("和前面的场景重复"), "{}", d[1].message.zh);
+    assert!(d[1].message.en.contains("repeats an earlier scene's"), "{}", d[1].message.en);
+    assert!(d[2].message.zh.contains("要经过场景“s2”") && d[2].message.zh.contains("见上面的 id 重复错误"), "{}", d[2].message.zh);
+    assert!(d[2].message.en.contains("passes through scene 's2'"), "{}", d[2].message.en);
+}

@@ -58,7 +58,7 @@ fn a_newer_or_damaged_database_is_refused_and_left_untouched() {
     let err = Records::open(&dir).unwrap_err();
     assert!(matches!(err, RecordsError::Damaged(..)), "{err}");
     assert_eq!(std::fs::read(dir.join(FILE_NAME)).unwrap(), garbage, "never overwritten");
-    let out = shapan(&dir, &["play", TUTORIAL, "--choices", "1,1"]);
+    let out = shapan(&dir, &["play", TUTORIAL, "--choices", "1,1", "--record"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("untouched"));
 }
@@ -66,9 +66,12 @@ fn a_newer_or_damaged_database_is_refused_and_left_untouched() {
 #[test]
 fn play_records_every_run_with_trainee_group_and_result() {
     let dir = temp("play");
-    let out = shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--trainee", "李明", "--group", "第一组", "--json"]);
+    let out = shapan(
+        &dir,
+        &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--record", "--trainee", "李明", "--group", "第一组", "--json"],
+    );
     assert_eq!(out.status.code(), Some(0));
-    let out = shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1"]);
+    let out = shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1", "--record"]);
     assert_eq!(out.status.code(), Some(3));
     let list = shapan(&dir, &["records", "list", "--json"]);
     let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
@@ -86,6 +89,48 @@ fn play_records_every_run_with_trainee_group_and_result() {
     assert_eq!(rows[0]["decisions"], 1, "the decision before stopping is kept");
     let text = String::from_utf8(shapan(&dir, &["--lang", "zh-CN", "records", "list"]).stdout).unwrap();
     assert!(text.contains("李明") && text.contains("（未完成）"), "{text}");
+}
+
+/// An author trying a scenario unattended does not fill the class's records unless asked;
+/// a trainee playing at the terminal is always recorded.
+#[test]
+fn only_interactive_play_is_recorded_unless_asked() {
+    let dir = temp("trial");
+    let runs = |dir: &Path| Records::open(dir).unwrap().list().unwrap().len();
+    let transcript = dir.join("run.json");
+    let t = transcript.to_str().unwrap();
+    for args in [
+        vec!["play", TUTORIAL, "--seed", "1", "--policy", "first"],
+        vec!["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--transcript", t],
+        vec!["play", TUTORIAL, "--replay", t],
+    ] {
+        let out = shapan(&dir, &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(runs(&dir), 0, "trial runs are not recorded");
+    for args in [
+        vec!["play", TUTORIAL, "--seed", "1", "--policy", "first", "--record"],
+        vec!["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--record"],
+        vec!["play", TUTORIAL, "--replay", t, "--record"],
+    ] {
+        let out = shapan(&dir, &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let list = Records::open(&dir).unwrap().list().unwrap();
+    assert_eq!(list.len(), 3, "--record records each of them");
+    assert!(list.iter().all(|r| r.complete && r.decisions == 2), "the replay is recorded whole, with its decisions");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shapan"))
+        .args(["play", TUTORIAL, "--seed", "1", "--data-dir"])
+        .arg(&dir)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"1\n1\n").unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    assert_eq!(runs(&dir), 4, "interactive play is recorded as before");
 }
 
 #[test]
@@ -136,8 +181,8 @@ fn a_run_killed_mid_way_resumes_with_nothing_lost() {
 #[test]
 fn show_and_csv_exports_read_back_with_chinese_text() {
     let dir = temp("export");
-    shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--trainee", "张三, \"老张\"", "--group", "第二组"]);
-    shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "t,1,2", "--trainee", "李四"]);
+    shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--record", "--trainee", "张三, \"老张\"", "--group", "第二组"]);
+    shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "t,1,2", "--record", "--trainee", "李四"]);
     let show: serde_json::Value = serde_json::from_slice(&shapan(&dir, &["records", "show", "1", "--json"]).stdout).unwrap();
     assert_eq!(show["trainee"], "张三, \"老张\"");
     assert_eq!(show["decisions"].as_array().unwrap().len(), 2);
@@ -180,7 +225,18 @@ fn concurrent_writers_do_not_corrupt_the_database() {
     let children: Vec<_> = (0..4)
         .map(|i| {
             Command::new(env!("CARGO_BIN_EXE_shapan"))
-                .args(["play", TUTORIAL, "--seed", &i.to_string(), "--policy", "random", "--trainee", &format!("学员{i}"), "--data-dir"])
+                .args([
+                    "play",
+                    TUTORIAL,
+                    "--seed",
+                    &i.to_string(),
+                    "--policy",
+                    "random",
+                    "--record",
+                    "--trainee",
+                    &format!("学员{i}"),
+                    "--data-dir",
+                ])
                 .arg(&dir)
                 .current_dir(env!("CARGO_MANIFEST_DIR"))
                 .stdout(Stdio::null())
@@ -205,7 +261,7 @@ fn concurrent_writers_do_not_corrupt_the_database() {
 #[test]
 fn a_printable_debrief_is_one_self_contained_page() {
     let dir = temp("html");
-    shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--trainee", "李明<script>", "--group", "第一组"]);
+    shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--record", "--trainee", "李明<script>", "--group", "第一组"]);
     let page = dir.join("debrief.html");
     let out = shapan(&dir, &["--lang", "zh-CN", "records", "html", "1", "--out", page.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));

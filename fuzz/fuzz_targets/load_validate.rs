@@ -10,10 +10,11 @@ use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     let loaded = load_bytes(Path::new("fuzz.ron"), data.to_vec(), &[]);
+    let lines = loaded.line_index();
     for d in &loaded.diagnostics {
         if let Some(s) = d.span {
             assert!(s.start.offset <= s.end.offset && s.end.offset <= loaded.source.len());
         }
-        let _ = render(d, "fuzz.ron", &loaded.source, Lang::ZhCn);
+        let _ = render(d, "fuzz.ron", &lines, Lang::ZhCn);
     }
 });

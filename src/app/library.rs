@@ -147,13 +147,15 @@ fn apply_changes(
 /// Applies a reloaded file to the run being played.
 pub fn reload_run(run: &mut ActiveRun, entry: &Entry, lang: crate::lang::Lang) {
     let Some(scenario) = entry.loaded.playable() else {
+        let name = entry.path.display().to_string();
+        let lines = entry.loaded.line_index();
         run.reload_problem = Some(
             entry
                 .loaded
                 .diagnostics
                 .iter()
                 .filter(|d| d.is_error())
-                .map(|d| crate::scenario::render::render(d, &entry.path.display().to_string(), &entry.loaded.source, lang))
+                .map(|d| crate::scenario::render::render(d, &name, &lines, lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
         );

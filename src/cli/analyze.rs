@@ -45,8 +45,8 @@ pub fn analyse_file(path: &std::path::Path, role: Option<&str>) -> Result<Analys
     };
     let analysis = analyse(&compiled, role_ix);
     let ms = started.elapsed().as_secs_f64() * 1e3;
+    // The loader's findings are only warnings here (the file is playable); the analysis's follow.
     diagnostics.extend(resolve(analysis.findings.clone(), &loaded.source));
-    crate::scenario::diagnostic::sort(&mut diagnostics);
     Ok(Analysed { loaded, compiled: Some(compiled), analysis: Some(analysis), diagnostics, ms })
 }
 
@@ -326,8 +326,9 @@ pub fn report_text(a: &Analysed, lang: Lang) -> String {
         }
         out.push('\n');
     }
+    let lines = a.loaded.line_index();
     for d in &a.diagnostics {
-        out.push_str(&render(d, &name, &a.loaded.source, lang));
+        out.push_str(&render(d, &name, &lines, lang));
         out.push('\n');
     }
     let errors = a.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();

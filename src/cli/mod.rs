@@ -1,6 +1,7 @@
 //! The `shapan` command line: argument parsing and dispatch to subcommands. No Bevy here.
 
 mod analyze;
+mod new;
 mod play;
 mod records;
 pub mod show;
@@ -46,6 +47,8 @@ pub enum Command {
     Gui(GuiArgs),
     /// 查看演练记录 / read the recorded runs
     Records(RecordsArgs),
+    /// 按类别生成一个新案例的起点文件 / write a small valid starting scenario for a category
+    New(NewArgs),
     /// 分析场景的每一条路线：到不了的结局、得分范围、最优和最差路线、红线、教学指标 / analyse every road: unreachable endings, score ranges, best and worst roads, red lines, pedagogy
     Analyze(AnalyzeArgs),
 }
@@ -61,6 +64,21 @@ pub struct AnalyzeArgs {
     /// 输出格式 / output format
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// 类别 / category: online_media, community_dispute, development_planning, integrity, emergency, other
+    #[arg(value_parser = new::parse_category)]
+    pub category: crate::scenario::model::Category,
+    /// 案例 id（字母、数字、下划线）/ the scenario's id (letters, digits, underscores)
+    pub id: String,
+    /// 输出文件（默认 scenarios/<类别>/<id>.ron）/ output file (default: scenarios/<category>/<id>.ron)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// 案例标题 / the scenario's title
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -205,6 +223,9 @@ pub struct PlayArgs {
     /// 把本次演练写成测试路线（golden plan）/ write this run as a playthrough plan for tests
     #[arg(long, value_name = "FILE")]
     pub write_plan: Option<PathBuf>,
+    /// 记入成绩数据库：交互演练总会记录，--choices、--policy、--replay 只有加上它才记录 / record this run in the results database: interactive play always is, --choices, --policy and --replay runs only with this
+    #[arg(long)]
+    pub record: bool,
     /// 重放一份演练记录 / replay a transcript
     #[arg(long, value_name = "FILE", conflicts_with_all = ["choices", "policy", "seed", "role"])]
     pub replay: Option<PathBuf>,
@@ -250,6 +271,7 @@ pub fn main() -> ExitCode {
         Some(Command::Gui(args)) => gui(&args, lang, cli.data_dir.as_deref()),
         Some(Command::Records(args)) => records::run(&args, lang, cli.data_dir.as_deref()),
         Some(Command::Analyze(args)) => analyze::run(&args, lang),
+        Some(Command::New(args)) => new::run(&args, lang),
         None => gui(&GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() }, lang, cli.data_dir.as_deref()),
     }
 }

@@ -37,8 +37,11 @@ fn fail(msg: &str) -> ExitCode {
 }
 
 pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitCode {
-    // Replays are not new runs; every other run is recorded.
-    let mut records = if args.replay.is_some() {
+    // An author trying a scenario with --choices, --policy or --replay must not fill the class's
+    // records; interactive play (a trainee at the terminal) is recorded, and so is anything with --record.
+    // Resuming continues a run that is recorded already, however it is driven.
+    let unattended = !args.resume && (args.replay.is_some() || args.policy.is_some() || !args.choices.is_empty());
+    let mut records = if unattended && !args.record {
         None
     } else {
         match Records::open(&data_dir(data)) {
@@ -64,8 +67,9 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
     let loaded = load_path(&file);
     let name = file.display().to_string();
     if loaded.error_count() > 0 {
+        let lines = loaded.line_index();
         for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-            eprint!("{}", render(d, &name, &loaded.source, lang));
+            eprint!("{}", render(d, &name, &lines, lang));
         }
         return fail(&crate::scenario::render::summary(&name, loaded.error_count(), loaded.warning_count(), lang));
     }
@@ -86,7 +90,15 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
             Err(e) => return fail(&format!("{}: {e}", path.display())),
         };
         match transcript.replay(compiled.clone(), |_, _| {}) {
-            Ok(s) => (s, transcript.complete),
+            Ok(s) => {
+                if let Some(r) = records.as_mut() {
+                    match record_replay(r, &run_info(args, &file, lang), &s) {
+                        Ok(id) => run_id = Some(id),
+                        Err(e) => return fail(&e.to_string()),
+                    }
+                }
+                (s, transcript.complete)
+            }
             Err(e) => return fail(&format!("{}: {e}", lang.pick("无法重放", "cannot replay"))),
         }
     } else {
@@ -111,19 +123,10 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
         };
         run_id = match (&resumed, records.as_ref()) {
             (Some(u), _) => Some(u.id),
-            (None, Some(r)) => {
-                let info = RunInfo {
-                    scenario_path: file.display().to_string(),
-                    trainee: args.trainee.clone(),
-                    group: args.group.clone(),
-                    language: lang.code().to_string(),
-                    mode: "solo".into(),
-                };
-                match r.start(&info, &session.state()) {
-                    Ok(id) => Some(id),
-                    Err(e) => return fail(&e.to_string()),
-                }
-            }
+            (None, Some(r)) => match r.start(&run_info(args, &file, lang), &session.state()) {
+                Ok(id) => Some(id),
+                Err(e) => return fail(&e.to_string()),
+            },
             (None, None) => None,
         };
         let mut recorded = session.run().decisions.len();
@@ -227,6 +230,26 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
     if session.is_over() && transcript_complete { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INCOMPLETE) }
 }
 
+fn run_info(args: &PlayArgs, file: &std::path::Path, lang: Lang) -> RunInfo {
+    RunInfo {
+        scenario_path: file.display().to_string(),
+        trainee: args.trainee.clone(),
+        group: args.group.clone(),
+        language: lang.code().to_string(),
+        mode: "solo".into(),
+    }
+}
+
+/// Records a replayed run with all its decisions (`--replay … --record`); finished like any other.
+fn record_replay(r: &mut Records, info: &RunInfo, session: &Session) -> Result<i64, crate::records::RecordsError> {
+    let state = session.state();
+    let id = r.start(info, &state)?;
+    for (seq, d) in state.decisions.iter().enumerate() {
+        r.decision(id, seq, d, None, &state)?;
+    }
+    Ok(id)
+}
+
 fn scoring_for(c: &Compiled, session: &Session, lang: Lang) -> Scoring {
     let role = &c.scenario.roles[session.run().role].id;
     Scoring::for_role(c, Some(role)).unwrap_or_else(|e| {
@@ -299,6 +322,11 @@ fn apply(session: &mut Session, action: Option<usize>, ms: u64) -> Result<Vec<Ev
     Ok(events)
 }
 
+/// Why a decision was refused, in the interface language.
+fn refusal(session: &Session, e: &EngineError, lang: Lang) -> String {
+    Screen::new(session.compiled(), lang).refusal(e)
+}
+
 fn decide(
     driver: &mut Driver,
     session: &mut Session,
@@ -319,7 +347,7 @@ fn decide(
             if !quiet {
                 let _ = writeln!(out, "> {answer}");
             }
-            apply(session, action, 0).map_or_else(|e| invalid(e.to_string()), Step::Events)
+            apply(session, action, 0).map_or_else(|e| invalid(refusal(session, &e, lang)), Step::Events)
         }
         Driver::Policy(policy, draw) => {
             let open: Vec<Option<usize>> = crate::engine::explore::actions(session.compiled(), session.run());
@@ -378,7 +406,8 @@ fn decide(
                 Ok(action) => match apply(session, action, ms) {
                     Ok(events) => return Step::Events(events),
                     Err(e) => {
-                        let _ = writeln!(out, "{} {e}", lang.pick("无效的选择，请重新输入：", "invalid choice, try again:"));
+                        let why = refusal(session, &e, lang);
+                        let _ = writeln!(out, "{} {why}", lang.pick("无效的选择，请重新输入：", "invalid choice, try again:"));
                     }
                 },
                 Err(e) => {

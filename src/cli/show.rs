@@ -3,7 +3,7 @@
 
 use crate::engine::debrief::Debrief;
 use crate::engine::score::grade_key;
-use crate::engine::{Compiled, Event, FeedbackSource, Session};
+use crate::engine::{Compiled, EngineError, Event, FeedbackSource, Session};
 use crate::lang::Lang;
 use crate::scenario::model::{Channel, Media};
 use serde_json::{Value, json};
@@ -64,6 +64,48 @@ impl<'c> Screen<'c> {
 
     fn t<'a>(&self, text: &'a crate::scenario::Text) -> &'a str {
         text.get(self.code)
+    }
+
+    /// Why the engine refused a decision, in the interface language: the engine speaks ids, so
+    /// the words are made here. A greyed-out choice says which one and what it waits for.
+    pub fn refusal(&self, e: &EngineError) -> String {
+        let l = self.lang;
+        let named = |id: &str| match self.c.choice_index(id) {
+            Some(ix) => {
+                let ch = self.c.choice(ix);
+                (format!("“{}”（{id}）", self.t(&ch.text)), format!("\"{}\" ({id})", self.t(&ch.text)), ch.condition.as_ref())
+            }
+            None => (format!("“{id}”"), format!("'{id}'"), None),
+        };
+        match e {
+            EngineError::Disabled(id) => {
+                let (zh, en, condition) = named(id);
+                let cond = condition.map(|c| c.source.as_str()).unwrap_or_default();
+                match l {
+                    Lang::ZhCn => format!("选项{zh}现在是灰色的，不能选：它的条件“{cond}”还没有满足。请选一个没有标“条件不满足”的选项。"),
+                    Lang::En => format!(
+                        "choice {en} is greyed out and cannot be chosen: its condition \"{cond}\" does not hold yet. Pick one not marked \"not available\"."
+                    ),
+                }
+            }
+            EngineError::NotOffered(id) if id == "timeout" => l
+                .pick("这个场景没有限时，不能用 t 让时间耗尽。", "this scene has no time limit: t (letting time run out) does not apply.")
+                .into(),
+            EngineError::NotOffered(id) => {
+                let (zh, en, _) = named(id);
+                match l {
+                    Lang::ZhCn => format!("选项{zh}不在这个场景里，或不属于你扮演的角色。"),
+                    Lang::En => format!("choice {en} is not offered in this scene or to your role."),
+                }
+            }
+            EngineError::UnknownChoice(id) => match l {
+                Lang::ZhCn => format!("没有 id 为“{id}”的选项。"),
+                Lang::En => format!("there is no choice '{id}'."),
+            },
+            EngineError::Ended => l.pick("演练已经结束，不能再做决定。", "the run has ended; nothing more can be chosen.").into(),
+            EngineError::Stuck => l.pick("这个场景没有可选的选项，也没有限时。", "this scene offers no choice and has no timer.").into(),
+            other => other.to_string(),
+        }
     }
 
     pub fn intro(&self, session: &Session) -> String {

@@ -222,11 +222,20 @@ pub struct Finding {
     pub location: Location,
     pub message: Bilingual,
     pub help: Option<Bilingual>,
+    /// The problem this one follows from (a duplicated id making a scene unreachable): the
+    /// report lists the cause first and this right after it.
+    pub follows: Option<Location>,
 }
 
 impl Finding {
     pub fn new(code: Code, location: Location, message: Bilingual) -> Self {
-        Finding { code, location, message, help: None }
+        Finding { code, location, message, help: None, follows: None }
+    }
+
+    /// Marks this finding as a consequence of the one at `cause`.
+    pub fn following(mut self, cause: Location) -> Self {
+        self.follows = Some(cause);
+        self
     }
 
     pub fn at(code: Code, path: impl Into<String>, message: Bilingual) -> Self {
@@ -242,13 +251,4 @@ impl Finding {
         self.help = help;
         self
     }
-}
-
-/// Sorts diagnostics by place, errors first at the same place, so reports read top to bottom.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        let pa = a.span.map(|s| s.start.offset);
-        let pb = b.span.map(|s| s.start.offset);
-        pa.cmp(&pb).then(a.severity.cmp(&b.severity)).then(a.code.cmp(&b.code))
-    });
 }

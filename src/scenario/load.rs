@@ -1,13 +1,11 @@
-//! Reading a scenario file: size and encoding checks, RON parsing with every serde error turned
-//! into a diagnostic at its place, then the validation passes, then positions resolved.
+//! Reading a scenario file: size and encoding checks, RON parsing (its errors worded in
+//! syntax.rs), then the validation passes, then positions resolved.
 
-use super::diagnostic::{self, Code, Diagnostic, Finding, Location, SourceSpan};
-use super::expr::fullwidth_twin;
+use super::diagnostic::{Code, Diagnostic, Finding, Location, SourceSpan};
 use super::locate::{LineIndex, SourceIndex, offset_in_string};
 use super::model::Scenario;
 use super::validate;
 use crate::bi;
-use crate::lang::Bilingual;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -33,6 +31,11 @@ impl Loaded {
 
     pub fn warning_count(&self) -> usize {
         self.diagnostics.len() - self.error_count()
+    }
+
+    /// Line starts of the file's text, for rendering its diagnostics: build it once per file.
+    pub fn line_index(&self) -> LineIndex<'_> {
+        LineIndex::new(&self.source)
     }
 
     /// The scenario if it has no errors: only such a scenario may be played.
@@ -218,7 +221,7 @@ fn only_comments(source: &str) -> bool {
     })
 }
 
-fn options() -> ron::Options {
+pub(super) fn options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME).with_recursion_limit(MAX_NESTING)
 }
 
@@ -237,200 +240,48 @@ pub fn parse(source: &str) -> Result<Scenario, Box<Finding>> {
         },
         Err(_) => String::new(),
     };
-    Err(Box::new(finding_from_ron(source, &err, &path)))
-}
-
-fn suggest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    validate::closest(found, candidates)
-}
-
-fn list(items: &[&str]) -> String {
-    items.join(", ")
-}
-
-/// Turns a ron error into a finding with a message an instructor can act on.
-fn finding_from_ron(source: &str, err: &ron::error::SpannedError, path: &str) -> Finding {
-    use ron::Error as E;
-    let lines = LineIndex::new(source);
-    let mut start = lines.offset(err.span.start.line, err.span.start.col);
-    let mut end = lines.offset(err.span.end.line, err.span.end.col);
-    // ron can report an end before the start; put them in order before using them.
-    if end < start {
-        std::mem::swap(&mut start, &mut end);
-    }
-    // ron's span may begin on the blank before the value; point at the value itself.
-    let skip = source[start..].len() - source[start..].trim_start_matches([' ', '\t']).len();
-    start += skip;
-    end = end.max(start);
-    let at_path = if path.is_empty() || path == "." { String::new() } else { path.to_string() };
-    let loc = || Location::Bytes(start, end.max(start + 1));
-    let where_ = || {
-        if at_path.is_empty() { Bilingual::default() } else { bi!("（位置：{at_path}）", " (at {at_path})") }
-    };
-    let syntax = |zh: &str, en: &str, help: Option<Bilingual>| {
-        let w = where_();
-        Finding::new(Code::Syntax, loc(), bi!(("{zh}{}", w.zh), ("{en}{}", w.en))).with_help_opt(help)
-    };
-    let wrong_type = |zh: String, en: String| {
-        let w = where_();
-        Finding::new(Code::WrongType, loc(), bi!(("{zh}{}", w.zh), ("{en}{}", w.en)))
-    };
-    // A full-width character typed with a Chinese input method is the usual cause of a syntax error.
-    let here = source.get(start..).and_then(|t| t.chars().next());
-    if let Some((c, ascii)) = here.and_then(|c| fullwidth_twin(c).map(|a| (c, a)))
-        && !matches!(err.code, E::NoSuchStructField { .. } | E::NoSuchEnumVariant { .. } | E::MissingStructField { .. })
-    {
-        return Finding::new(Code::Syntax, loc(), bi!("这里的“{c}”是全角符号", "'{c}' here is a full-width character"))
-            .with_help(bi!("请改成半角（英文输入法）的“{ascii}”", "type the ASCII '{ascii}' instead"));
-    }
-    match &err.code {
-        E::Eof => syntax(
-            "文件在这里意外结束",
-            "the file ends unexpectedly here",
-            Some(bi!("有括号或引号没有闭合；检查最后几行", "a bracket or quote is not closed; check the last lines")),
-        ),
-        E::ExceededRecursionLimit => Finding::new(
-            Code::TooDeep,
-            loc(),
-            bi!("括号嵌套太深（最多 {MAX_NESTING} 层）", "brackets nested too deeply (at most {MAX_NESTING} levels)"),
-        )
-        .with_help(bi!("场景文件不需要这么多层；检查是否有多余的括号", "scenarios never need this many levels; look for stray brackets")),
-        E::NoSuchStructField { expected, found, outer } => {
-            let outer = outer.clone().unwrap_or_default();
-            let help = match suggest(found, expected.iter().copied()) {
-                Some(s) => bi!(("是不是“{s}”？可用的字段：{}", list(expected)), ("did you mean `{s}`? Fields here: {}", list(expected))),
-                None => bi!(("可用的字段：{}", list(expected)), ("fields here: {}", list(expected))),
-            };
-            let w = where_();
-            Finding::new(
-                Code::UnknownField,
-                loc(),
-                bi!(("{outer} 没有字段“{found}”{}", w.zh), ("`{outer}` has no field `{found}`{}", w.en)),
-            )
-            .with_help(help)
-        }
-        E::NoSuchEnumVariant { expected, found, outer } => {
-            let outer = outer.clone().unwrap_or_default();
-            let help = match suggest(found, expected.iter().copied()) {
-                Some(s) => bi!(("是不是“{s}”？可选：{}", list(expected)), ("did you mean `{s}`? One of: {}", list(expected))),
-                None => bi!(("可选：{}", list(expected)), ("one of: {}", list(expected))),
-            };
-            let w = where_();
-            Finding::new(
-                Code::UnknownVariant,
-                loc(),
-                bi!(("{outer} 没有“{found}”这一项{}", w.zh), ("`{outer}` has no variant `{found}`{}", w.en)),
-            )
-            .with_help(help)
-        }
-        E::MissingStructField { field, outer } => {
-            let outer = outer.clone().unwrap_or_default();
-            let w = where_();
-            Finding::new(
-                Code::MissingField,
-                loc(),
-                bi!(("{outer} 缺少必填字段“{field}”{}", w.zh), ("`{outer}` is missing the required field `{field}`{}", w.en)),
-            )
-            .with_help(bi!("在这个括号结束前加上 {field}: …", "add `{field}: …` before this closing bracket"))
-        }
-        E::DuplicateStructField { field, outer } => {
-            let outer = outer.clone().unwrap_or_default();
-            let w = where_();
-            Finding::new(
-                Code::DuplicateField,
-                loc(),
-                bi!(("{outer} 的字段“{field}”写了两次{}", w.zh), ("`{outer}` has the field `{field}` twice{}", w.en)),
-            )
-            .with_help(bi!("删掉其中一个", "remove one of them"))
-        }
-        E::InvalidValueForType { expected, found } => {
-            wrong_type(format!("这里应是 {expected}，却是 {found}"), format!("expected {expected}, found {found}"))
-        }
-        E::ExpectedString => wrong_type("这里应是用双引号括起来的文字".into(), "expected text in double quotes".into()),
-        E::ExpectedInteger => wrong_type("这里应是整数".into(), "expected a whole number".into()),
-        E::ExpectedBoolean => wrong_type("这里应是 true 或 false".into(), "expected true or false".into()),
-        E::ExpectedArray => wrong_type("这里应是用方括号 [ ] 括起来的列表".into(), "expected a list in [ ]".into()),
-        E::ExpectedMap => wrong_type("这里应是用花括号 { } 括起来的表".into(), "expected a map in { }".into()),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
-            wrong_type("这里应是用圆括号 ( ) 括起来的结构".into(), "expected a structure in ( )".into())
-        }
-        E::IntegerOutOfBounds => wrong_type("数字超出范围".into(), "number out of range".into()),
-        E::ExpectedComma => {
-            syntax("这里缺少逗号", "expected a comma here", Some(bi!("每一项后面都要有英文逗号“,”", "every item needs a comma after it")))
-        }
-        E::ExpectedArrayEnd => syntax(
-            "这里应是列表的结尾“]”",
-            "expected the end of the list `]`",
-            Some(bi!("检查是否少了逗号或多了括号", "check for a missing comma or an extra bracket")),
-        ),
-        E::ExpectedMapEnd => syntax("这里应是“}”", "expected `}`", Some(bi!("检查是否少了逗号", "check for a missing comma"))),
-        E::ExpectedMapColon => syntax("这里缺少冒号“:”", "expected `:`", None),
-        E::ExpectedStructLikeEnd => {
-            syntax("这里应是“)”", "expected `)`", Some(bi!("检查是否少了逗号或多写了内容", "check for a missing comma or something extra")))
-        }
-        E::ExpectedStringEnd => syntax("文字缺少结尾的双引号", "text is missing its closing quote", None),
-        E::ExpectedIdentifier => syntax("这里应是字段名或名称", "expected a field name or a name", None),
-        E::UnclosedBlockComment => syntax("注释 /* 没有用 */ 结束", "comment /* is never closed with */", None),
-        E::TrailingCharacters => syntax(
-            "场景结束后还有多余内容",
-            "unexpected content after the end of the scenario",
-            Some(bi!("一个文件只写一个场景；检查括号是否提前闭合", "a file holds one scenario; check for a bracket closed too early")),
-        ),
-        E::UnexpectedChar(c) => {
-            let help = if let Some(ascii) = fullwidth_twin(*c) {
-                Some(bi!(
-                    "“{c}”是全角符号，请改成半角（英文输入法）的“{ascii}”",
-                    "'{c}' is a full-width character; type the ASCII '{ascii}' instead"
-                ))
-            } else if !c.is_ascii() && c.is_alphabetic() {
-                Some(bi!(
-                    "字段名要用英文（如 title、text）；中文内容要写在双引号里",
-                    "field names are English words (title, text); Chinese text goes inside double quotes"
-                ))
-            } else {
-                None
-            };
-            syntax(&format!("这里不能有字符“{c}”"), &format!("unexpected character '{c}'"), help)
-        }
-        E::Utf8Error(_) => Finding::new(Code::InvalidUtf8, loc(), bi!("文件不是 UTF-8 编码的文本", "the file is not UTF-8 text")),
-        E::Message(m) => wrong_type(m.clone(), m.clone()),
-        other => syntax(&format!("格式错误：{other}"), &other.to_string(), None),
-    }
+    Err(Box::new(super::syntax::finding_from_ron(source, &err, &path)))
 }
 
 /// Turns findings into diagnostics with line and column, building the source index only if a
-/// finding is located by path.
-/// Turns findings into diagnostics with line and column, sorted by place.
+/// finding is located by path. Diagnostics read top to bottom, except that one which follows from
+/// another comes right after its cause.
 pub fn resolve(findings: Vec<Finding>, source: &str) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return Vec::new();
     }
     let lines = LineIndex::new(source);
     let mut index: Option<SourceIndex> = None;
-    let mut out: Vec<Diagnostic> = findings
+    let mut place = |location: &Location| match location {
+        Location::File => None,
+        Location::Bytes(s, e) => Some((*s, *e)),
+        Location::Path(p) => index.get_or_insert_with(|| SourceIndex::build(source)).nearest(p),
+        Location::Key(p) => {
+            let idx = index.get_or_insert_with(|| SourceIndex::build(source));
+            idx.key(p).or_else(|| idx.nearest(p))
+        }
+        Location::InString(p, s, e) => {
+            let idx = index.get_or_insert_with(|| SourceIndex::build(source));
+            idx.value(p).map(|lit| (offset_in_string(source, lit, *s), offset_in_string(source, lit, (*e).max(*s + 1))))
+        }
+    };
+    let mut keyed: Vec<(Option<usize>, bool, Diagnostic)> = findings
         .into_iter()
         .map(|f| {
-            let bytes = match &f.location {
-                Location::File => None,
-                Location::Bytes(s, e) => Some((*s, *e)),
-                Location::Path(p) => index.get_or_insert_with(|| SourceIndex::build(source)).nearest(p),
-                Location::Key(p) => {
-                    let idx = index.get_or_insert_with(|| SourceIndex::build(source));
-                    idx.key(p).or_else(|| idx.nearest(p))
-                }
-                Location::InString(p, s, e) => {
-                    let idx = index.get_or_insert_with(|| SourceIndex::build(source));
-                    idx.value(p).map(|lit| (offset_in_string(source, lit, *s), offset_in_string(source, lit, (*e).max(*s + 1))))
-                }
+            let span = place(&f.location).map(|(s, e)| SourceSpan { start: lines.pos(s), end: lines.pos(e.max(s)) });
+            let cause = f.follows.as_ref().map(|c| place(c).map(|(s, _)| s));
+            let own = span.map(|s| s.start.offset);
+            let anchor = match cause {
+                Some(c) => c.or(own),
+                None => own,
             };
-            let span = bytes.map(|(s, e)| {
-                let start = lines.pos(s);
-                let end = lines.pos(e.max(s));
-                SourceSpan { start, end }
-            });
-            Diagnostic { code: f.code, severity: f.code.severity(), span, message: f.message, help: f.help }
+            let d = Diagnostic { code: f.code, severity: f.code.severity(), span, message: f.message, help: f.help };
+            (anchor, cause.is_some(), d)
         })
         .collect();
-    diagnostic::sort(&mut out);
-    out
+    keyed.sort_by(|(a, fa, x), (b, fb, y)| {
+        let (ox, oy) = (x.span.map(|s| s.start.offset), y.span.map(|s| s.start.offset));
+        a.cmp(b).then(fa.cmp(fb)).then(x.severity.cmp(&y.severity)).then(x.code.cmp(&y.code)).then(ox.cmp(&oy))
+    });
+    keyed.into_iter().map(|(_, _, d)| d).collect()
 }

@@ -18,6 +18,8 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
+        #[cfg(test)]
+        BUILDS.with(|b| b.set(b.get() + 1));
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex { text, starts }
@@ -58,6 +60,44 @@ impl<'a> LineIndex<'a> {
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
+
+    /// The whole text the index was built over.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many line indexes this thread has built: lets tests check that a report over many
+    /// diagnostics scans each file once, without timing anything.
+    pub(crate) static BUILDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The brackets still open just before byte `upto`, outermost first, with where each opened.
+/// Strings and comments are skipped; a stray closing bracket closes nothing.
+pub fn open_brackets(text: &str, upto: usize) -> Vec<(char, usize)> {
+    let mut stack = Vec::new();
+    for (tok, start, _) in tokenize(text) {
+        if start >= upto {
+            break;
+        }
+        match tok {
+            Tok::Open(c) => stack.push((c, start)),
+            Tok::Close(c) => {
+                let opener = match c {
+                    ']' => '[',
+                    '}' => '{',
+                    _ => '(',
+                };
+                if stack.last().is_some_and(|&(o, _)| o == opener) {
+                    stack.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    stack
 }
 
 #[derive(Clone, Debug, PartialEq)]

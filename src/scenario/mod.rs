@@ -6,6 +6,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod render;
+mod syntax;
 pub mod text;
 pub mod validate;
 

@@ -7,8 +7,11 @@ use crate::lang::Lang;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
-/// Renders one diagnostic against the file's text.
-pub fn render(d: &Diagnostic, file: &str, source: &str, lang: Lang) -> String {
+/// Renders one diagnostic against the file's text. The caller builds the line index once per
+/// file and passes it to every diagnostic: building it here cost a scan of the whole file per
+/// diagnostic, so a draft with tens of thousands of warnings took minutes to print.
+pub fn render(d: &Diagnostic, file: &str, lines: &LineIndex, lang: Lang) -> String {
+    let source = lines.text();
     let mut out = String::new();
     let _ = writeln!(out, "{}[{}]: {}", d.severity.label(lang), d.code, d.message.get(lang));
     match d.span {
@@ -16,20 +19,32 @@ pub fn render(d: &Diagnostic, file: &str, source: &str, lang: Lang) -> String {
             let _ = writeln!(out, "  --> {file}");
         }
         Some(span) => {
-            let lines = LineIndex::new(source);
             let line_no = span.start.line;
             let gutter = line_no.to_string().len();
             let pad = " ".repeat(gutter);
             let _ = writeln!(out, "{pad}--> {file}:{}:{}", line_no, span.start.column);
             let text = lines.line_text(line_no);
-            let shown = text.replace('\t', "    ");
             let line_start = lines.offset(line_no, 1);
-            let before = &source[line_start..span.start.offset.max(line_start)];
-            let lead = before.replace('\t', "    ").width();
-            let underline_end = if span.end.line == line_no { span.end.offset } else { line_start + text.len() };
-            let under = source.get(span.start.offset..underline_end.max(span.start.offset)).unwrap_or("");
+            let line_end = line_start + text.len();
+            let at = span.start.offset.clamp(line_start, line_end);
+            // Only a stretch around the caret is ever shown, so cut there before measuring: a
+            // file written on one huge line then costs no more per diagnostic than a short one.
+            let from = char_floor(source, at.saturating_sub(REACH).max(line_start));
+            let to = char_floor(source, at.saturating_add(REACH).min(line_end));
+            let to = if to < at { at } else { to };
+            let shown = source[from..to].replace('\t', "    ");
+            let lead = source[from..at].replace('\t', "    ").width();
+            let underline_end = if span.end.line == line_no { span.end.offset.min(to) } else { to };
+            let under = source.get(at..underline_end.max(at)).unwrap_or("");
             let carets = under.replace('\t', "    ").width().max(1);
-            let (shown, lead, carets) = window(&shown, lead, carets);
+            let (mut shown, mut lead, carets) = window(&shown, lead, carets);
+            if from > line_start && !shown.starts_with('…') {
+                shown.insert(0, '…');
+                lead += 1;
+            }
+            if to < line_end && !shown.ends_with('…') {
+                shown.push('…');
+            }
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{line_no} | {shown}");
             let _ = writeln!(out, "{pad} | {}{}", " ".repeat(lead), "^".repeat(carets));
@@ -44,6 +59,17 @@ pub fn render(d: &Diagnostic, file: &str, source: &str, lang: Lang) -> String {
 
 /// Widest source excerpt shown, in columns; longer lines are cut around the caret.
 const MAX_EXCERPT: usize = 110;
+/// Bytes either side of the caret read from a long line: more than an excerpt can show.
+const REACH: usize = MAX_EXCERPT * 4;
+
+/// The nearest character boundary at or before `i`.
+fn char_floor(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 /// Cuts a long line to a window around the marked columns, marking cuts with `…`.
 fn window(line: &str, lead: usize, carets: usize) -> (String, usize, usize) {
@@ -105,16 +131,45 @@ mod tests {
             message: Bilingual::new("没有场景“s9”", "no scene 's9'"),
             help: Some(Bilingual::new("是不是“s2”？", "did you mean 's2'?")),
         };
-        let text = render(&d, "x.ron", source, Lang::ZhCn);
+        let text = render(&d, "x.ron", &li, Lang::ZhCn);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "错误[dangling-reference]: 没有场景“s9”");
         assert_eq!(lines[1], " --> x.ron:2:12");
         assert_eq!(lines[3], "2 |     名字: Scene(\"s9\"),");
         assert_eq!(lines[4], "  |                 ^^^^");
         assert_eq!(lines[5], "  = 帮助: 是不是“s2”？");
-        let en = render(&d, "x.ron", source, Lang::En);
+        let en = render(&d, "x.ron", &li, Lang::En);
         assert!(en.starts_with("error[dangling-reference]: no scene 's9'"));
         let _ = Pos::default();
+    }
+
+    #[test]
+    fn a_file_on_one_line_is_cut_around_each_caret() {
+        let source = format!("{}X{}", "汉a".repeat(20_000), "b".repeat(50_000));
+        let li = LineIndex::new(&source);
+        let at = source.find('X').unwrap();
+        let d = Diagnostic {
+            code: Code::UnusedFlag,
+            severity: Severity::Warning,
+            span: Some(SourceSpan { start: li.pos(at), end: li.pos(at + 1) }),
+            message: Bilingual::new("x", "x"),
+            help: None,
+        };
+        let text = render(&d, "x.ron", &li, Lang::En);
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines[3].split_once(" | ").unwrap().1;
+        let marks = lines[4].split_once(" | ").unwrap().1;
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.width() <= MAX_EXCERPT + 2, "{}", shown.width());
+        // The caret sits under the X, counting a Chinese character as two columns.
+        let caret = marks.find('^').unwrap();
+        let mut col = 0;
+        let under = shown.chars().find(|c| {
+            let hit = col == caret;
+            col += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            hit
+        });
+        assert_eq!(under, Some('X'), "{shown}\n{marks}");
     }
 
     #[test]

@@ -134,8 +134,10 @@ fn problems(ui: &mut egui::Ui, e: &crate::app::library::Entry, l: Lang) {
     let colour = if errors > 0 { BAD } else { WARN };
     let label = crate::scenario::render::summary(&e.path.display().to_string(), errors, e.loaded.warning_count(), l);
     egui::CollapsingHeader::new(RichText::new(label).color(colour)).id_salt(&e.path).show(ui, |ui| {
+        let name = e.path.display().to_string();
+        let lines = e.loaded.line_index();
         for d in &e.loaded.diagnostics {
-            ui.label(RichText::new(render(d, &e.path.display().to_string(), &e.loaded.source, l)).monospace());
+            ui.label(RichText::new(render(d, &name, &lines, l)).monospace());
         }
     });
 }

@@ -102,6 +102,11 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     starts.extend(s.roles.iter().filter_map(|r| r.start.as_deref()).filter_map(|st| ctx.scenes.get(st).copied()));
     starts.extend(extra_starts);
     let reached = walk(&starts, &edges);
+    // Every `Scene("x")` goes to the first scene called x; a later one with the same id can
+    // only be reached by a road that no longer exists. Which unreached nodes would be reached
+    // if such roads led to every twin, and through which twin: those follow from the duplicate.
+    let twins = Twins::new(ctx, n_scenes);
+    let via_twin = twins.reached_only_through(&starts, &edges, &reached);
 
     // Backward reachability from the endings.
     let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -123,7 +128,11 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         );
     }
     for (i, scene) in s.scenes.iter().enumerate() {
-        if !reached[i] {
+        if !reached[i]
+            && let Some(twin) = via_twin[i]
+        {
+            out.push(twins.unreachable(ctx, Node::Scene(i), twin));
+        } else if !reached[i] {
             out.push(
                 Finding::at(
                     Code::Unreachable,
@@ -150,7 +159,11 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         }
     }
     for (e, ending) in s.endings.iter().enumerate() {
-        if !reached[id(Node::Ending(e))] {
+        if !reached[id(Node::Ending(e))]
+            && let Some(twin) = via_twin[id(Node::Ending(e))]
+        {
+            out.push(twins.unreachable(ctx, Node::Ending(e), twin));
+        } else if !reached[id(Node::Ending(e))] {
             out.push(Finding::at(
                 Code::Unreachable,
                 format!("endings[{e}].id"),
@@ -252,6 +265,116 @@ fn collect(ctx: &Ctx, next: &Next, targets: &mut Vec<Node>, uses_end: &mut Optio
         }
         // Each branch is an outcome of its own and is collected as such.
         Next::Random(_) => {}
+    }
+}
+
+/// Scenes and endings whose id repeats an earlier one's, in node numbering (scenes, then endings).
+struct Twins {
+    n_scenes: usize,
+    /// For each node that is the first of its id, the later nodes with the same id.
+    later: Vec<Vec<usize>>,
+    /// For each later twin, the first node with its id.
+    first: Vec<Option<usize>>,
+}
+
+impl Twins {
+    fn new(ctx: &Ctx, n_scenes: usize) -> Twins {
+        let s = ctx.s;
+        let n = n_scenes + s.endings.len();
+        let mut twins = Twins { n_scenes, later: vec![Vec::new(); n], first: vec![None; n] };
+        for (i, scene) in s.scenes.iter().enumerate() {
+            if let Some(&f) = ctx.scenes.get(scene.id.as_str())
+                && f != i
+            {
+                twins.later[f].push(i);
+                twins.first[i] = Some(f);
+            }
+        }
+        for (e, ending) in s.endings.iter().enumerate() {
+            if let Some(&f) = ctx.endings.get(ending.id.as_str())
+                && f != e
+            {
+                twins.later[n_scenes + f].push(n_scenes + e);
+                twins.first[n_scenes + e] = Some(n_scenes + f);
+            }
+        }
+        twins
+    }
+
+    /// For each node not `reached`, the later twin through which it would be reached if every
+    /// road to an id led to all nodes with that id; `None` where that would not reach it either.
+    fn reached_only_through(&self, starts: &[usize], edges: &[Vec<usize>], reached: &[bool]) -> Vec<Option<usize>> {
+        let mut via: Vec<Option<usize>> = vec![None; edges.len()];
+        if self.first.iter().all(Option::is_none) {
+            return via;
+        }
+        // Twins entered from a reached node (or a start) are where the lost roads begin; one
+        // walk from all of them at once labels each node with the twin that reached it first.
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        let entered = starts.iter().copied().chain((0..edges.len()).filter(|&v| reached[v]).flat_map(|v| edges[v].iter().copied()));
+        for t in entered {
+            for &twin in &self.later[t] {
+                stack.push((twin, twin));
+            }
+        }
+        while let Some((v, twin)) = stack.pop() {
+            if reached[v] || via[v].is_some() {
+                continue;
+            }
+            via[v] = Some(twin);
+            for &to in &edges[v] {
+                stack.push((to, twin));
+                for &later in &self.later[to] {
+                    stack.push((later, twin));
+                }
+            }
+        }
+        via
+    }
+
+    fn is_scene(&self, node: usize) -> bool {
+        node < self.n_scenes
+    }
+
+    fn id_path(&self, node: usize) -> String {
+        if self.is_scene(node) { format!("scenes[{node}].id") } else { format!("endings[{}].id", node - self.n_scenes) }
+    }
+
+    /// An unreachable warning that says which duplicated id it follows from.
+    fn unreachable(&self, ctx: &Ctx, node: Node, twin: usize) -> Finding {
+        let s = ctx.s;
+        let (path, zh, en, id) = match node {
+            Node::Scene(i) => (format!("scenes[{i}].id"), "场景", "scene", s.scenes[i].id.as_str()),
+            Node::Ending(e) => (format!("endings[{e}].id"), "结局", "ending", s.endings[e].id.as_str()),
+        };
+        let twin_id = if self.is_scene(twin) { &s.scenes[twin].id } else { &s.endings[twin - self.n_scenes].id };
+        let (twin_zh, twin_en) = if self.is_scene(twin) { ("场景", "scene") } else { ("结局", "ending") };
+        let itself = path == self.id_path(twin);
+        // The copy's own warning sits at its cause's place and sorts right after it already.
+        if itself {
+            return Finding::at(
+                Code::Unreachable,
+                path,
+                bi!(
+                    "没有任何路径通向这个{zh}：它的 id “{id}” 和前面的{zh}重复，所有指向“{id}”的路都去了前面那个",
+                    "no path leads to this {en}: its id '{id}' repeats an earlier {en}'s, so every road to '{id}' goes to the earlier one"
+                ),
+            )
+            .with_help(bi!("给它起一个新的 id，再让某个选项指向它", "give it a new id and point a choice at it"));
+        }
+        Finding::at(
+                Code::Unreachable,
+                path,
+                bi!(
+                    "没有任何路径通向{zh}“{id}”：通向它的路要经过{twin_zh}“{twin_id}”，而那个{twin_zh}的 id 和前面的重复了（见上面的 id 重复错误）",
+                    "no path leads to {en} '{id}': the way to it passes through {twin_en} '{twin_id}', whose id repeats an earlier one (see the duplicate-id error above)"
+                ),
+            )
+            .with_help(bi!(
+                ("先给重复的{twin_zh}“{twin_id}”改一个新的 id，这条警告会随之消失", ),
+                ("give the repeated {twin_en} '{twin_id}' a new id first; this warning then goes away", )
+            ))
+        .following(crate::scenario::diagnostic::Location::Path(self.id_path(twin)))
     }
 }
 

@@ -5,7 +5,7 @@ mod flow;
 mod refs;
 mod structure;
 pub use refs::{MAX_IMAGE_SIDE, png_size};
-pub use structure::parse_hhmm;
+pub use structure::{id_problem, parse_hhmm};
 mod texts;
 mod usage;
 

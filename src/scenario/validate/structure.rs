@@ -172,18 +172,30 @@ fn kind<'a>(
             );
         }
         if let Some(first) = seen.get(id) {
-            out.push(Finding::at(
-                Code::DuplicateId,
-                path.to_string(),
-                bi!("{zh} id “{id}” 重复（第一次出现在 {first}）", "{en} id '{id}' is used twice (first at {first})"),
-            ));
+            out.push(
+                Finding::at(
+                    Code::DuplicateId,
+                    path.to_string(),
+                    match crate::scenario::syntax::plain_path(first.to_string().trim_end_matches(".id")) {
+                        Some(p) => {
+                            bi!(("{zh} id “{id}” 重复了：{}已经用了它", p.zh), ("{en} id '{id}' is used twice: {} has it already", p.en))
+                        }
+                        None => bi!("{zh} id “{id}” 重复了", "{en} id '{id}' is used twice"),
+                    },
+                )
+                .with_help(bi!(
+                    "给这一个起一个新的 id（复制一段内容后，常会忘了改 id）",
+                    "give this one a new id (a copied block often keeps the old one)"
+                )),
+            );
         } else {
             seen.insert(id, path);
         }
     }
 }
 
-fn id_problem(id: &str, expr_name: bool) -> Option<crate::lang::Bilingual> {
+/// What is wrong with an id, if anything. `expr_name` ids (meters, flags) are also names in conditions.
+pub fn id_problem(id: &str, expr_name: bool) -> Option<crate::lang::Bilingual> {
     if id.is_empty() {
         return Some(bi!("是空的", "it is empty"));
     }

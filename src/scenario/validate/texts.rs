@@ -200,20 +200,38 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             let width = body.width();
             if width > max {
-                out.push(
-                    Finding::at(
-                        Code::TextTooLong,
-                        place(),
-                        bi!(
-                            "文字太长，投影时难以阅读（{width} 列，上限 {max} 列；一个汉字算两列）",
-                            "text too long to read on a projector ({width} columns, limit {max}; a Chinese character counts two)"
-                        ),
-                    )
-                    .with_help(bi!("拆成两个场景，或删去次要内容", "split it across two scenes or cut what is secondary")),
-                );
+                out.push(too_long(place(), lang.or(langs.first().map(String::as_str)), width, max, kind));
             }
         }
     });
+}
+
+/// A text too long for the projector, naming which language is too long, and on a choice
+/// button pointing at the feedback, where the detail belongs.
+fn too_long(place: String, lang: Option<&str>, width: usize, max: usize, kind: Kind) -> Finding {
+    let (zh_name, en_name) = match lang {
+        Some("zh-CN") => ("中文（zh-CN）".to_string(), "The Chinese (zh-CN)".to_string()),
+        Some("en") => ("英文（en）".to_string(), "The English (en)".to_string()),
+        Some(other) => (format!("“{other}”"), format!("The '{other}'")),
+        None => (String::new(), "The".to_string()),
+    };
+    let help = if kind == Kind::Choice {
+        bi!(
+            "按钮上只写要做的事，把理由和细节移到这个选项的 feedback（选后反馈）里",
+            "keep the button to what the trainee does; move the reasons and details to this choice's feedback"
+        )
+    } else {
+        bi!("拆成两个场景，或删去次要内容", "split it across two scenes or cut what is secondary")
+    };
+    Finding::at(
+        Code::TextTooLong,
+        place,
+        bi!(
+            "{zh_name}文字太长，投影时难以阅读（{width} 列，上限 {max} 列；一个汉字算两列）",
+            "{en_name} text is too long to read on a projector ({width} columns, limit {max}; a Chinese character counts two)"
+        ),
+    )
+    .with_help(help)
 }
 
 fn translation_problems(at: &At, entries: &[(String, String)], langs: &[String], out: &mut Vec<Finding>) {
@@ -267,6 +285,26 @@ mod tests {
         let src = BASE.replace("text: \"回应\"", &format!("text: \"{long}\"")).replace("text: \"沉默\"", "text: \" \"");
         let got = codes(&run_on(&src));
         assert!(got.contains(&(Code::TextTooLong, "scenes[0].choices[0].text".into())), "{got:?}");
+        let f = run_on(&src).into_iter().find(|f| f.code == Code::TextTooLong).unwrap();
+        assert!(f.message.zh.starts_with("中文（zh-CN）文字太长"), "{}", f.message.zh);
+        assert!(f.message.en.starts_with("The Chinese (zh-CN) text is too long"), "{}", f.message.en);
+        assert!(f.help.unwrap().zh.contains("feedback"), "a long choice points at the feedback");
         assert!(got.contains(&(Code::EmptyText, "scenes[0].choices[1].text".into())), "{got:?}");
+    }
+
+    #[test]
+    fn a_long_english_text_is_named_as_english() {
+        let src = std::fs::read_to_string("scenarios/tutorial/water_rumour_quick.ron").unwrap();
+        let long = "Call the water company first to check, ".repeat(4);
+        let src = src.replace("\"en\": \"Call the water company first to check\"", &format!("\"en\": \"{long}\""));
+        let found = run_on(&src);
+        let f = found.iter().find(|f| f.code == Code::TextTooLong).expect("too long");
+        assert!(f.message.zh.starts_with("英文（en）文字太长"), "{}", f.message.zh);
+        assert!(f.message.en.starts_with("The English (en) text is too long"), "{}", f.message.en);
+        assert!(f.help.as_ref().unwrap().en.contains("feedback"));
+        let summary = "很".repeat(1300);
+        let src = src.replacen("\"zh-CN\": \"小区业主群", &format!("\"zh-CN\": \"{summary}小区业主群"), 1);
+        let f = run_on(&src).into_iter().find(|f| f.code == Code::TextTooLong && f.message.zh.starts_with("中文")).expect("summary");
+        assert!(!f.help.unwrap().en.contains("feedback"), "only choices are pointed at the feedback");
     }
 }
