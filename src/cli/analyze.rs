@@ -200,23 +200,21 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
     for (k, (lo, hi)) in r.ranges.iter().enumerate() {
         let _ = writeln!(out, "    {}: {lo} … {hi}", w.competency(k));
     }
-    if let Some(best) = &r.best {
-        let _ = writeln!(out, "\n  {} ({} {})", l.pick("最优路线", "Best road"), best.steps.len(), l.pick("个决定", "decisions"));
-        road_text(w, best, out);
-    }
-    if let Some(worst) = &r.worst {
-        let _ = writeln!(out, "\n  {} ({} {})", l.pick("最差路线", "Worst road"), worst.steps.len(), l.pick("个决定", "decisions"));
-        road_text(w, worst, out);
-    }
-    if let (Some(best), Some(e)) = (&r.best, r.best.as_ref().and_then(|b| b.ending)) {
-        let authored = s.endings[e].grade;
-        if authored != best.grade {
+    for (road, title) in [(&r.best, l.pick("最优路线", "Best road")), (&r.worst, l.pick("最差路线", "Worst road"))] {
+        let Some(road) = road else { continue };
+        let _ = writeln!(out, "\n  {title} ({} {})", road.steps.len(), l.pick("个决定", "decisions"));
+        road_text(w, road, out);
+        if let Some(e) = road.ending
+            && s.endings[e].grade != road.grade
+        {
+            let (ending, score) = (s.endings[e].grade.label(l), road.grade.label(l));
             let _ = writeln!(
                 out,
-                "    {} {} / {}",
-                l.pick("注意：最优路线的结局等级与得分等级不一致：", "note: the best road's ending and its score disagree:"),
-                authored.label(l),
-                best.grade.label(l)
+                "    {}",
+                match l {
+                    Lang::ZhCn => format!("⚠ 结局定为“{ending}”，得分却是“{score}”：复盘里两者对不上，检查结局条件或得分"),
+                    Lang::En => format!("⚠ the ending is graded {ending} but the score is {score}: the debrief will disagree with itself; check the ending's condition or the scores"),
+                }
             );
         }
     }
@@ -265,20 +263,18 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
         writeln!(out, "    {}: {}/{n}", l.pick("最长的选项就是最优选项", "the longest option is the best one"), r.longest_is_best.len());
     let _ = writeln!(out, "    {}: {}/{n}", l.pick("最优选项排在第一个", "the best option is listed first"), r.best_listed_first.len());
     let d = r.duration;
+    let span = |(a, b): (u32, u32)| if a == b { a.to_string() } else { format!("{a}–{b}") };
     let _ = writeln!(out, "\n  {}", l.pick("时长（估计）", "Duration (estimate)"));
     let _ = writeln!(
         out,
-        "    {} {}–{} {} ({}–{} {}); {} {}–{} {}",
+        "    {} {} {} ({} {}); {} {} {}",
         l.pick("一名学员", "one trainee"),
-        d.solo_minutes.0,
-        d.solo_minutes.1,
+        span(d.solo_minutes),
         l.pick("分钟", "min"),
-        d.decisions.0,
-        d.decisions.1,
+        span((d.decisions.0 as u32, d.decisions.1 as u32)),
         l.pick("个决定", "decisions"),
         l.pick("30 人的课堂", "a class of 30"),
-        d.class_minutes.0,
-        d.class_minutes.1,
+        span(d.class_minutes),
         l.pick("分钟", "min")
     );
 }
