@@ -1,5 +1,6 @@
 //! The `shapan` command line: argument parsing and dispatch to subcommands. No Bevy here.
 
+mod graph;
 mod play;
 mod records;
 pub mod show;
@@ -45,6 +46,30 @@ pub enum Command {
     Gui(GuiArgs),
     /// 查看演练记录 / read the recorded runs
     Records(RecordsArgs),
+    /// 画出场景地图（DOT、SVG 或 Mermaid）/ draw the scenario as a map (DOT, SVG or Mermaid)
+    Graph(GraphArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// 场景文件 / scenario file
+    pub file: PathBuf,
+    /// 角色 id（默认第一个）/ role id (default: the first)
+    #[arg(long)]
+    pub role: Option<String>,
+    /// 输出格式 / output format
+    #[arg(long, value_enum)]
+    pub format: GraphFormat,
+    /// 输出文件（默认：标准输出）/ output file (default: standard output)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Svg,
+    Mermaid,
 }
 
 #[derive(Debug, clap::Args)]
@@ -233,6 +258,7 @@ pub fn main() -> ExitCode {
         Some(Command::Play(args)) => play::run(&args, lang, cli.data_dir.as_deref()),
         Some(Command::Gui(args)) => gui(&args, lang, cli.data_dir.as_deref()),
         Some(Command::Records(args)) => records::run(&args, lang, cli.data_dir.as_deref()),
+        Some(Command::Graph(args)) => graph::run(&args, lang),
         None => gui(&GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() }, lang, cli.data_dir.as_deref()),
     }
 }
