@@ -9,9 +9,9 @@ mod mermaid;
 mod svg;
 
 pub use dot::to_dot;
-pub use laid::{Laid, LaidEdge, LaidNode, Pt, layout, text_width};
+pub use laid::{Laid, LaidEdge, LaidNode, Pt, layout, text_width, wrap};
 pub use mermaid::to_mermaid;
-pub use svg::to_svg;
+pub use svg::{render as render_svg, to_svg};
 
 use crate::engine::Compiled;
 use crate::engine::compiled::{CNext, allows};
@@ -536,15 +536,4 @@ impl Builder<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_cuts_by_display_width() {
-        assert_eq!(short("先核实再发布", 14), "先核实再发布");
-        assert_eq!(short("先核实再发布，不说过头话", 14), "先核实再发布…");
-        assert_eq!(short("Verify  then\npublish", 40), "Verify then publish");
-        assert_eq!(short("Verify then publish the facts", 14), "Verify then…");
-        assert_eq!(short("", 5), "");
-    }
-}
+mod tests;
