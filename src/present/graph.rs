@@ -247,10 +247,8 @@ pub fn short(text: &str, columns: usize) -> String {
         let w = width(ch);
         if used + w + 1 > columns {
             // Latin words are not cut in the middle when a space came before.
-            if ch.is_ascii_alphanumeric() && out.ends_with(|c: char| c.is_ascii_alphanumeric()) {
-                if let Some(i) = out.rfind(' ') {
-                    out.truncate(i);
-                }
+            if let (true, Some(i)) = (ch.is_ascii_alphanumeric() && out.ends_with(|c: char| c.is_ascii_alphanumeric()), out.rfind(' ')) {
+                out.truncate(i);
             }
             break;
         }
