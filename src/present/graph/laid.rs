@@ -88,7 +88,9 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut used = 0;
     for ch in text.chars() {
         let w = ch.width().unwrap_or(0);
-        if used + w > columns && !line.is_empty() {
+        // Chinese closing punctuation never starts a line: it may run one column over.
+        let closing = "，。、；：！？）》」』”’…".contains(ch);
+        if used + w > columns && !line.is_empty() && !closing {
             // Latin text breaks at its last space; CJK anywhere.
             // A break right after a marker such as `▶` would leave it alone on its line.
             let cut = line.rfind(' ').filter(|&i| ch != ' ' && line[..i].chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() > 2);

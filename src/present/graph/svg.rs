@@ -137,7 +137,7 @@ fn edge(out: &mut String, map: &Map, e: &LaidEdge) {
         Some((first, rest)) if first.starts_with('⏱') => {
             let words = first.trim_start_matches('⏱').trim_start().to_string();
             let top = at.y - rest.len() as f64 * e.font * LINE / 2.0;
-            let left = at.x - text_width(&words, e.font) / 2.0 - e.font * 0.6;
+            let left = at.x + e.font * 0.5 - text_width(&words, e.font) / 2.0 - e.font * 0.75;
             clock(out, Pt::new(left, top), e.font * 0.42, text);
             let mut shown = vec![words];
             shown.extend(rest.iter().cloned());
@@ -220,8 +220,9 @@ fn node(out: &mut String, map: &Map, n: &LaidNode) {
     out.push_str("</g>\n");
 }
 
-/// The legend along the bottom: grade colours, then the line styles the map uses.
-fn legend(out: &mut String, map: &Map, y: f64) {
+/// The legend along the bottom: grade colours, then the line styles the map uses. Returns the
+/// width it takes.
+fn legend(out: &mut String, map: &Map, y: f64) -> f64 {
     let l = map.lang;
     let mut x = 16.0;
     let font = 12.0;
@@ -300,6 +301,7 @@ fn legend(out: &mut String, map: &Map, y: f64) {
     if map.nodes.iter().any(|n| n.greyed) || map.edges.iter().any(|e| e.greyed) {
         sample(out, &mut x, palette::GREY, 1.2, " stroke-dasharray=\"3 3\"", l.pick("灰色：没有路线能到", "grey: no road gets here"));
     }
+    x
 }
 
 /// The map as an SVG document, laid out by [`layout`].
@@ -310,8 +312,10 @@ pub fn to_svg(map: &Map) -> String {
 /// The SVG for a map already laid out.
 pub fn render(map: &Map, laid: &Laid) -> String {
     let caption = if map.role.is_empty() { map.title.clone() } else { format!("{} · {}", map.title, map.role) };
-    let width = laid.size.x.max(text_width(&caption, 18.0) + 32.0).max(560.0);
     let height = laid.size.y + CAPTION + LEGEND;
+    let mut key = String::new();
+    let key_width = legend(&mut key, map, height - LEGEND / 2.0);
+    let width = laid.size.x.max(text_width(&caption, 18.0) + 32.0).max(key_width);
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -342,7 +346,7 @@ pub fn render(map: &Map, laid: &Laid) -> String {
         node(&mut out, map, n);
     }
     out.push_str("</g>\n");
-    legend(&mut out, map, height - LEGEND / 2.0);
+    out.push_str(&key);
     out.push_str("</svg>\n");
     out
 }

@@ -42,6 +42,7 @@ fn wrap_keeps_lines_within_columns() {
     assert_eq!(wrap("情况已经清楚：管网检修", 10), vec!["情况已经清", "楚：管网检", "修"]);
     assert_eq!(wrap("The facts are clear now", 12), vec!["The facts", "are clear", "now"]);
     assert_eq!(wrap("▶ 视频上了同城热榜", 10), vec!["▶ 视频上了", "同城热榜"]);
+    assert_eq!(wrap("小李啊，群里", 6), vec!["小李啊，", "群里"]);
 }
 
 #[test]
