@@ -174,3 +174,38 @@ fn an_empty_map_lays_out_and_renders() {
     assert!(to_svg(&map).ends_with("</svg>\n"));
     assert!(to_dot(&map).starts_with("digraph"));
 }
+
+#[test]
+fn a_road_back_is_laid_out_from_its_source_to_its_target() {
+    let mut s = tutorial();
+    // The second scene's first choice now leads back to the first: a cycle layout-rs reverses.
+    s.scenes[1].choices[0].next = crate::scenario::model::Next::Scene(s.scenes[0].id.clone());
+    let c = Compiled::new(s);
+    let map = Map::build(&c, 0, Lang::ZhCn, &Marks::structural(&c, 0));
+    let back = map.edges.iter().position(|e| e.from == 1 && e.to == 0).unwrap();
+    let laid = layout(&map);
+    let e = &laid.edges[back];
+    let (start, end) = (e.curves[0][0], e.curves[e.curves.len() - 1][3]);
+    let (from, to) = (&laid.nodes[1], &laid.nodes[0]);
+    // The first scene is above the second, so the road back ends higher than it starts.
+    assert!(to.min.y < from.min.y);
+    assert!(end.y < start.y, "{start:?} -> {end:?}");
+    assert!((end.y - (to.min.y + to.size.y)).abs() < 15.0 || (end.y - to.min.y).abs() < 15.0, "ends at the first scene's box");
+}
+
+#[test]
+fn marks_that_do_not_fit_the_scenario_are_ignored() {
+    let c = Compiled::new(tutorial());
+    let marks = Marks {
+        scene_reached: vec![false],
+        choice_taken: Vec::new(),
+        timer_taken: vec![true; 99],
+        ending_reached: vec![false; 1],
+        best: vec![(999, Some(999)), (0, Some(12345)), (1, None), (0, None)],
+        current: Some(999),
+    };
+    let map = Map::build(&c, 7, Lang::En, &marks);
+    assert!(node(&map, "s0").greyed && !node(&map, "s1").greyed);
+    assert!(map.nodes.iter().all(|n| !n.current));
+    assert!(roxmltree::Document::parse(&to_svg(&map)).is_ok());
+}
