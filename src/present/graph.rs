@@ -9,7 +9,7 @@ mod mermaid;
 mod svg;
 
 pub use dot::to_dot;
-pub use laid::{Laid, LaidEdge, LaidNode, Pt, layout, text_width, wrap};
+pub use laid::{LINE, Laid, LaidEdge, LaidNode, Pt, layout, text_width, wrap};
 pub use mermaid::to_mermaid;
 pub use svg::{render as render_svg, to_svg};
 
