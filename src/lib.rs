@@ -6,5 +6,6 @@ pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod lang;
+pub mod present;
 pub mod records;
 pub mod scenario;

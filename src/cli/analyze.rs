@@ -213,7 +213,9 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
                 "    {}",
                 match l {
                     Lang::ZhCn => format!("⚠ 结局定为“{ending}”，得分却是“{score}”：复盘里两者对不上，检查结局条件或得分"),
-                    Lang::En => format!("⚠ the ending is graded {ending} but the score is {score}: the debrief will disagree with itself; check the ending's condition or the scores"),
+                    Lang::En => format!(
+                        "⚠ the ending is graded {ending} but the score is {score}: the debrief will disagree with itself; check the ending's condition or the scores"
+                    ),
                 }
             );
         }

@@ -1,6 +1,7 @@
 //! The `shapan` command line: argument parsing and dispatch to subcommands. No Bevy here.
 
 mod analyze;
+mod graph;
 mod new;
 mod play;
 mod records;
@@ -51,6 +52,8 @@ pub enum Command {
     New(NewArgs),
     /// 分析场景的每一条路线：到不了的结局、得分范围、最优和最差路线、红线、教学指标 / analyse every road: unreachable endings, score ranges, best and worst roads, red lines, pedagogy
     Analyze(AnalyzeArgs),
+    /// 画出场景地图（DOT、SVG 或 Mermaid）/ draw the scenario as a map (DOT, SVG or Mermaid)
+    Graph(GraphArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -79,6 +82,28 @@ pub struct NewArgs {
     /// 案例标题 / the scenario's title
     #[arg(long)]
     pub title: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// 场景文件 / scenario file
+    pub file: PathBuf,
+    /// 角色 id（默认第一个）/ role id (default: the first)
+    #[arg(long)]
+    pub role: Option<String>,
+    /// 输出格式 / output format
+    #[arg(long, value_enum)]
+    pub format: GraphFormat,
+    /// 输出文件（默认：标准输出）/ output file (default: standard output)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Svg,
+    Mermaid,
 }
 
 #[derive(Debug, clap::Args)]
@@ -272,6 +297,7 @@ pub fn main() -> ExitCode {
         Some(Command::Records(args)) => records::run(&args, lang, cli.data_dir.as_deref()),
         Some(Command::Analyze(args)) => analyze::run(&args, lang),
         Some(Command::New(args)) => new::run(&args, lang),
+        Some(Command::Graph(args)) => graph::run(&args, lang),
         None => gui(&GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() }, lang, cli.data_dir.as_deref()),
     }
 }
