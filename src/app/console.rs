@@ -105,6 +105,7 @@ fn draw(
     screen: Res<State<Screen>>,
     paused: Option<Res<Paused>>,
     mut intents: MessageWriter<Intent>,
+    maps: Res<super::map::Maps>,
 ) -> Result {
     let ctx = ctx.get_mut().clone();
     // The console is read up close: desk sizes, whatever the projector shows.
@@ -118,6 +119,7 @@ fn draw(
         screen: *screen.get(),
         paused: paused.as_ref().is_some_and(|p| p.shown),
         best,
+        maps: &maps,
     };
     let mut root = egui::Ui::new(
         ctx.clone(),

@@ -60,6 +60,8 @@ pub enum Intent {
     ToggleDark,
     /// The instructor's controls of a class run and the projector (applied by the class plugin).
     Class(ClassIntent),
+    /// A view wants a scenario map it does not have yet (made by the map plugin).
+    WantMap(super::map::WantMap),
 }
 
 /// Display settings, switchable at run time.
@@ -474,7 +476,7 @@ fn apply_intents(
             }
             Intent::TextScale(s) => settings.text_scale = s.clamp(0.8, 2.0),
             Intent::ToggleDark => settings.dark = !settings.dark,
-            Intent::Class(_) => {}
+            Intent::Class(_) | Intent::WantMap(_) => {}
         }
     }
 }

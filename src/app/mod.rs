@@ -8,6 +8,7 @@ pub mod console;
 pub mod flow;
 pub mod idle;
 pub mod library;
+pub mod map;
 pub mod measure;
 pub mod portraits;
 pub mod records;
@@ -112,7 +113,7 @@ pub fn run(options: GuiOptions) -> ExitCode {
     .insert_resource(class::Classroom { console: options.console, fullscreen: options.projector, ..default() })
     .add_systems(Startup, (camera, start_watcher));
     logic(&mut app);
-    app.add_plugins((ui::plugin, idle::plugin, portraits::plugin, console::plugin));
+    app.add_plugins((ui::plugin, idle::plugin, portraits::plugin, console::plugin, map::plugin));
     if options.open_records {
         app.insert_state(flow::Screen::Records);
     }

@@ -92,6 +92,7 @@ fn draw(
     snapshot: Option<Res<super::records::Snapshot>>,
     class: (Res<Classroom>, Option<Res<Paused>>),
     monitors: Query<(&bevy::window::Monitor, Has<bevy::window::PrimaryMonitor>)>,
+    maps: Res<super::map::Maps>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     theme::keep(&ctx, &mut local.applied, &settings);
@@ -117,7 +118,9 @@ fn draw(
                     .and_then(|u| lib.playable(std::path::Path::new(&u.path)).map(|s| (s.title.get(code), u.state.decisions.len()))),
                 problem: db.as_ref().and_then(|d| d.0.as_ref().err()).map(String::as_str),
             };
-            egui::CentralPanel::default().show(&mut root, |ui| views::library::show(ui, lib, &settings, &mut local.search, &notice)).inner
+            egui::CentralPanel::default()
+                .show(&mut root, |ui| views::library::show(ui, lib, &settings, &mut local.search, &notice, &maps))
+                .inner
         }),
         Screen::Setup => {
             let scenario = form.path.as_ref().and_then(|p| library.as_deref().and_then(|lib| lib.playable(p)));

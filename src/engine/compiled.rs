@@ -142,7 +142,7 @@ pub struct Compiled {
     /// scoring, best and worst play, the debrief, the console and the analyser.
     /// Per role: an ending without a condition admits it, so a road that ends always finds one.
     pub fallback: Vec<bool>,
-    pub(crate) explorations: std::sync::Mutex<FxHashMap<(usize, bool), std::sync::Arc<std::sync::Mutex<super::explore::Graph>>>>,
+    pub(crate) explorations: std::sync::Mutex<FxHashMap<(usize, bool), super::explore::Shared>>,
     scene_ix: FxHashMap<String, usize>,
     choice_ix: FxHashMap<String, usize>,
     role_ix: FxHashMap<String, usize>,

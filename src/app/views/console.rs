@@ -22,6 +22,7 @@ pub struct Console<'a> {
     pub paused: bool,
     /// The choice the best play takes here, once explored (`Some(None)`: letting time run out).
     pub best: Option<Option<usize>>,
+    pub maps: &'a crate::app::map::Maps,
 }
 
 fn class(i: ClassIntent) -> Option<Intent> {
@@ -64,6 +65,10 @@ pub fn show(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
         scene(ui, run, v, l);
         ui.separator();
         meters(ui, run, l);
+        ui.separator();
+        if let Some(want) = map(ui, run, v) {
+            intent = Some(want);
+        }
         if run.class.is_some() && !run.session.run().decisions.is_empty() {
             ui.separator();
             ui.heading(l.pick("已作出的决策（点击回到那一步，走另一条路）", "Decisions so far (click to go back and take the other road)"));
@@ -251,4 +256,32 @@ fn meters(ui: &mut egui::Ui, run: &ActiveRun, l: Lang) {
     if !set.is_empty() {
         ui.label(format!("{}{}", l.pick("已发生：", "Flags set: "), set.join(" · ")));
     }
+}
+
+/// The whole scenario as a map for this run's role, the current scene outlined.
+fn map(ui: &mut egui::Ui, run: &ActiveRun, v: &Console) -> Option<Intent> {
+    use crate::app::map::{MapKey, WantMap};
+    let l = v.settings.lang;
+    let mut intent = None;
+    egui::CollapsingHeader::new(RichText::new(l.pick("路线图（粗框为当前场景）", "Map (the current scene outlined)")).heading())
+        .id_salt("console-map")
+        .show(ui, |ui| {
+            let key = MapKey {
+                path: run.path.clone(),
+                version: run.compiled.content_hash.clone(),
+                role: run.session.run().role,
+                lang: l,
+                current: run.session.scene(),
+            };
+            match v.maps.get(&key) {
+                Some(shown) => super::map::show(ui, shown, l, 420.0),
+                None => {
+                    ui.spinner();
+                    if !v.maps.is_pending(&key) {
+                        intent = Some(Intent::WantMap(WantMap { key, compiled: run.compiled.clone() }));
+                    }
+                }
+            }
+        });
+    intent
 }

@@ -4,6 +4,7 @@ pub mod class;
 pub mod console;
 pub mod debrief;
 pub mod library;
+pub mod map;
 pub mod play;
 pub mod records;
 pub mod setup;

@@ -315,6 +315,9 @@ enum Found {
     Dead,
 }
 
+/// A graph shared between callers and threads.
+pub(crate) type Shared = Arc<Mutex<Graph>>;
+
 /// Every road of one scenario for one role, expanded once and kept with the compiled scenario.
 pub struct Graph {
     role: usize,
@@ -348,7 +351,7 @@ impl std::fmt::Debug for Graph {
 /// Runs `f` on a stack that grows as needed: roads can be thousands of decisions long. Checked
 /// every few levels only, so a shallow search pays nothing for it.
 fn deep<R>(depth: usize, f: impl FnOnce() -> R) -> R {
-    if depth % 16 == 0 { stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, f) } else { f() }
+    if depth.is_multiple_of(16) { stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, f) } else { f() }
 }
 
 impl Graph {
