@@ -262,6 +262,10 @@ fn autoplay_drives_the_real_window_to_the_debrief_with_screenshots() {
             assert_eq!(&bytes[1..4], b"PNG");
             assert!(bytes.len() > 20_000, "{s} looks blank ({} bytes)", bytes.len());
         }
+        // The library is photographed with the scenario's map open: its best road is purple.
+        let library = image::load_from_memory(&std::fs::read(dir.join("00-library.png")).unwrap()).unwrap().to_rgb8();
+        let purple = library.pixels().filter(|p| p[0].abs_diff(0x7b) < 24 && p[1].abs_diff(0x3f) < 24 && p[2].abs_diff(0xbf) < 24).count();
+        assert!(purple > 150, "the map's best road is drawn on the library screen ({purple} purple pixels)");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
@@ -550,4 +554,77 @@ fn a_class_run_interrupted_by_a_crash_resumes_as_the_same_class() {
         .map(|d| d.votes.clone().map(|v| serde_json::from_value::<shapan::engine::vote::Vote>(v).unwrap().rounds[0][0]))
         .collect();
     assert_eq!(votes, vec![Some(20), Some(17)], "each decision keeps its own votes across the crash");
+}
+
+fn tutorial_compiled() -> std::sync::Arc<shapan::engine::Compiled> {
+    let loaded = shapan::scenario::load_path(&root().join("scenarios/tutorial/water_rumour_quick.ron"));
+    std::sync::Arc::new(shapan::engine::Compiled::new(loaded.playable().unwrap().clone()))
+}
+
+#[test]
+fn a_view_asks_for_a_map_and_the_app_explores_and_lays_it_out() {
+    use shapan::app::map::{MapKey, Maps, WantMap};
+    let mut app = app(&tutorial_dir());
+    let compiled = tutorial_compiled();
+    let key = MapKey {
+        path: PathBuf::from("water_rumour_quick.ron"),
+        version: compiled.content_hash.clone(),
+        role: 0,
+        lang: shapan::lang::Lang::ZhCn,
+        current: Some(1),
+    };
+    send(&mut app, Intent::WantMap(WantMap { key: key.clone(), compiled: compiled.clone() }));
+    let started = Instant::now();
+    while app.world().resource::<Maps>().get(&key).is_none() {
+        assert!(started.elapsed() < Duration::from_secs(60), "the map never arrived");
+        std::thread::sleep(Duration::from_millis(5));
+        app.update();
+    }
+    let shown = app.world().resource::<Maps>().get(&key).unwrap().clone();
+    assert!(shown.explored);
+    assert_eq!(shown.endings.1, compiled.scenario.endings.len());
+    assert!(shown.endings.0 >= 2, "{:?}", shown.endings);
+    let scenes = shown.map.nodes.iter().filter(|n| matches!(n.kind, shapan::present::graph::NodeKind::Scene { .. })).count();
+    assert_eq!(scenes, compiled.scenario.scenes.len());
+    assert!(shown.map.nodes.iter().any(|n| n.current), "the current scene is marked");
+    assert!(shown.map.edges.iter().any(|e| e.best), "the best road is drawn");
+    assert_eq!(shown.laid.nodes.len(), shown.map.nodes.len(), "every node is laid out");
+    // Asking again starts nothing new.
+    send(&mut app, Intent::WantMap(WantMap { key: key.clone(), compiled }));
+    assert!(!app.world().resource::<Maps>().is_pending(&key));
+}
+
+#[test]
+fn the_map_view_paints_every_scene_title_and_the_best_road() {
+    use bevy_egui::egui;
+    let compiled = tutorial_compiled();
+    let shown = shapan::app::map::make(&compiled, 0, shapan::lang::Lang::ZhCn, None);
+    let ctx = egui::Context::default();
+    let input =
+        egui::RawInput { screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))), ..Default::default() };
+    let mut output = ctx.run_ui(input, |ui| shapan::app::views::map::show(ui, &shown, shapan::lang::Lang::ZhCn, 2000.0));
+    let shapes = std::mem::take(&mut output.shapes);
+    output.drop_without_applying_deltas();
+    let mut texts = Vec::new();
+    let mut purple = 0;
+    for clipped in &shapes {
+        let mut visit = |s: &egui::Shape| match s {
+            egui::Shape::Text(t) => texts.push(t.galley.text().to_string()),
+            egui::Shape::Path(p) if p.stroke.color == egui::epaint::ColorMode::Solid(egui::Color32::from_rgb(0x7b, 0x3f, 0xbf)) => {
+                purple += 1
+            }
+            _ => {}
+        };
+        match &clipped.shape {
+            egui::Shape::Vec(list) => list.iter().for_each(&mut visit),
+            s => visit(s),
+        }
+    }
+    for n in shown.laid.nodes.iter() {
+        for line in &n.lines {
+            assert!(texts.iter().any(|t| t == line), "the node line {line:?} is painted: {texts:?}");
+        }
+    }
+    assert!(texts.iter().any(|t| t.contains("可达结局")), "the legend says how many endings are reached");
+    assert!(purple > 0, "the best road is painted in purple");
 }

@@ -104,6 +104,7 @@ fn drive(
     mut exit: MessageWriter<AppExit>,
     view: (Res<Settings>, Res<Classroom>),
     consoles: Query<Entity, (With<Window>, Without<bevy::window::PrimaryWindow>)>,
+    maps: Res<super::map::Maps>,
 ) {
     let (settings, room) = view;
     auto.frames += 1;
@@ -126,10 +127,15 @@ fn drive(
         }
         return act(&mut auto, &screen, library.as_deref(), run.as_deref(), &mut local, &mut intents, (&settings, &room));
     }
+    // The library is photographed with the scenario's map open, once it is explored and laid out.
+    if *screen.get() == Screen::Library && auto.shots == 0 && local.open_map.is_none() {
+        local.open_map = Some(auto.scenario.clone());
+        auto.since = 0;
+    }
     // Photograph a screen only once it has had a few frames to settle.
     let settled = auto.since >= SETTLE;
     let ready = match screen.get() {
-        Screen::Library => library.is_some(),
+        Screen::Library => library.is_some() && local.open_map.as_deref().is_none_or(|p| maps.ready_for(p)),
         Screen::Setup => true,
         Screen::Play => run.is_some(),
         // Both roads' debriefs are built on worker threads: wait for them.
@@ -192,6 +198,7 @@ fn act(
     match screen.get() {
         Screen::Library => {
             if library.is_some_and(|l| l.playable(&auto.scenario).is_some()) {
+                local.open_map = None;
                 intents.write(Intent::OpenScenario(auto.scenario.clone()));
                 auto.stage = Stage::Setup;
             } else {

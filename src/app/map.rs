@@ -36,7 +36,7 @@ pub struct Shown {
 }
 
 /// Maps made and being made.
-#[derive(Resource, Default)]
+#[derive(Resource, Default, Debug)]
 pub struct Maps {
     ready: HashMap<MapKey, Arc<Shown>>,
     pending: HashMap<MapKey, Task<Shown>>,
@@ -49,6 +49,11 @@ impl Maps {
 
     pub fn is_pending(&self, key: &MapKey) -> bool {
         self.pending.contains_key(key)
+    }
+
+    /// Whether a map of this file is made and none is being made.
+    pub fn ready_for(&self, path: &std::path::Path) -> bool {
+        self.ready.keys().any(|k| k.path == path) && !self.pending.keys().any(|k| k.path == path)
     }
 
     /// Starts making the map unless it is made or being made.

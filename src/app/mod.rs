@@ -58,7 +58,7 @@ pub struct ClassOptions {
 /// The app's logic without rendering: states, intents, library, countdown. Headless tests add
 /// this to `MinimalPlugins` + `StatesPlugin`.
 pub fn logic(app: &mut App) {
-    app.add_plugins((flow::plugin, library::plugin, clock::plugin, records::plugin, class::plugin));
+    app.add_plugins((flow::plugin, library::plugin, clock::plugin, records::plugin, class::plugin, map::plugin));
 }
 
 fn camera(mut commands: Commands) {
@@ -113,7 +113,7 @@ pub fn run(options: GuiOptions) -> ExitCode {
     .insert_resource(class::Classroom { console: options.console, fullscreen: options.projector, ..default() })
     .add_systems(Startup, (camera, start_watcher));
     logic(&mut app);
-    app.add_plugins((ui::plugin, idle::plugin, portraits::plugin, console::plugin, map::plugin));
+    app.add_plugins((ui::plugin, idle::plugin, portraits::plugin, console::plugin));
     if options.open_records {
         app.insert_state(flow::Screen::Records);
     }

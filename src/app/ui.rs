@@ -21,6 +21,8 @@ pub struct Local {
     pub search: String,
     pub typing: Typing,
     pub filters: views::records::Filters,
+    /// A scenario whose map the library shows open (the autoplay driver's screenshot).
+    pub open_map: Option<std::path::PathBuf>,
     /// The settings and window height the theme was last applied for.
     applied: theme::Applied,
 }
@@ -119,7 +121,9 @@ fn draw(
                 problem: db.as_ref().and_then(|d| d.0.as_ref().err()).map(String::as_str),
             };
             egui::CentralPanel::default()
-                .show(&mut root, |ui| views::library::show(ui, lib, &settings, &mut local.search, &notice, &maps))
+                .show(&mut root, |ui| {
+                    views::library::show(ui, lib, &settings, &mut local.search, &notice, &maps, local.open_map.as_deref())
+                })
                 .inner
         }),
         Screen::Setup => {

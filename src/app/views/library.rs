@@ -30,6 +30,7 @@ pub fn show(
     search: &mut String,
     notice: &RecordsNotice,
     maps: &Maps,
+    open_map: Option<&std::path::Path>,
 ) -> Option<Intent> {
     let l = settings.lang;
     let mut intent = None;
@@ -111,7 +112,7 @@ pub fn show(
                     for o in &s.objectives {
                         ui.label(RichText::new(format!("• {}", o.get(code))).small());
                     }
-                    if let Some(want) = map(ui, e, l, maps) {
+                    if let Some(want) = map(ui, e, l, maps, open_map == Some(e.path.as_path())) {
                         intent = Some(want);
                     }
                     problems(ui, e, l);
@@ -155,40 +156,42 @@ fn problems(ui: &mut egui::Ui, e: &crate::app::library::Entry, l: Lang) {
 
 /// The scenario's map, for one role at a time, under a header that opens it: explored and laid
 /// out the first time it is opened.
-fn map(ui: &mut egui::Ui, e: &crate::app::library::Entry, l: Lang, maps: &Maps) -> Option<Intent> {
+fn map(ui: &mut egui::Ui, e: &crate::app::library::Entry, l: Lang, maps: &Maps, force_open: bool) -> Option<Intent> {
     let scenario = e.loaded.playable().or(e.last_good.as_ref())?;
     let mut intent = None;
-    egui::CollapsingHeader::new(l.pick("路线图：每一条路线走向哪里", "Map: where every road leads")).id_salt(("map", &e.path)).show(
-        ui,
-        |ui| {
-            let id = ui.id().with("role");
-            let mut role: usize = ui.data_mut(|d| *d.get_temp_mut_or_default(id));
-            if scenario.roles.len() > 1 {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(l.pick("角色：", "Role:"));
-                    for (i, r) in scenario.roles.iter().enumerate() {
-                        ui.radio_value(&mut role, i, r.name.get(scenario.text_language(l)));
-                    }
+    let header = egui::CollapsingHeader::new(l.pick("路线图：每一条路线走向哪里", "Map: where every road leads"))
+        .id_salt(("map", &e.path))
+        .open(force_open.then_some(true));
+    let shown = header.show(ui, |ui| {
+        let id = ui.id().with("role");
+        let mut role: usize = ui.data_mut(|d| *d.get_temp_mut_or_default(id));
+        if scenario.roles.len() > 1 {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(l.pick("角色：", "Role:"));
+                for (i, r) in scenario.roles.iter().enumerate() {
+                    ui.radio_value(&mut role, i, r.name.get(scenario.text_language(l)));
+                }
+            });
+            ui.data_mut(|d| d.insert_temp(id, role));
+        }
+        let version = format!("{:016x}", crate::engine::compiled::fnv1a(e.loaded.source.as_bytes()));
+        let key = MapKey { path: e.path.clone(), version, role: role.min(scenario.roles.len().saturating_sub(1)), lang: l, current: None };
+        match maps.get(&key) {
+            Some(shown) => super::map::show(ui, shown, l, 520.0),
+            None => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(l.pick("正在走遍每一条路线……", "Exploring every road…"));
                 });
-                ui.data_mut(|d| d.insert_temp(id, role));
-            }
-            let version = format!("{:016x}", crate::engine::compiled::fnv1a(e.loaded.source.as_bytes()));
-            let key =
-                MapKey { path: e.path.clone(), version, role: role.min(scenario.roles.len().saturating_sub(1)), lang: l, current: None };
-            match maps.get(&key) {
-                Some(shown) => super::map::show(ui, shown, l, 520.0),
-                None => {
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.label(l.pick("正在走遍每一条路线……", "Exploring every road…"));
-                    });
-                    if !maps.is_pending(&key) {
-                        let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario.clone()));
-                        intent = Some(Intent::WantMap(WantMap { key, compiled }));
-                    }
+                if !maps.is_pending(&key) {
+                    let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario.clone()));
+                    intent = Some(Intent::WantMap(WantMap { key, compiled }));
                 }
             }
-        },
-    );
+        }
+    });
+    if force_open {
+        shown.header_response.scroll_to_me(Some(egui::Align::Min));
+    }
     intent
 }
