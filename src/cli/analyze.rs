@@ -9,6 +9,7 @@ use crate::engine::analysis::{Analysis, DEFENSIBLE_MARGIN, Road, RoleReport, Unr
 use crate::engine::compiled::allows;
 use crate::engine::explore::Action;
 use crate::lang::Lang;
+use crate::present::graph::short;
 use crate::scenario::diagnostic::Diagnostic;
 use crate::scenario::load::resolve;
 use crate::scenario::render::{render, summary};
@@ -18,7 +19,6 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
-use unicode_width::UnicodeWidthChar;
 
 /// One analysed file.
 pub struct Analysed {
@@ -85,22 +85,6 @@ pub fn run(args: &AnalyzeArgs, lang: Lang) -> ExitCode {
     };
     let errors = done.iter().any(|a| a.diagnostics.iter().any(|d| d.severity == Severity::Error));
     if errors { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
-}
-
-/// A text cut to `cols` display columns, with an ellipsis when cut.
-pub fn short(text: &str, cols: usize) -> String {
-    let mut out = String::new();
-    let mut w = 0;
-    for ch in text.chars() {
-        let cw = ch.width().unwrap_or(0);
-        if w + cw > cols {
-            out.push('…');
-            return out;
-        }
-        w += cw;
-        out.push(ch);
-    }
-    out
 }
 
 struct Words<'a> {
@@ -357,20 +341,7 @@ fn road_json(c: &Compiled, road: &Road, code: &str) -> Value {
 
 /// The JSON report of one file: ids for tools, texts in the chosen language beside them.
 pub fn report_json(a: &Analysed, lang: Lang) -> Value {
-    let diagnostics: Vec<Value> = a
-        .diagnostics
-        .iter()
-        .map(|d| {
-            json!({
-                "code": d.code.as_str(),
-                "severity": d.severity.as_str(),
-                "line": d.span.map(|s| s.start.line),
-                "column": d.span.map(|s| s.start.column),
-                "message": d.message.get(lang),
-                "help": d.help.as_ref().map(|h| h.get(lang)),
-            })
-        })
-        .collect();
+    let diagnostics: Vec<Value> = a.diagnostics.iter().map(|d| super::validate::diagnostic_json(d, lang)).collect();
     let (Some(c), Some(an)) = (&a.compiled, &a.analysis) else {
         return json!({ "path": a.loaded.path.display().to_string(), "diagnostics": diagnostics });
     };

@@ -7,7 +7,7 @@
 //! `Finding`s, so they are reported with file:line:col like the validator's.
 
 use super::compiled::{Compiled, Cond, allows};
-use super::explore::{Action, Aim, Explorer, To};
+use super::explore::{Action, Aim, Explorer, To, improves};
 use super::score::{Scoring, band};
 use super::session::start_run;
 use crate::bi;
@@ -441,13 +441,7 @@ fn best_reach(g: &mut super::explore::Graph, root: u32, out: &mut FxHashSet<usiz
 fn pick(g: &mut super::explore::Graph, id: u32, aim: Aim) -> Option<u32> {
     let mut chosen: Option<(u32, f64)> = None;
     for a in g.acts_of(id) {
-        let Some(q) = g.q_of(aim, a) else { continue };
-        let better = match (chosen, aim) {
-            (None, _) => true,
-            (Some((_, b)), Aim::Best) => q > b + 1e-9,
-            (Some((_, b)), Aim::Worst) => q < b - 1e-9,
-        };
-        if better {
+        if let Some(q) = g.q_of(aim, a).filter(|&q| improves(aim, q, chosen.map(|c| c.1))) {
             chosen = Some((a, q));
         }
     }

@@ -71,6 +71,15 @@ fn push_actions(c: &Compiled, run: &Run, offers: &[Offer], out: &mut Vec<Action>
     }
 }
 
+/// Whether a decision worth `q` beats the one kept so far under `aim`; a tie keeps the earlier.
+pub(crate) fn improves(aim: Aim, q: f64, kept: Option<f64>) -> bool {
+    match (kept, aim) {
+        (None, _) => true,
+        (Some(b), Aim::Best) => q > b + 1e-9,
+        (Some(b), Aim::Worst) => q < b - 1e-9,
+    }
+}
+
 /// `x ↦ clamp(x + add, lo, hi)`: what a road step does to one meter (or, unclamped, the clock).
 /// Clamped additions and settings compose into this form again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -791,13 +800,7 @@ impl<'c> Explorer<'c> {
     pub fn pick(&mut self, aim: Aim, run: &Run) -> Option<Action> {
         let mut chosen: Option<(Action, f64)> = None;
         for (a, q) in self.evaluate(aim, run) {
-            let Some(q) = q else { continue };
-            let better = match (chosen, aim) {
-                (None, _) => true,
-                (Some((_, b)), Aim::Best) => q > b + 1e-9,
-                (Some((_, b)), Aim::Worst) => q < b - 1e-9,
-            };
-            if better {
+            if let Some(q) = q.filter(|&q| improves(aim, q, chosen.map(|c| c.1))) {
                 chosen = Some((a, q));
             }
         }
