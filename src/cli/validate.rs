@@ -100,6 +100,20 @@ pub fn report_json(loaded: &[Loaded], lang: Lang) -> Value {
     json!({ "files": files })
 }
 
+/// One diagnostic in the JSON reports of `validate` and `analyze`.
+pub fn diagnostic_json(d: &crate::scenario::Diagnostic, lang: Lang) -> Value {
+    json!({
+        "code": d.code.as_str(),
+        "severity": d.severity.as_str(),
+        "line": d.span.map(|s| s.start.line),
+        "column": d.span.map(|s| s.start.column),
+        "end_line": d.span.map(|s| s.end.line),
+        "end_column": d.span.map(|s| s.end.column),
+        "message": d.message.get(lang),
+        "help": d.help.as_ref().map(|h| h.get(lang)),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,18 +136,4 @@ mod tests {
         assert!(text.matches("warning[unused-flag]").count() >= 600);
         assert!(text.contains("a.ron:") && text.contains("b.ron:"));
     }
-}
-
-/// One diagnostic in the JSON reports of `validate` and `analyze`.
-pub fn diagnostic_json(d: &crate::scenario::Diagnostic, lang: Lang) -> Value {
-    json!({
-        "code": d.code.as_str(),
-        "severity": d.severity.as_str(),
-        "line": d.span.map(|s| s.start.line),
-        "column": d.span.map(|s| s.start.column),
-        "end_line": d.span.map(|s| s.end.line),
-        "end_column": d.span.map(|s| s.end.column),
-        "message": d.message.get(lang),
-        "help": d.help.as_ref().map(|h| h.get(lang)),
-    })
 }
