@@ -518,6 +518,9 @@ impl Cond {
     /// the range of values over which its answer would stay the same. A comparison of one slot
     /// with a constant keeps a whole interval; a slot inside arithmetic keeps its exact value.
     pub(crate) fn holds_traced<T: Trace>(&self, s: &dyn Slots, t: &mut T, meters: usize) -> bool {
+        if !T::ACTIVE {
+            return self.holds(s);
+        }
         matches!(self.eval_traced(s, t, meters), Some(V::B(true)))
     }
 
