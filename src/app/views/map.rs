@@ -50,106 +50,113 @@ pub fn show(ui: &mut egui::Ui, shown: &Shown, lang: Lang, height: f32) {
     });
     // Fit the width, but never shrink text below about 9 points.
     let scale = ((ui.available_width() - 8.0) / laid.size.x as f32).clamp(0.65, 1.2);
-    egui::ScrollArea::both().max_height(height).auto_shrink([false, true]).id_salt(("map", &map.title, &map.role)).show(ui, |ui| {
-        let size = Vec2::new(laid.size.x as f32 * scale, laid.size.y as f32 * scale);
-        let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-        let painter = ui.painter_at(rect);
-        let at = |p: Pt| Pos2::new(rect.min.x + p.x as f32 * scale, rect.min.y + p.y as f32 * scale);
-        let dark = ui.visuals().dark_mode;
-        let ink = if dark { Color32::from_gray(220) } else { hex(palette::INK) };
-        let paper = if dark { Color32::from_gray(30) } else { Color32::WHITE };
-        for le in &laid.edges {
-            let Some(e) = map.edges.get(le.edge) else { continue };
-            let colour = if e.best {
-                hex(palette::BEST)
-            } else if e.greyed {
-                hex(palette::GREY)
-            } else {
-                ink
-            };
-            let width = if e.best { 3.0 } else { 1.2 } * scale;
-            let dashed = e.greyed || matches!(e.kind, EdgeKind::Timer { .. });
-            for c in &le.curves {
-                let points = sample(c, at);
-                if e.best {
-                    painter.add(Shape::line(points.clone(), Stroke::new(width * 2.5, hex(palette::BEST_HALO))));
-                }
-                if dashed {
-                    painter.extend(Shape::dashed_line(&points, Stroke::new(width, colour), 6.0 * scale, 4.0 * scale));
+    // As tall as the map up to `height`, even inside the library's own scrolling list.
+    let tall = (laid.size.y as f32 * scale + 12.0).min(height);
+    egui::ScrollArea::both()
+        .max_height(height)
+        .min_scrolled_height(tall)
+        .auto_shrink([false, true])
+        .id_salt(("map", &map.title, &map.role))
+        .show(ui, |ui| {
+            let size = Vec2::new(laid.size.x as f32 * scale, laid.size.y as f32 * scale);
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let painter = ui.painter_at(rect);
+            let at = |p: Pt| Pos2::new(rect.min.x + p.x as f32 * scale, rect.min.y + p.y as f32 * scale);
+            let dark = ui.visuals().dark_mode;
+            let ink = if dark { Color32::from_gray(220) } else { hex(palette::INK) };
+            let paper = if dark { Color32::from_gray(30) } else { Color32::WHITE };
+            for le in &laid.edges {
+                let Some(e) = map.edges.get(le.edge) else { continue };
+                let colour = if e.best {
+                    hex(palette::BEST)
+                } else if e.greyed {
+                    hex(palette::GREY)
                 } else {
-                    painter.add(Shape::line(points, Stroke::new(width, colour)));
+                    ink
+                };
+                let width = if e.best { 3.0 } else { 1.2 } * scale;
+                let dashed = e.greyed || matches!(e.kind, EdgeKind::Timer { .. });
+                for c in &le.curves {
+                    let points = sample(c, at);
+                    if e.best {
+                        painter.add(Shape::line(points.clone(), Stroke::new(width * 2.5, hex(palette::BEST_HALO))));
+                    }
+                    if dashed {
+                        painter.extend(Shape::dashed_line(&points, Stroke::new(width, colour), 6.0 * scale, 4.0 * scale));
+                    } else {
+                        painter.add(Shape::line(points, Stroke::new(width, colour)));
+                    }
+                }
+                // The arrow head at the target.
+                if let Some(last) = le.curves.last() {
+                    let (tip, from) = (at(last[3]), at(last[2]));
+                    let dir = (tip - from).normalized();
+                    let side = Vec2::new(-dir.y, dir.x);
+                    let len = 8.0 * scale;
+                    painter.add(Shape::convex_polygon(
+                        vec![tip, tip - dir * len + side * len * 0.45, tip - dir * len - side * len * 0.45],
+                        colour,
+                        Stroke::NONE,
+                    ));
+                }
+                if !le.lines.is_empty() {
+                    let font = FontId::proportional((le.font as f32 * scale).max(8.0));
+                    let centre = at(le.label_at);
+                    let half = Vec2::new(le.label_size.x as f32, le.label_size.y as f32) * scale / 2.0;
+                    painter.rect_filled(Rect::from_min_max(centre - half, centre + half), CornerRadius::same(2), paper);
+                    let line_h = le.font as f32 * LINE as f32 * scale;
+                    let top = centre.y - line_h * le.lines.len() as f32 / 2.0 + line_h / 2.0;
+                    let text = if e.greyed { hex(palette::GREY_TEXT) } else { ink };
+                    for (i, line) in le.lines.iter().enumerate() {
+                        painter.text(Pos2::new(centre.x, top + i as f32 * line_h), egui::Align2::CENTER_CENTER, line, font.clone(), text);
+                    }
                 }
             }
-            // The arrow head at the target.
-            if let Some(last) = le.curves.last() {
-                let (tip, from) = (at(last[3]), at(last[2]));
-                let dir = (tip - from).normalized();
-                let side = Vec2::new(-dir.y, dir.x);
-                let len = 8.0 * scale;
-                painter.add(Shape::convex_polygon(
-                    vec![tip, tip - dir * len + side * len * 0.45, tip - dir * len - side * len * 0.45],
-                    colour,
-                    Stroke::NONE,
-                ));
-            }
-            if !le.lines.is_empty() {
-                let font = FontId::proportional((le.font as f32 * scale).max(8.0));
-                let centre = at(le.label_at);
-                let half = Vec2::new(le.label_size.x as f32, le.label_size.y as f32) * scale / 2.0;
-                painter.rect_filled(Rect::from_min_max(centre - half, centre + half), CornerRadius::same(2), paper);
-                let line_h = le.font as f32 * LINE as f32 * scale;
-                let top = centre.y - line_h * le.lines.len() as f32 / 2.0 + line_h / 2.0;
-                let text = if e.greyed { hex(palette::GREY_TEXT) } else { ink };
-                for (i, line) in le.lines.iter().enumerate() {
-                    painter.text(Pos2::new(centre.x, top + i as f32 * line_h), egui::Align2::CENTER_CENTER, line, font.clone(), text);
+            for ln in &laid.nodes {
+                let Some(n) = map.nodes.get(ln.node) else { continue };
+                let r = Rect::from_min_size(at(ln.min), Vec2::new(ln.size.x as f32, ln.size.y as f32) * scale);
+                let (fill, border) = match n.kind {
+                    NodeKind::Ending { grade, .. } => (rgb(tint(grade_rgb(grade), if dark { 0.3 } else { 0.85 })), rgb(grade_rgb(grade))),
+                    NodeKind::Random | NodeKind::Judge | NodeKind::Inject { .. } => (paper, ink),
+                    NodeKind::Scene { .. } => (paper, ink),
+                };
+                let (fill, border) = if n.greyed { (paper, hex(palette::GREY)) } else { (fill, border) };
+                let border = if n.best && !matches!(n.kind, NodeKind::Ending { .. }) { hex(palette::BEST) } else { border };
+                let width = if n.current {
+                    5.0
+                } else if n.best {
+                    3.0
+                } else {
+                    1.5
+                } * scale;
+                match n.kind {
+                    NodeKind::Random => {
+                        let c = r.center();
+                        let (w, h) = (r.width() / 2.0, r.height() / 2.0);
+                        let diamond = vec![c + Vec2::new(0.0, -h), c + Vec2::new(w, 0.0), c + Vec2::new(0.0, h), c + Vec2::new(-w, 0.0)];
+                        painter.add(Shape::convex_polygon(diamond, fill, Stroke::new(width, border)));
+                    }
+                    _ => {
+                        painter.rect(r, CornerRadius::same((6.0 * scale) as u8), fill, Stroke::new(width, border), StrokeKind::Inside);
+                    }
+                }
+                if n.current {
+                    painter.rect_stroke(
+                        r.expand(4.0 * scale),
+                        CornerRadius::same((8.0 * scale) as u8),
+                        Stroke::new(2.0, border),
+                        StrokeKind::Outside,
+                    );
+                }
+                let font = FontId::proportional((ln.font as f32 * scale).max(8.0));
+                let line_h = ln.font as f32 * LINE as f32 * scale;
+                let top = r.center().y - line_h * ln.lines.len() as f32 / 2.0 + line_h / 2.0;
+                let text = if n.greyed { hex(palette::GREY_TEXT) } else { ink };
+                for (i, line) in ln.lines.iter().enumerate() {
+                    painter.text(Pos2::new(r.center().x, top + i as f32 * line_h), egui::Align2::CENTER_CENTER, line, font.clone(), text);
                 }
             }
-        }
-        for ln in &laid.nodes {
-            let Some(n) = map.nodes.get(ln.node) else { continue };
-            let r = Rect::from_min_size(at(ln.min), Vec2::new(ln.size.x as f32, ln.size.y as f32) * scale);
-            let (fill, border) = match n.kind {
-                NodeKind::Ending { grade, .. } => (rgb(tint(grade_rgb(grade), if dark { 0.3 } else { 0.85 })), rgb(grade_rgb(grade))),
-                NodeKind::Random | NodeKind::Judge | NodeKind::Inject { .. } => (paper, ink),
-                NodeKind::Scene { .. } => (paper, ink),
-            };
-            let (fill, border) = if n.greyed { (paper, hex(palette::GREY)) } else { (fill, border) };
-            let border = if n.best && !matches!(n.kind, NodeKind::Ending { .. }) { hex(palette::BEST) } else { border };
-            let width = if n.current {
-                5.0
-            } else if n.best {
-                3.0
-            } else {
-                1.5
-            } * scale;
-            match n.kind {
-                NodeKind::Random => {
-                    let c = r.center();
-                    let (w, h) = (r.width() / 2.0, r.height() / 2.0);
-                    let diamond = vec![c + Vec2::new(0.0, -h), c + Vec2::new(w, 0.0), c + Vec2::new(0.0, h), c + Vec2::new(-w, 0.0)];
-                    painter.add(Shape::convex_polygon(diamond, fill, Stroke::new(width, border)));
-                }
-                _ => {
-                    painter.rect(r, CornerRadius::same((6.0 * scale) as u8), fill, Stroke::new(width, border), StrokeKind::Inside);
-                }
-            }
-            if n.current {
-                painter.rect_stroke(
-                    r.expand(4.0 * scale),
-                    CornerRadius::same((8.0 * scale) as u8),
-                    Stroke::new(2.0, border),
-                    StrokeKind::Outside,
-                );
-            }
-            let font = FontId::proportional((ln.font as f32 * scale).max(8.0));
-            let line_h = ln.font as f32 * LINE as f32 * scale;
-            let top = r.center().y - line_h * ln.lines.len() as f32 / 2.0 + line_h / 2.0;
-            let text = if n.greyed { hex(palette::GREY_TEXT) } else { ink };
-            for (i, line) in ln.lines.iter().enumerate() {
-                painter.text(Pos2::new(r.center().x, top + i as f32 * line_h), egui::Align2::CENTER_CENTER, line, font.clone(), text);
-            }
-        }
-    });
+        });
 }
 
 fn legend(ui: &mut egui::Ui, lang: Lang) {
