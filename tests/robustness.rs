@@ -49,8 +49,11 @@ proptest! {
     #[test]
     fn truncated_scenarios_never_panic(cut in any::<prop::sample::Index>()) {
         let bytes = tutorial();
-        let l = load(bytes[..cut.index(bytes.len())].to_vec());
-        prop_assert!(l.error_count() > 0);
+        let cut = cut.index(bytes.len());
+        let l = load(bytes[..cut].to_vec());
+        // Only what comes after the scenario's closing bracket (a newline) may go unnoticed.
+        let whole = bytes.iter().rposition(|&b| b == b')').map_or(0, |i| i + 1);
+        prop_assert!(cut >= whole || l.error_count() > 0);
         check_spans(&l);
     }
 }
