@@ -78,3 +78,14 @@ fn every_shipped_scenario_is_analysed_without_errors() {
         }
     }
 }
+
+#[test]
+fn one_role_is_reported_but_problems_look_at_every_role() {
+    let all = json(&["analyze", "--format", "json", "scenarios/online_media/viral_video.ron"]);
+    let one = json(&["analyze", "--format", "json", "--role", "squad_leader", "scenarios/online_media/viral_video.ron"]);
+    let roles: Vec<&str> = one["files"][0]["roles"].as_array().unwrap().iter().map(|r| r["role"].as_str().unwrap()).collect();
+    assert_eq!(roles, vec!["squad_leader"]);
+    assert_eq!(one["files"][0]["diagnostics"], all["files"][0]["diagnostics"], "a scene only the other role reaches is not unreachable");
+    let never = one["files"][0]["roles"][0]["choices_never_offered"].as_array().unwrap();
+    assert!(never.iter().all(|c| !c.as_str().unwrap().starts_with("pd_")), "the other role's choices are not listed: {never:?}");
+}

@@ -372,7 +372,7 @@ pub fn report_json(a: &Analysed, lang: Lang) -> Value {
                 "best": r.best.as_ref().map(|b| road_json(c, b, code)),
                 "worst": r.worst.as_ref().map(|b| road_json(c, b, code)),
                 "scenes_never_reached": ids(&(0..s.scenes.len()).filter(|&i| !r.scene_reached[i]).collect::<Vec<_>>(), &scene_id),
-                "choices_never_offered": ids(&(0..c.choices.len()).filter(|&i| !r.choice_offered[i]).collect::<Vec<_>>(), &choice_id),
+                "choices_never_offered": ids(&(0..c.choices.len()).filter(|&i| !r.choice_offered[i] && r.scene_reached[c.choices[i].scene] && allows(&c.choices[i].roles, r.role)).collect::<Vec<_>>(), &choice_id),
                 "timers_taken": ids(&(0..s.scenes.len()).filter(|&i| r.timer_taken[i]).collect::<Vec<_>>(), &scene_id),
                 "dominated": ids(&r.dominated, &choice_id),
                 "red_lines_on_best": ids(&r.red_lines_on_best, &choice_id),

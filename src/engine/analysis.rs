@@ -263,11 +263,11 @@ fn projector_room() -> u32 {
     ((PROJECTOR_HEIGHT - title - 2.0 * font - 40.0) / (font * 1.35)).floor() as u32
 }
 
-/// Analyses a compiled scenario for every role (or only `role`).
+/// Analyses a compiled scenario and reports on every role (or only `role`). The problems found
+/// always look at every role: a scene only another role reaches is not unreachable.
 pub fn analyse(c: &Compiled, role: Option<usize>) -> Analysis {
     let s = &c.scenario;
-    let roles: Vec<usize> = (0..s.roles.len()).filter(|r| role.is_none_or(|x| x == *r)).collect();
-    let reports: Vec<RoleReport> = roles.iter().map(|&r| role_report(c, r)).collect();
+    let reports: Vec<RoleReport> = (0..s.roles.len()).map(|r| role_report(c, r)).collect();
     let mut a = Analysis {
         roles: reports,
         red_line_choices: (0..c.choices.len()).filter(|&i| c.choice(i).red_line.is_some()).collect(),
@@ -294,6 +294,7 @@ pub fn analyse(c: &Compiled, role: Option<usize>) -> Analysis {
         }
     }
     a.findings = findings(c, &a);
+    a.roles.retain(|r| role.is_none_or(|x| x == r.role));
     a
 }
 
