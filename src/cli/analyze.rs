@@ -213,6 +213,21 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
             let _ = writeln!(out, "    {} → {} [{}]", w.scene(c.choices[ix].scene), w.action(Some(ix)), c.choice(ix).id);
         }
     }
+    let timers: Vec<usize> =
+        (0..s.scenes.len()).filter(|&i| s.scenes[i].timer.is_some() && r.scene_reached[i] && !r.timer_taken[i]).collect();
+    if !timers.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n  {}",
+            l.pick(
+                "时间到了也不会生效的限时（它的去向走不通）",
+                "Timers whose outcome can never apply (where they lead cannot be reached)"
+            )
+        );
+        for i in timers {
+            let _ = writeln!(out, "    {} [{}]", w.scene(i), s.scenes[i].id);
+        }
+    }
     if !r.dominated.is_empty() {
         let _ = writeln!(
             out,
@@ -374,6 +389,7 @@ pub fn report_json(a: &Analysed, lang: Lang) -> Value {
                 "scenes_never_reached": ids(&(0..s.scenes.len()).filter(|&i| !r.scene_reached[i]).collect::<Vec<_>>(), &scene_id),
                 "choices_never_offered": ids(&(0..c.choices.len()).filter(|&i| !r.choice_offered[i] && r.scene_reached[c.choices[i].scene] && allows(&c.choices[i].roles, r.role)).collect::<Vec<_>>(), &choice_id),
                 "timers_taken": ids(&(0..s.scenes.len()).filter(|&i| r.timer_taken[i]).collect::<Vec<_>>(), &scene_id),
+                "timers_never_apply": ids(&(0..s.scenes.len()).filter(|&i| s.scenes[i].timer.is_some() && r.scene_reached[i] && !r.timer_taken[i]).collect::<Vec<_>>(), &scene_id),
                 "dominated": ids(&r.dominated, &choice_id),
                 "red_lines_on_best": ids(&r.red_lines_on_best, &choice_id),
                 "pedagogy": {

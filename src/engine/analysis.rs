@@ -79,7 +79,8 @@ pub struct RoleReport {
     pub scene_reached: Vec<bool>,
     /// Per global choice index: some road can take it.
     pub choice_offered: Vec<bool>,
-    /// Per scene: some road lets its timer run out.
+    /// Per scene: some road lets its timer run out and goes on from there (a timed scene that is
+    /// reached but never here has a timer whose outcome can never apply).
     pub timer_taken: Vec<bool>,
     /// Choices that, wherever they are open, another option beats under both best and worst play.
     pub dominated: Vec<usize>,
@@ -364,10 +365,11 @@ fn role_report(c: &Compiled, role: usize) -> RoleReport {
             let scene = g.scene_of(h.id);
             report.scene_reached[scene] = true;
             per_scene[scene].push(h);
-            for &(_, action, qb, qw) in &h.acts {
+            for &(act, action, qb, qw) in &h.acts {
                 match action {
                     Some(ix) => report.choice_offered[ix] = true,
-                    None => report.timer_taken[scene] = true,
+                    // Time running out counts only where its outcome leads somewhere.
+                    None => report.timer_taken[scene] |= g.edges(act).next().is_some(),
                 }
                 // Not dominated here if no other option beats it under both kinds of play.
                 let beaten = h.acts.iter().any(|&(_, other, ob, ow)| {
