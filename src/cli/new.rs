@@ -122,7 +122,7 @@ fn flavour(category: Category) -> Flavour {
                 "Declaring it false before checking: if the video turns out true, nobody will believe the street office again.",
             ),
             basis: (
-                "《政府信息公开条例》要求发布的信息准确",
+                "《中华人民共和国政府信息公开条例》要求发布的信息准确",
                 "The Regulations on Open Government Information require released information to be accurate",
             ),
         },
@@ -148,7 +148,7 @@ fn flavour(category: Category) -> Flavour {
                 "Judging before hearing both sides: the fifth floor feels wronged and the quarrel grows.",
             ),
             basis: (
-                "《人民调解法》要求充分听取当事人的陈述，在平等协商的基础上解决纠纷",
+                "《中华人民共和国人民调解法》要求充分听取当事人的陈述，在平等协商的基础上解决纠纷",
                 "The People's Mediation Law requires hearing each party fully and settling on the basis of equal consultation",
             ),
         },
@@ -177,7 +177,7 @@ fn flavour(category: Category) -> Flavour {
                 "A decision made around the villagers is one they will not accept: the project stalls before it starts.",
             ),
             basis: (
-                "《村民委员会组织法》规定，涉及村民利益的事项须经村民会议讨论决定",
+                "《中华人民共和国村民委员会组织法》规定，涉及村民利益的事项须经村民会议讨论决定",
                 "The Organic Law of Villagers' Committees requires matters affecting villagers' interests to be decided by the villagers' assembly",
             ),
         },
@@ -229,7 +229,7 @@ fn flavour(category: Category) -> Flavour {
                 "A reminder is not action: people are still down there and the water is still rising.",
             ),
             basis: (
-                "《突发事件应对法》要求及时疏散、撤离受到威胁的人员",
+                "《中华人民共和国突发事件应对法》要求及时疏散、撤离受到威胁的人员",
                 "The Emergency Response Law requires people under threat to be evacuated promptly",
             ),
         },
