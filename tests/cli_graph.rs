@@ -185,4 +185,8 @@ fn the_map_greys_what_no_road_reaches_and_draws_the_best_road_from_the_analysis(
     assert!(line("label=\"表扬").contains("dashed"), "so is the choice that is never open");
     assert!(line("label=\"马上回应\"").contains("penwidth=\"3\""), "the best road's first choice is drawn thick");
     assert!(!line("label=\"删帖\"").contains("penwidth"), "the worse choice is not");
+    // The best road ends well: through the judge to the good ending, not the plain one.
+    assert!(line("e0 [label=\"好结局").contains("penwidth=\"3\"") || line("e0 [label=\"好结局").contains("#7b3fbf"), "{dot}");
+    assert!(line("judge -> e0").contains("#7b3fbf"), "{dot}");
+    assert!(!line("judge -> e1").contains("#7b3fbf"), "{dot}");
 }

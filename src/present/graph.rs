@@ -33,6 +33,8 @@ pub struct Marks {
     pub ending_reached: Vec<bool>,
     /// The best road: (scene, Some(choice) or None for the timer) in order.
     pub best: Vec<(usize, Option<usize>)>,
+    /// The ending the best road reaches, when known.
+    pub best_ending: Option<usize>,
     /// The scene to mark as "now" (during a class).
     pub current: Option<usize>,
 }
@@ -49,6 +51,7 @@ impl Marks {
             timer_taken: vec![false; n],
             ending_reached: vec![false; c.endings.len()],
             best: Vec::new(),
+            best_ending: None,
             current: None,
         };
         let mut stack: Vec<usize> = start_scene(c, role).into_iter().collect();
@@ -96,6 +99,7 @@ impl Marks {
             timer_taken: report.timer_taken.clone(),
             ending_reached,
             best: report.best.as_ref().map(|b| b.steps.clone()).unwrap_or_default(),
+            best_ending: report.best.as_ref().and_then(|b| b.ending),
             current: None,
         }
     }
@@ -517,7 +521,11 @@ impl Builder<'_> {
             };
             let Some(e) = edge else { continue };
             self.map.edges[e].best = true;
-            let goal = best.get(k + 1).and_then(|&(s, _)| self.scene_node.get(s).copied());
+            // The next step's scene, or after the last step the ending the road reaches.
+            let goal = match best.get(k + 1) {
+                Some(&(s, _)) => self.scene_node.get(s).copied(),
+                None => self.marks.best_ending.and_then(|e| self.ending_node.get(e).copied().flatten()),
+            };
             let to = self.map.edges[e].to;
             self.best_through(to, goal, 0);
         }
@@ -544,7 +552,7 @@ impl Builder<'_> {
                 }
                 found
             }
-            NodeKind::Ending { .. } if goal.is_none() => {
+            NodeKind::Ending { .. } if goal.is_none() || goal == Some(node) => {
                 self.map.nodes[node].best = true;
                 true
             }

@@ -202,6 +202,7 @@ fn marks_that_do_not_fit_the_scenario_are_ignored() {
         timer_taken: vec![true; 99],
         ending_reached: vec![false; 1],
         best: vec![(999, Some(999)), (0, Some(12345)), (1, None), (0, None)],
+        best_ending: Some(77),
         current: Some(999),
     };
     let map = Map::build(&c, 7, Lang::En, &marks);
