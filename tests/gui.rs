@@ -589,6 +589,7 @@ fn a_view_asks_for_a_map_and_the_app_explores_and_lays_it_out() {
     assert!(shown.map.nodes.iter().any(|n| n.current), "the current scene is marked");
     assert!(shown.map.edges.iter().any(|e| e.best), "the best road is drawn");
     assert_eq!(shown.laid.nodes.len(), shown.map.nodes.len(), "every node is laid out");
+    assert!(shown.problems.is_empty(), "the tutorial has nothing to fix: {:?}", shown.problems);
     // Asking again starts nothing new.
     send(&mut app, Intent::WantMap(WantMap { key: key.clone(), compiled }));
     assert!(!app.world().resource::<Maps>().is_pending(&key));
@@ -627,4 +628,14 @@ fn the_map_view_paints_every_scene_title_and_the_best_road() {
     }
     assert!(texts.iter().any(|t| t.contains("可达结局")), "the legend says how many endings are reached");
     assert!(purple > 0, "the best road is painted in purple");
+}
+
+#[test]
+fn the_map_says_what_the_analysis_finds_to_fix() {
+    let loaded = shapan::scenario::load_path(&root().join("tests/fixtures/ending-unreachable.ron"));
+    let compiled = shapan::engine::Compiled::new(loaded.playable().unwrap().clone());
+    let shown = shapan::app::map::make(&compiled, 0, shapan::lang::Lang::ZhCn, None);
+    assert_eq!(shown.endings, (1, 2));
+    assert!(shown.problems.iter().any(|p| p.code == shapan::scenario::Code::EndingUnreachable && p.message.zh.contains("good")));
+    assert!(shown.map.nodes.iter().any(|n| n.label.contains("好结局") && n.greyed), "the ending no road reaches is grey");
 }

@@ -33,6 +33,8 @@ pub struct Shown {
     pub endings: (usize, usize),
     /// Whether every road could be explored (otherwise greys follow the scene graph only).
     pub explored: bool,
+    /// What the analysis says an author should fix (as `shapan analyze` reports it).
+    pub problems: Vec<crate::scenario::diagnostic::Finding>,
 }
 
 /// Maps made and being made.
@@ -76,7 +78,8 @@ pub fn make(c: &Compiled, role: usize, lang: Lang, current: Option<usize>) -> Sh
     let map = Map::build(c, role, lang, &marks);
     let laid = layout(&map);
     let endings = report.map_or((0, 0), |r| (r.endings.iter().filter(|e| e.reached).count(), r.endings.len()));
-    Shown { map, laid, endings, explored: report.is_some_and(|r| r.explored) }
+    let explored = report.is_some_and(|r| r.explored);
+    Shown { map, laid, endings, explored, problems: analysis.findings }
 }
 
 /// A view's request for a map it wants to show.

@@ -48,6 +48,10 @@ pub fn show(ui: &mut egui::Ui, shown: &Shown, lang: Lang, height: f32) {
             ui.label(lang.pick("（局面太多，灰色只按场景连线判断）", "(too many states: greys follow the scene links only)"));
         }
     });
+    for p in &shown.problems {
+        let colour = if p.code.severity() == crate::scenario::Severity::Error { crate::app::theme::BAD } else { crate::app::theme::WARN };
+        ui.colored_label(colour, format!("[{}] {}", p.code, p.message.get(lang)));
+    }
     // Fit the width, but never shrink text below about 9 points.
     let scale = ((ui.available_width() - 8.0) / laid.size.x as f32).clamp(0.65, 1.2);
     // As tall as the map up to `height`, even inside the library's own scrolling list.
