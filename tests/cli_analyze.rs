@@ -89,3 +89,24 @@ fn one_role_is_reported_but_problems_look_at_every_role() {
     let never = one["files"][0]["roles"][0]["choices_never_offered"].as_array().unwrap();
     assert!(never.iter().all(|c| !c.as_str().unwrap().starts_with("pd_")), "the other role's choices are not listed: {never:?}");
 }
+
+#[test]
+fn absurd_points_give_absurd_scores_not_a_crash() {
+    let valid = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron")).unwrap();
+    let huge = valid
+        .replace(r#"scores: {"law": 1}"#, r#"scores: {"law": 9223372036854775807}"#)
+        .replace(r#"scores: {"law": -1}"#, r#"scores: {"law": -9223372036854775807}"#);
+    assert_ne!(huge, valid);
+    let path = std::env::temp_dir().join(format!("shapan-huge-{}.ron", std::process::id()));
+    std::fs::write(&path, huge).unwrap();
+    let file = path.to_string_lossy().into_owned();
+    for args in [
+        vec!["analyze", file.as_str()],
+        vec!["play", file.as_str(), "--policy", "best", "--json"],
+        vec!["graph", file.as_str(), "--format", "dot"],
+    ] {
+        let out = shapan(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let _ = std::fs::remove_file(path);
+}

@@ -466,7 +466,7 @@ fn road(c: &Compiled, g: &mut super::explore::Graph, root: u32, aim: Aim, scorin
         });
         let Some((_, to, delta)) = next else { break };
         for (r, d) in raw.iter_mut().zip(&delta) {
-            *r += d;
+            *r = r.saturating_add(*d);
         }
         match to {
             To::Node(n) => id = n,

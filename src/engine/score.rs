@@ -56,18 +56,24 @@ impl Scoring {
         Scoring { ranges, weights: c.scenario.competencies.iter().map(|k| k.weight).collect() }
     }
 
+    /// The weights that count (negative ones count as zero), added up. Arithmetic on an author's
+    /// numbers saturates or runs in floating point: absurd values give absurd scores, not a crash.
+    fn weight_sum(&self) -> i64 {
+        self.weights.iter().fold(0i64, |a, w| a.saturating_add((*w).max(0)))
+    }
+
     /// One competency's 0-100 score.
     pub fn normalised(&self, k: usize, raw: i64) -> f64 {
         let (lo, hi) = self.ranges[k];
         if hi <= lo {
             return 100.0;
         }
-        ((raw - lo) as f64 * 100.0 / (hi - lo) as f64).clamp(0.0, 100.0)
+        ((raw as f64 - lo as f64) * 100.0 / (hi as f64 - lo as f64)).clamp(0.0, 100.0)
     }
 
     /// The weighted total (0-100) of raw points.
     pub fn total(&self, raw: &[i64]) -> f64 {
-        let sum: i64 = self.weights.iter().map(|w| (*w).max(0)).sum();
+        let sum = self.weight_sum();
         if sum == 0 {
             return 0.0;
         }
@@ -76,11 +82,11 @@ impl Scoring {
 
     /// Per-point value of each competency in the weighted total, for the explorer's best and worst play.
     pub fn point_values(&self) -> Vec<f64> {
-        let sum: i64 = self.weights.iter().map(|w| (*w).max(0)).sum();
+        let sum = self.weight_sum();
         self.ranges
             .iter()
             .zip(&self.weights)
-            .map(|(&(lo, hi), &w)| if hi > lo && sum > 0 { w.max(0) as f64 * 100.0 / (sum as f64 * (hi - lo) as f64) } else { 0.0 })
+            .map(|(&(lo, hi), &w)| if hi > lo && sum > 0 { w.max(0) as f64 * 100.0 / (sum as f64 * (hi as f64 - lo as f64)) } else { 0.0 })
             .collect()
     }
 

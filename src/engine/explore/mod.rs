@@ -570,7 +570,7 @@ impl Graph {
                 let played = play_through(c, run, action, &mut draw, &mut lv.events, &mut lv.tracer);
                 if played.is_ok() {
                     lv.delta.clear();
-                    lv.delta.extend(run.scores.iter().zip(&lv.saved.scores).map(|(now, before)| now - before));
+                    lv.delta.extend(run.scores.iter().zip(&lv.saved.scores).map(|(now, before)| now.saturating_sub(*before)));
                     let child = match deep(depth, || self.explore(c, run, depth + 1)) {
                         Found::Ended(e) => ending_target(e),
                         Found::Node(child) => {
@@ -621,7 +621,9 @@ impl Graph {
                 let d = e.delta as usize * k;
                 for i in 0..k {
                     let delta = self.deltas[d + i];
-                    let (lo, hi) = fut.map_or((delta, delta), |f| (self.ranges[f + i].0 + delta, self.ranges[f + i].1 + delta));
+                    let (lo, hi) = fut.map_or((delta, delta), |f| {
+                        (self.ranges[f + i].0.saturating_add(delta), self.ranges[f + i].1.saturating_add(delta))
+                    });
                     let r = &mut self.ranges[at + i];
                     *r = if ends { (r.0.min(lo), r.1.max(hi)) } else { (lo, hi) };
                 }
@@ -776,7 +778,11 @@ impl<'c> Explorer<'c> {
             return Err(ExploreError::TooLarge);
         }
         let id = id.filter(|&id| g.nodes[id as usize].ends).ok_or(ExploreError::NoEnding)? as usize;
-        Ok(g.ranges[id * k..(id + 1) * k].iter().zip(&start.scores).map(|(f, s)| (f.0 + s, f.1 + s)).collect())
+        Ok(g.ranges[id * k..(id + 1) * k]
+            .iter()
+            .zip(&start.scores)
+            .map(|(f, s)| (f.0.saturating_add(*s), f.1.saturating_add(*s)))
+            .collect())
     }
 
     /// Sets how points turn into the weighted total (from the ranges: see `score::weights`).
