@@ -216,14 +216,14 @@ pub(crate) fn arrive<T: Trace>(
         Target::Scene(i) => Place::Scene(i),
         Target::Ending(e) => Place::Ended(e),
         Target::End => {
+            // Exploring for scores need not tell endings apart when a fallback always catches the road.
+            let which = t.endings() || !c.fallback[run.role];
             let e = c
                 .endings
                 .iter()
                 .position(|e| {
                     allows(&e.roles, run.role)
-                        && e.condition
-                            .as_ref()
-                            .is_none_or(|k| if t.endings() || !c.fallback[run.role] { k.holds_traced(run, t, m) } else { k.holds(run) })
+                        && e.condition.as_ref().is_none_or(|k| if which { k.holds_traced(run, t, m) } else { k.holds(run) })
                 })
                 .ok_or(EngineError::NoEndingMatched)?;
             Place::Ended(e)
