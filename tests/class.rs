@@ -33,7 +33,7 @@ fn ids(s: &Session) -> Vec<String> {
 
 fn debrief(c: &Arc<Compiled>, s: &Session) -> Debrief {
     let scoring = Scoring::for_role(c, None).unwrap();
-    Debrief::build(c, &Transcript::of(&s.state(), s.is_over()), &scoring, Lang::ZhCn).unwrap()
+    Debrief::build(c, &Transcript::of(&s.state(), s.is_over()), &scoring, Lang::ZH_CN).unwrap()
 }
 
 #[test]

@@ -108,7 +108,7 @@ fn laid_out_edges_join_their_nodes_in_every_shipped_scenario() {
     for path in shipped() {
         let c = compiled(&path);
         for role in 0..c.scenario.roles.len() {
-            let map = Map::build(&c, role, Lang::ZhCn, &Marks::structural(&c, role));
+            let map = Map::build(&c, role, Lang::ZH_CN, &Marks::structural(&c, role));
             let laid = layout(&map);
             let near = |x: f64, y: f64, n: usize| {
                 let b = &laid.nodes[n];

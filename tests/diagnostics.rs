@@ -131,7 +131,7 @@ fn syntax_fixtures_name_the_fix_in_both_languages() {
             let lang: Lang = lang.parse().unwrap();
             let said = format!("{} / {}", d.message.get(lang), d.help.as_ref().map_or("", |h| h.get(lang)));
             assert!(said.contains(want), "{}: {said:?} lacks {want:?}", path.display());
-            assert!(!said.contains('?') || lang == Lang::En, "no logical path like `[0].?` in Chinese: {said}");
+            assert!(!said.contains('?') || lang == Lang::EN, "no logical path like `[0].?` in Chinese: {said}");
         }
         count += 1;
     }

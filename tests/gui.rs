@@ -103,7 +103,7 @@ fn a_trainee_goes_from_the_library_to_the_debrief_and_back() {
     let d = debrief(&mut app);
     assert_eq!(d.ending.unwrap().id, "calm");
     assert_eq!(d.total, 100.0);
-    send(&mut app, Intent::SetLang(shapan::lang::Lang::En));
+    send(&mut app, Intent::SetLang(shapan::lang::Lang::EN));
     assert_eq!(debrief(&mut app).title, "The tap-water rumour (starter example)", "the debrief follows the language");
     send(&mut app, Intent::PlayAgain);
     assert_eq!(screen(&app), Screen::Play);
@@ -570,7 +570,7 @@ fn a_view_asks_for_a_map_and_the_app_explores_and_lays_it_out() {
         path: PathBuf::from("water_rumour_quick.ron"),
         version: compiled.content_hash.clone(),
         role: 0,
-        lang: shapan::lang::Lang::ZhCn,
+        lang: shapan::lang::Lang::ZH_CN,
         current: Some(1),
     };
     send(&mut app, Intent::WantMap(WantMap { key: key.clone(), compiled: compiled.clone() }));
@@ -599,11 +599,11 @@ fn a_view_asks_for_a_map_and_the_app_explores_and_lays_it_out() {
 fn the_map_view_paints_every_scene_title_and_the_best_road() {
     use bevy_egui::egui;
     let compiled = tutorial_compiled();
-    let shown = shapan::app::map::make(&compiled, 0, shapan::lang::Lang::ZhCn, None);
+    let shown = shapan::app::map::make(&compiled, 0, shapan::lang::Lang::ZH_CN, None);
     let ctx = egui::Context::default();
     let input =
         egui::RawInput { screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))), ..Default::default() };
-    let mut output = ctx.run_ui(input, |ui| shapan::app::views::map::show(ui, &shown, shapan::lang::Lang::ZhCn, 2000.0));
+    let mut output = ctx.run_ui(input, |ui| shapan::app::views::map::show(ui, &shown, shapan::lang::Lang::ZH_CN, 2000.0));
     let shapes = std::mem::take(&mut output.shapes);
     output.drop_without_applying_deltas();
     let mut texts = Vec::new();
@@ -634,7 +634,7 @@ fn the_map_view_paints_every_scene_title_and_the_best_road() {
 fn the_map_says_what_the_analysis_finds_to_fix() {
     let loaded = shapan::scenario::load_path(&root().join("tests/fixtures/ending-unreachable.ron"));
     let compiled = shapan::engine::Compiled::new(loaded.playable().unwrap().clone());
-    let shown = shapan::app::map::make(&compiled, 0, shapan::lang::Lang::ZhCn, None);
+    let shown = shapan::app::map::make(&compiled, 0, shapan::lang::Lang::ZH_CN, None);
     assert_eq!(shown.endings, (1, 2));
     assert!(shown.problems.iter().any(|p| p.code == shapan::scenario::Code::EndingUnreachable && p.message.zh.contains("good")));
     assert!(shown.map.nodes.iter().any(|n| n.label.contains("好结局") && n.greyed), "the ending no road reaches is grey");

@@ -20,7 +20,7 @@ fn check_spans(l: &shapan::scenario::Loaded) {
             assert!(s.start.offset <= s.end.offset && s.end.offset <= l.source.len(), "{d:?}");
             assert!(s.start.line >= 1 && s.start.column >= 1);
         }
-        let _ = shapan::scenario::render::render(d, "input.ron", &l.line_index(), shapan::lang::Lang::ZhCn);
+        let _ = shapan::scenario::render::render(d, "input.ron", &l.line_index(), shapan::lang::Lang::ZH_CN);
     }
 }
 

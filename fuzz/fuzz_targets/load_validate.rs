@@ -15,6 +15,6 @@ fuzz_target!(|data: &[u8]| {
         if let Some(s) = d.span {
             assert!(s.start.offset <= s.end.offset && s.end.offset <= loaded.source.len());
         }
-        let _ = render(d, "fuzz.ron", &lines, Lang::ZhCn);
+        let _ = render(d, "fuzz.ron", &lines, Lang::ZH_CN);
     }
 });

@@ -53,7 +53,7 @@ fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> 
             egui::RichText::new(l.pick("沙盘 · 基层干部情景模拟训练", "Shapan · role-play training for grassroots officials")).strong(),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let other = if l == Lang::ZhCn { Lang::En } else { Lang::ZhCn };
+            let other = if l == Lang::ZH_CN { Lang::EN } else { Lang::ZH_CN };
             if ui.button(l.pick("成绩记录", "Records")).clicked() {
                 intent = Some(Intent::OpenRecords);
             }

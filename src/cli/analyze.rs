@@ -65,8 +65,8 @@ pub fn run(args: &AnalyzeArgs, lang: Lang) -> ExitCode {
                     "{}: {}",
                     f.display(),
                     match lang {
-                        Lang::ZhCn => format!("场景里没有角色“{role}”"),
-                        Lang::En => format!("the scenario has no role '{role}'"),
+                        Lang::ZH_CN => format!("场景里没有角色“{role}”"),
+                        _ => format!("the scenario has no role '{role}'"),
                     }
                 );
                 return ExitCode::from(EXIT_USAGE);
@@ -110,8 +110,8 @@ impl Words<'_> {
         let end = &self.c.scenario.endings[e];
         let (title, grade) = (end.title.get(self.code), end.grade.label(self.lang));
         match self.lang {
-            Lang::ZhCn => format!("{title}（{grade}）"),
-            Lang::En => format!("{title} ({grade})"),
+            Lang::ZH_CN => format!("{title}（{grade}）"),
+            _ => format!("{title} ({grade})"),
         }
     }
 
@@ -164,8 +164,8 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
             Some(Unreached::Shadowed { by }) => format!(
                 " — {}",
                 match l {
-                    Lang::ZhCn => format!("到不了：排在前面的结局“{}”总是先被选中", s.endings[*by].id),
-                    Lang::En => format!("unreachable: the ending '{}' listed before it is always taken first", s.endings[*by].id),
+                    Lang::ZH_CN => format!("到不了：排在前面的结局“{}”总是先被选中", s.endings[*by].id),
+                    _ => format!("unreachable: the ending '{}' listed before it is always taken first", s.endings[*by].id),
                 }
             ),
             Some(Unreached::Impossible) => {
@@ -196,8 +196,8 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
                 out,
                 "    {}",
                 match l {
-                    Lang::ZhCn => format!("⚠ 结局定为“{ending}”，得分却是“{score}”：复盘里两者对不上，检查结局条件或得分"),
-                    Lang::En => format!(
+                    Lang::ZH_CN => format!("⚠ 结局定为“{ending}”，得分却是“{score}”：复盘里两者对不上，检查结局条件或得分"),
+                    _ => format!(
                         "⚠ the ending is graded {ending} but the score is {score}: the debrief will disagree with itself; check the ending's condition or the scores"
                     ),
                 }
@@ -255,8 +255,8 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
         out,
         "    {}: {}/{n}",
         match l {
-            Lang::ZhCn => format!("有两个以上说得过去的选项（与最优相差不超过 {DEFENSIBLE_MARGIN} 分）的决策场景"),
-            Lang::En => format!("decision scenes with two or more defensible options (within {DEFENSIBLE_MARGIN} points of the best)"),
+            Lang::ZH_CN => format!("有两个以上说得过去的选项（与最优相差不超过 {DEFENSIBLE_MARGIN} 分）的决策场景"),
+            _ => format!("decision scenes with two or more defensible options (within {DEFENSIBLE_MARGIN} points of the best)"),
         },
         r.two_defensible.len()
     );

@@ -24,8 +24,8 @@ pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
         eprintln!(
             "{}",
             match lang {
-                Lang::ZhCn => format!("案例 id “{}” 不可用：{}。id 用字母、数字、下划线，例如 flood_night", args.id, problem.zh),
-                Lang::En => format!(
+                Lang::ZH_CN => format!("案例 id “{}” 不可用：{}。id 用字母、数字、下划线，例如 flood_night", args.id, problem.zh),
+                _ => format!(
                     "scenario id '{}' is not usable: {}. Ids use letters, digits and underscores, e.g. flood_night",
                     args.id, problem.en
                 ),
@@ -51,9 +51,8 @@ pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
             eprintln!(
                 "{}",
                 match lang {
-                    Lang::ZhCn => format!("{shown} 已经存在，没有覆盖它。换一个 id，或者用 --out 指定另一个文件名。"),
-                    Lang::En =>
-                        format!("{shown} already exists and was left as it is. Choose another id, or name another file with --out."),
+                    Lang::ZH_CN => format!("{shown} 已经存在，没有覆盖它。换一个 id，或者用 --out 指定另一个文件名。"),
+                    _ => format!("{shown} already exists and was left as it is. Choose another id, or name another file with --out."),
                 }
             );
             return ExitCode::from(EXIT_ERRORS);
@@ -72,11 +71,11 @@ pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     println!(
         "{}",
         match lang {
-            Lang::ZhCn => format!(
+            Lang::ZH_CN => format!(
                 "已写好 {shown}（{}类）。把其中的文字换成你的情景，然后运行：\n  shapan validate {shown}\n  shapan play {shown}",
                 args.category.label(lang)
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Wrote {shown} ({}). Replace its texts with your own situation, then run:\n  shapan validate {shown}\n  shapan play {shown}",
                 args.category.label(lang)
             ),

@@ -20,9 +20,9 @@ pub struct Screen<'c> {
 /// A count the way Chinese apps show it: 12000 → 1.2万.
 pub fn count(n: u64, lang: Lang) -> String {
     match lang {
-        Lang::ZhCn if n >= 10_000 => format!("{:.1}万", n as f64 / 10_000.0).replace(".0万", "万"),
-        Lang::En if n >= 1_000_000 => format!("{:.1}M", n as f64 / 1_000_000.0),
-        Lang::En if n >= 10_000 => format!("{:.1}k", n as f64 / 1_000.0),
+        Lang::ZH_CN if n >= 10_000 => format!("{:.1}万", n as f64 / 10_000.0).replace(".0万", "万"),
+        Lang::EN if n >= 1_000_000 => format!("{:.1}M", n as f64 / 1_000_000.0),
+        Lang::EN if n >= 10_000 => format!("{:.1}k", n as f64 / 1_000.0),
         _ => n.to_string(),
     }
 }
@@ -50,8 +50,8 @@ pub fn clock_label(c: &Compiled, minutes: u64, lang: Lang) -> Option<String> {
     let (day, h, m) = (t / 1440, (t % 1440) / 60, t % 60);
     Some(match (day, lang) {
         (0, _) => format!("{h:02}:{m:02}"),
-        (d, Lang::ZhCn) => format!("第{}天 {h:02}:{m:02}", d + 1),
-        (d, Lang::En) => format!("day {} {h:02}:{m:02}", d + 1),
+        (d, Lang::ZH_CN) => format!("第{}天 {h:02}:{m:02}", d + 1),
+        (d, _) => format!("day {} {h:02}:{m:02}", d + 1),
     })
 }
 
@@ -82,8 +82,8 @@ impl<'c> Screen<'c> {
                 let (zh, en, condition) = named(id);
                 let cond = condition.map(|c| c.source.as_str()).unwrap_or_default();
                 match l {
-                    Lang::ZhCn => format!("选项{zh}现在是灰色的，不能选：它的条件“{cond}”还没有满足。请选一个没有标“条件不满足”的选项。"),
-                    Lang::En => format!(
+                    Lang::ZH_CN => format!("选项{zh}现在是灰色的，不能选：它的条件“{cond}”还没有满足。请选一个没有标“条件不满足”的选项。"),
+                    _ => format!(
                         "choice {en} is greyed out and cannot be chosen: its condition \"{cond}\" does not hold yet. Pick one not marked \"not available\"."
                     ),
                 }
@@ -94,13 +94,13 @@ impl<'c> Screen<'c> {
             EngineError::NotOffered(id) => {
                 let (zh, en, _) = named(id);
                 match l {
-                    Lang::ZhCn => format!("选项{zh}不在这个场景里，或不属于你扮演的角色。"),
-                    Lang::En => format!("choice {en} is not offered in this scene or to your role."),
+                    Lang::ZH_CN => format!("选项{zh}不在这个场景里，或不属于你扮演的角色。"),
+                    _ => format!("choice {en} is not offered in this scene or to your role."),
                 }
             }
             EngineError::UnknownChoice(id) => match l {
-                Lang::ZhCn => format!("没有 id 为“{id}”的选项。"),
-                Lang::En => format!("there is no choice '{id}'."),
+                Lang::ZH_CN => format!("没有 id 为“{id}”的选项。"),
+                _ => format!("there is no choice '{id}'."),
             },
             EngineError::Ended => l.pick("演练已经结束，不能再做决定。", "the run has ended; nothing more can be chosen.").into(),
             EngineError::Stuck => l.pick("这个场景没有可选的选项，也没有限时。", "this scene offers no choice and has no timer.").into(),
@@ -271,8 +271,8 @@ impl<'c> Screen<'c> {
                 out,
                 "{}",
                 match l {
-                    Lang::ZhCn => format!("⏱ 限时 {} 秒作出决定", ms.div_ceil(1000)),
-                    Lang::En => format!("⏱ {} seconds to decide", ms.div_ceil(1000)),
+                    Lang::ZH_CN => format!("⏱ 限时 {} 秒作出决定", ms.div_ceil(1000)),
+                    _ => format!("⏱ {} seconds to decide", ms.div_ceil(1000)),
                 }
             );
         }

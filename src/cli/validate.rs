@@ -131,7 +131,7 @@ mod tests {
         let files = [load_str(Path::new("a.ron"), noisy.clone(), &[]), load_str(Path::new("b.ron"), noisy, &[])];
         assert!(files.iter().all(|l| l.warning_count() >= 300), "{}", files[0].warning_count());
         BUILDS.with(|b| b.set(0));
-        let text = report_text(&files, Lang::En);
+        let text = report_text(&files, Lang::EN);
         assert_eq!(BUILDS.with(|b| b.get()), files.len(), "one line index per file");
         assert!(text.matches("warning[unused-flag]").count() >= 600);
         assert!(text.contains("a.ron:") && text.contains("b.ron:"));

@@ -251,7 +251,7 @@ pub fn script(compiled: Arc<Compiled>, role: Option<&str>, seed: u64, spec: &Vot
             Verdict::Tie(t) => t.first().copied(),
             _ => None,
         };
-        class.decide(&mut session, tiebreak).map_err(|e| fail(e.message(crate::lang::Lang::ZhCn), e.message(crate::lang::Lang::En)))?;
+        class.decide(&mut session, tiebreak).map_err(|e| fail(e.message(crate::lang::Lang::ZH_CN), e.message(crate::lang::Lang::EN)))?;
         used.push(rounds);
     }
     if let VoteSpec::Counts(all) = spec

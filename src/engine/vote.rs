@@ -395,7 +395,7 @@ mod tests {
         let mut w = vote(&[&[20, 10], &[10, 20]]);
         assert_eq!(w.decide(None), Ok(1));
         assert_eq!(v.decide(None), Ok(1));
-        assert!(v.summary(Lang::ZhCn).contains("第一轮 5/20/5 → 第二轮 2/26/2"), "{}", v.summary(Lang::ZhCn));
+        assert!(v.summary(Lang::ZH_CN).contains("第一轮 5/20/5 → 第二轮 2/26/2"), "{}", v.summary(Lang::ZH_CN));
     }
 
     #[test]

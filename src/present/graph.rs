@@ -394,8 +394,8 @@ impl Builder<'_> {
                 let seconds = scene.timer_ms.map_or(0, |ms| u32::try_from(ms / 1000).unwrap_or(u32::MAX));
                 let to = self.target(&timer.next, 0);
                 let text = match self.lang {
-                    Lang::ZhCn => format!("⏱ {seconds}秒无决定"),
-                    Lang::En => format!("⏱ {seconds} s, no decision"),
+                    Lang::ZH_CN => format!("⏱ {seconds}秒无决定"),
+                    _ => format!("⏱ {seconds} s, no decision"),
                 };
                 let greyed = !mark(&self.marks.timer_taken, i);
                 let e = self.edge(self.scene_node[i], to, EdgeKind::Timer { seconds }, text, None, greyed);

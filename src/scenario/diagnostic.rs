@@ -21,10 +21,10 @@ impl Severity {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Severity::Error, Lang::ZhCn) => "错误",
-            (Severity::Warning, Lang::ZhCn) => "警告",
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Error, Lang::ZH_CN) => "错误",
+            (Severity::Warning, Lang::ZH_CN) => "警告",
+            (Severity::Error, _) => "error",
+            (Severity::Warning, _) => "warning",
         }
     }
 }

@@ -102,10 +102,10 @@ fn window(line: &str, lead: usize, carets: usize) -> (String, usize, usize) {
 /// One line that counts errors and warnings for a file.
 pub fn summary(file: &str, errors: usize, warnings: usize, lang: Lang) -> String {
     match (errors, warnings, lang) {
-        (0, 0, Lang::ZhCn) => format!("{file}：通过，没有问题"),
-        (0, 0, Lang::En) => format!("{file}: ok, no problems"),
-        (e, w, Lang::ZhCn) => format!("{file}：{e} 个错误，{w} 个警告"),
-        (e, w, Lang::En) => format!("{file}: {e} error{}, {w} warning{}", plural(e), plural(w)),
+        (0, 0, Lang::ZH_CN) => format!("{file}：通过，没有问题"),
+        (0, 0, _) => format!("{file}: ok, no problems"),
+        (e, w, Lang::ZH_CN) => format!("{file}：{e} 个错误，{w} 个警告"),
+        (e, w, _) => format!("{file}: {e} error{}, {w} warning{}", plural(e), plural(w)),
     }
 }
 
@@ -131,14 +131,14 @@ mod tests {
             message: Bilingual::new("没有场景“s9”", "no scene 's9'"),
             help: Some(Bilingual::new("是不是“s2”？", "did you mean 's2'?")),
         };
-        let text = render(&d, "x.ron", &li, Lang::ZhCn);
+        let text = render(&d, "x.ron", &li, Lang::ZH_CN);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "错误[dangling-reference]: 没有场景“s9”");
         assert_eq!(lines[1], " --> x.ron:2:12");
         assert_eq!(lines[3], "2 |     名字: Scene(\"s9\"),");
         assert_eq!(lines[4], "  |                 ^^^^");
         assert_eq!(lines[5], "  = 帮助: 是不是“s2”？");
-        let en = render(&d, "x.ron", &li, Lang::En);
+        let en = render(&d, "x.ron", &li, Lang::EN);
         assert!(en.starts_with("error[dangling-reference]: no scene 's9'"));
         let _ = Pos::default();
     }
@@ -155,7 +155,7 @@ mod tests {
             message: Bilingual::new("x", "x"),
             help: None,
         };
-        let text = render(&d, "x.ron", &li, Lang::En);
+        let text = render(&d, "x.ron", &li, Lang::EN);
         let lines: Vec<&str> = text.lines().collect();
         let shown = lines[3].split_once(" | ").unwrap().1;
         let marks = lines[4].split_once(" | ").unwrap().1;

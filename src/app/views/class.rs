@@ -297,7 +297,7 @@ pub fn keys(events: &[egui::Event], here: &KeyContext) -> Vec<Intent> {
                 Key::F2 => class(ClassIntent::ToggleConsole),
                 Key::F11 => class(ClassIntent::ToggleFullscreen),
                 Key::Escape => class(ClassIntent::CloseOverlays),
-                Key::L if !ctrl => Some(Intent::SetLang(if here.lang == Lang::ZhCn { Lang::En } else { Lang::ZhCn })),
+                Key::L if !ctrl => Some(Intent::SetLang(if here.lang == Lang::ZH_CN { Lang::EN } else { Lang::ZH_CN })),
                 Key::R if ctrl && matches!(here.screen, Screen::Play | Screen::Debrief) => Some(Intent::PlayAgain),
                 Key::S if here.screen == Screen::Debrief => class(ClassIntent::ToggleScores),
                 Key::B if here.class && matches!(here.screen, Screen::Play | Screen::Debrief) => class(ClassIntent::ToggleRewind),
@@ -337,7 +337,7 @@ mod tests {
     }
 
     fn here(reading: bool, revealed: bool) -> KeyContext {
-        KeyContext { screen: Screen::Play, class: true, reading, revealed, projector: true, rewind: false, lang: Lang::ZhCn }
+        KeyContext { screen: Screen::Play, class: true, reading, revealed, projector: true, rewind: false, lang: Lang::ZH_CN }
     }
 
     #[test]

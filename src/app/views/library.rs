@@ -40,8 +40,8 @@ pub fn show(
             ui.set_width(ui.available_width());
             ui.label(
                 RichText::new(match l {
-                    Lang::ZhCn => format!("上次的演练《{title}》没有完成（已作出 {decisions} 个决定）。"),
-                    Lang::En => format!("The last run of “{title}” did not finish ({decisions} decisions made)."),
+                    Lang::ZH_CN => format!("上次的演练《{title}》没有完成（已作出 {decisions} 个决定）。"),
+                    _ => format!("The last run of “{title}” did not finish ({decisions} decisions made)."),
                 })
                 .strong(),
             );

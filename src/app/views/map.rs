@@ -39,8 +39,8 @@ pub fn show(ui: &mut egui::Ui, shown: &Shown, lang: Lang, height: f32) {
         legend(ui, lang);
         ui.label(
             egui::RichText::new(match lang {
-                Lang::ZhCn => format!("可达结局 {reached}/{all}"),
-                Lang::En => format!("endings reached {reached}/{all}"),
+                Lang::ZH_CN => format!("可达结局 {reached}/{all}"),
+                _ => format!("endings reached {reached}/{all}"),
             })
             .strong(),
         );

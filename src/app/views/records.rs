@@ -100,8 +100,8 @@ pub fn show(ui: &mut egui::Ui, runs: &[RunDetail], filters: &mut Filters, settin
 fn class_view(ui: &mut egui::Ui, runs: &[&RunDetail], l: Lang) {
     let done: Vec<&&RunDetail> = runs.iter().filter(|r| r.run.complete).collect();
     ui.heading(match l {
-        Lang::ZhCn => format!("全班情况（{} 次完成的演练）", done.len()),
-        Lang::En => format!("Class view ({} finished runs)", done.len()),
+        Lang::ZH_CN => format!("全班情况（{} 次完成的演练）", done.len()),
+        _ => format!("Class view ({} finished runs)", done.len()),
     });
     if done.is_empty() {
         return;

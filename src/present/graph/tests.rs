@@ -62,7 +62,7 @@ fn structural_marks_honour_roles_and_leave_orphans_unreached() {
     let m = Marks::structural(&c, 0);
     assert!(!m.scene_reached[orphan]);
     assert!(!m.choice_taken[0], "the first choice belongs to the second role");
-    let map = Map::build(&c, 0, Lang::ZhCn, &m);
+    let map = Map::build(&c, 0, Lang::ZH_CN, &m);
     assert!(node(&map, &format!("s{orphan}")).greyed);
     assert!(!node(&map, "s0").greyed);
     assert!(!map.edges.iter().any(|e| e.kind == EdgeKind::Choice { index: 0 }), "another role's choice is not drawn");
@@ -74,7 +74,7 @@ fn structural_marks_honour_roles_and_leave_orphans_unreached() {
 fn greyed_parts_are_styled_grey_in_every_format() {
     let c = with_orphan_and_second_role();
     let orphan = c.scene_index("orphan").unwrap();
-    let map = Map::build(&c, 0, Lang::ZhCn, &Marks::structural(&c, 0));
+    let map = Map::build(&c, 0, Lang::ZH_CN, &Marks::structural(&c, 0));
     let dot = to_dot(&map);
     let line = dot.lines().find(|l| l.trim_start().starts_with(&format!("s{orphan} ["))).unwrap();
     assert!(line.contains(palette::GREY) && line.contains("dashed"), "{line}");
@@ -86,7 +86,7 @@ fn greyed_parts_are_styled_grey_in_every_format() {
     assert!(svg.contains(&format!("class=\"node scene greyed\" id=\"s{orphan}\"")), "{svg}");
     assert!(svg.contains("孤立的场景"));
     // With nothing known, nothing is grey.
-    let plain = to_svg(&Map::build(&c, 0, Lang::ZhCn, &Marks::default()));
+    let plain = to_svg(&Map::build(&c, 0, Lang::ZH_CN, &Marks::default()));
     assert!(!plain.contains("greyed"));
 }
 
@@ -98,7 +98,7 @@ fn the_best_road_and_the_current_scene_are_highlighted() {
     let CNext::Scene(next) = c.choices[first].outcome.next else { panic!("the tutorial's first choice leads to a scene") };
     let last = c.scenes[next].choices.start;
     let marks = Marks { best: vec![(0, Some(first)), (next, Some(last))], current: Some(next), ..Marks::structural(&c, 0) };
-    let map = Map::build(&c, 0, Lang::ZhCn, &marks);
+    let map = Map::build(&c, 0, Lang::ZH_CN, &marks);
     let best: Vec<&Edge> = map.edges.iter().filter(|e| e.best).collect();
     assert!(best.iter().any(|e| e.kind == EdgeKind::Choice { index: first }));
     assert!(best.iter().any(|e| e.kind == EdgeKind::Choice { index: last }));
@@ -111,14 +111,14 @@ fn the_best_road_and_the_current_scene_are_highlighted() {
     assert_eq!(svg.matches("class=\"edge choice best\"").count(), 2);
     assert!(svg.contains(palette::BEST_HALO));
     assert!(svg.contains("stroke-width=\"5\""), "the current scene has a thick outline");
-    let plain = to_svg(&Map::build(&c, 0, Lang::ZhCn, &Marks::structural(&c, 0)));
+    let plain = to_svg(&Map::build(&c, 0, Lang::ZH_CN, &Marks::structural(&c, 0)));
     assert!(!plain.contains(" best\""));
 }
 
 #[test]
 fn random_draws_go_through_a_junction_with_percentages() {
     let c = Compiled::new(tutorial());
-    let map = Map::build(&c, 0, Lang::En, &Marks::structural(&c, 0));
+    let map = Map::build(&c, 0, Lang::EN, &Marks::structural(&c, 0));
     let junction = map.nodes.iter().position(|n| n.kind == NodeKind::Random).unwrap();
     let shares: Vec<u32> = map
         .edges
@@ -144,7 +144,7 @@ fn text_is_escaped_for_each_format() {
 #[test]
 fn edges_run_from_their_source_to_their_target() {
     let c = Compiled::new(tutorial());
-    let map = Map::build(&c, 0, Lang::ZhCn, &Marks::structural(&c, 0));
+    let map = Map::build(&c, 0, Lang::ZH_CN, &Marks::structural(&c, 0));
     let laid = layout(&map);
     assert_eq!(laid.nodes.len(), map.nodes.len());
     assert_eq!(laid.edges.len(), map.edges.len());
@@ -181,7 +181,7 @@ fn a_road_back_is_laid_out_from_its_source_to_its_target() {
     // The second scene's first choice now leads back to the first: a cycle layout-rs reverses.
     s.scenes[1].choices[0].next = crate::scenario::model::Next::Scene(s.scenes[0].id.clone());
     let c = Compiled::new(s);
-    let map = Map::build(&c, 0, Lang::ZhCn, &Marks::structural(&c, 0));
+    let map = Map::build(&c, 0, Lang::ZH_CN, &Marks::structural(&c, 0));
     let back = map.edges.iter().position(|e| e.from == 1 && e.to == 0).unwrap();
     let laid = layout(&map);
     let e = &laid.edges[back];
@@ -205,7 +205,7 @@ fn marks_that_do_not_fit_the_scenario_are_ignored() {
         best_ending: Some(77),
         current: Some(999),
     };
-    let map = Map::build(&c, 7, Lang::En, &marks);
+    let map = Map::build(&c, 7, Lang::EN, &marks);
     assert!(node(&map, "s0").greyed && !node(&map, "s1").greyed);
     assert!(map.nodes.iter().all(|n| !n.current));
     assert!(roxmltree::Document::parse(&to_svg(&map)).is_ok());

@@ -1,0 +1,7 @@
+# Shared pieces of the interface.
+
+list-separator = {", "}
+i18n-selftest = { $name }: { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+} ({ $items })
