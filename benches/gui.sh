@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Measures the desktop app under Xvfb with Mesa's software Vulkan: time to the first drawn frame
 # and resident memory beside a bare Bevy + bevy_egui window built the same way, and CPU and
-# frames while idle. Usage: benches/gui.sh [RUNS]   (needs xvfb-run; builds in release)
+# frames while idle. Usage: benches/gui.sh [RUNS]   (needs xvfb-run; builds in release with the `dev` feature)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-cargo build --release -q
+cargo build --release -q --features dev
 bin="${CARGO_TARGET_DIR:-target}/release/shapan"
 x() { xvfb-run -a -s "-screen 0 1280x800x24" "$bin" "$@" 2>/dev/null; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -193,6 +193,7 @@ fn repeated_modifier_events_are_dropped_before_the_egui_pass() {
 }
 
 /// Whether a real window can be opened here; on CI it must be.
+#[cfg(feature = "dev")]
 fn xvfb() -> bool {
     let found = Command::new("xvfb-run").arg("--help").output().is_ok();
     if !found {
@@ -202,6 +203,7 @@ fn xvfb() -> bool {
     found
 }
 
+#[cfg(feature = "dev")]
 fn gui(args: &[&str]) -> std::process::Output {
     Command::new("xvfb-run")
         .env("SHAPAN_DATA_DIR", data_dir())
@@ -213,6 +215,7 @@ fn gui(args: &[&str]) -> std::process::Output {
 }
 
 #[test]
+#[cfg(feature = "dev")] // drives the window with the developer's tools
 fn the_real_window_sleeps_while_idle() {
     if !xvfb() {
         return;
@@ -227,6 +230,7 @@ fn the_real_window_sleeps_while_idle() {
 }
 
 #[test]
+#[cfg(feature = "dev")] // drives the window with the developer's tools
 fn autoplay_drives_the_real_window_to_the_debrief_with_screenshots() {
     if !xvfb() {
         return;
@@ -451,6 +455,7 @@ fn the_instructor_pauses_adds_time_skips_and_goes_back_for_the_road_not_taken() 
 }
 
 #[test]
+#[cfg(feature = "dev")] // drives the window with the developer's tools
 fn a_malformed_votes_spec_is_refused_before_any_window_opens() {
     for (spec, says) in [("12,x", "不是票数"), ("-3,4", "负数"), ("22,8", "只够 1 次决策"), ("22,8,1;20,10", "有 2 个可选项")]
     {
@@ -470,6 +475,7 @@ fn a_malformed_votes_spec_is_refused_before_any_window_opens() {
 }
 
 #[test]
+#[cfg(feature = "dev")] // drives the window with the developer's tools
 fn a_whole_class_session_plays_in_the_real_window_on_the_projector() {
     if !xvfb() {
         return;
@@ -638,4 +644,44 @@ fn the_map_says_what_the_analysis_finds_to_fix() {
     assert_eq!(shown.endings, (1, 2));
     assert!(shown.problems.iter().any(|p| p.code == shapan::scenario::Code::EndingUnreachable && p.message.zh.contains("good")));
     assert!(shown.map.nodes.iter().any(|n| n.label.contains("好结局") && n.greyed), "the ending no road reaches is grey");
+}
+
+#[test]
+fn a_users_help_shows_only_what_a_user_needs() {
+    let out = Command::new(env!("CARGO_BIN_EXE_shapan")).args(["gui", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("--projector") && help.contains("--group"), "{help}");
+    for dev in ["--autoplay", "--screenshots", "--measure-idle", "--measure-startup", "--empty", "--votes"] {
+        // Developers' tools appear only in a build with the `dev` feature.
+        assert_eq!(help.contains(dev), cfg!(feature = "dev"), "{dev} in:\n{help}");
+    }
+}
+
+/// The names of the systems of `label`, in the order they run.
+fn system_order(app: &mut App, label: impl bevy::ecs::schedule::ScheduleLabel + Clone) -> Vec<String> {
+    app.world_mut().schedule_scope(label, |world, schedule| {
+        schedule.initialize(world).expect("the schedule builds");
+        schedule.systems().expect("initialised").map(|(_, s)| s.name().to_string()).collect()
+    })
+}
+
+#[test]
+fn the_font_atlas_is_written_before_the_renderer_learns_what_changed() {
+    // The debrief dropped characters when egui's new glyphs were written into the atlas image
+    // after the asset events of the frame: that frame was drawn with the old atlas.
+    let build = |fixed: bool| {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, bevy::asset::AssetPlugin::default(), bevy::image::ImagePlugin::default()))
+            .init_asset::<bevy::shader::Shader>()
+            .add_plugins(bevy_egui::EguiPlugin::default());
+        if fixed {
+            app.add_plugins(shapan::app::atlas::plugin);
+        }
+        let order = system_order(&mut app, PostUpdate);
+        let at = |part: &str| order.iter().position(|n| n.contains(part)).unwrap_or_else(|| panic!("no {part} in {order:#?}"));
+        // Whether the glyphs written into the atlas this frame reach the renderer this frame.
+        at("update_egui_textures_system") < at("Assets<bevy_image::image::Image>::asset_events")
+    };
+    assert!(!build(false), "bevy_egui alone writes the atlas after the asset events (the check would prove nothing)");
+    assert!(build(true), "the app orders egui's texture writes before the asset events");
 }

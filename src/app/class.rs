@@ -72,7 +72,6 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Applies the instructor's intents.
-#[allow(clippy::too_many_arguments)]
 fn apply(
     mut intents: MessageReader<Intent>,
     mut commands: Commands,

@@ -95,7 +95,6 @@ fn best(open: &mut Open, run: &ActiveRun) -> Option<Option<usize>> {
     open.best.as_ref().and_then(|b| b.answer.get().copied().flatten())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn draw(
     mut ctx: Single<&mut EguiContext, With<ConsoleCamera>>,
     mut open: ResMut<Open>,

@@ -360,7 +360,6 @@ fn wake(mut intents: MessageReader<Intent>, mut redraw: MessageWriter<bevy::wind
 }
 
 /// Applies intents to the form, the settings and the engine, and changes screens.
-#[allow(clippy::too_many_arguments)]
 fn apply_intents(
     mut intents: MessageReader<Intent>,
     mut commands: Commands,

@@ -1,15 +1,16 @@
 //! The desktop app (feature `gui`): Bevy with bevy_egui. Screens are states, views are functions
 //! returning intents, one plugin per file. The engine stays the single source of truth.
 
-pub mod autoplay;
+pub mod atlas;
 pub mod class;
 pub mod clock;
 pub mod console;
+#[cfg(feature = "dev")]
+pub mod dev;
 pub mod flow;
 pub mod idle;
 pub mod library;
 pub mod map;
-pub mod measure;
 pub mod portraits;
 pub mod records;
 pub mod theme;
@@ -29,12 +30,6 @@ pub struct GuiOptions {
     pub scenarios: PathBuf,
     pub lang: Lang,
     pub seed: Option<u64>,
-    /// Drive the window by itself: (scenario, policy, screenshot folder).
-    pub autoplay: Option<(PathBuf, autoplay::AutoPolicy, PathBuf)>,
-    /// Sit idle this many seconds, report frames and CPU, exit.
-    pub measure_idle: Option<f32>,
-    /// Report the time to the first drawn frame and memory, exit; `Some(true)`: a bare window.
-    pub measure_startup: Option<bool>,
     /// Folder of the results database.
     pub data_dir: Option<PathBuf>,
     /// Open on the records screen.
@@ -45,6 +40,9 @@ pub struct GuiOptions {
     pub console: bool,
     /// Set up for a class (`--group`, `--votes`).
     pub class: Option<ClassOptions>,
+    /// Autoplay, screenshots and measurements (the `dev` feature).
+    #[cfg(feature = "dev")]
+    pub dev: dev::DevOptions,
 }
 
 /// A class session from the command line.
@@ -74,6 +72,7 @@ fn start_watcher(mut commands: Commands, dir: Res<library::LibraryDir>, proxy: R
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: GuiOptions) -> ExitCode {
+    #[cfg(feature = "dev")]
     let began = std::time::Instant::now();
     // winit would panic without a display; say what is missing instead.
     if cfg!(target_os = "linux") && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].iter().all(|v| std::env::var_os(v).is_none()) {
@@ -86,14 +85,20 @@ pub fn run(options: GuiOptions) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    if let Some((_, _, dir)) = &options.autoplay
-        && let Err(e) = std::fs::create_dir_all(dir)
+    #[cfg(feature = "dev")]
+    if let Some(auto) = &options.dev.autoplay
+        && let Err(e) = std::fs::create_dir_all(&auto.screenshots)
     {
-        eprintln!("{}{}: {e}", options.lang.pick("无法创建截图文件夹 ", "cannot create the screenshot folder "), dir.display());
+        eprintln!(
+            "{}{}: {e}",
+            options.lang.pick("无法创建截图文件夹 ", "cannot create the screenshot folder "),
+            auto.screenshots.display()
+        );
         return ExitCode::FAILURE;
     }
-    if options.measure_startup == Some(true) {
-        return exit_code(measure::run_empty(began));
+    #[cfg(feature = "dev")]
+    if options.dev.measure_startup == Some(dev::Startup::Empty) {
+        return exit_code(dev::measure::run_empty(began));
     }
     let mut app = App::new();
     let title = options.lang.pick("沙盘 · 基层干部情景模拟训练", "Shapan · role-play training");
@@ -113,34 +118,42 @@ pub fn run(options: GuiOptions) -> ExitCode {
     .insert_resource(class::Classroom { console: options.console, fullscreen: options.projector, ..default() })
     .add_systems(Startup, (camera, start_watcher));
     logic(&mut app);
-    app.add_plugins((ui::plugin, idle::plugin, portraits::plugin, console::plugin));
+    app.add_plugins((ui::plugin, idle::plugin, atlas::plugin, portraits::plugin, console::plugin));
     if options.open_records {
         app.insert_state(flow::Screen::Records);
     }
     if let Some(class) = &options.class {
         app.insert_resource(flow::SetupForm { group: class.group.clone(), class: true, ..default() });
     }
+    #[cfg(feature = "dev")]
+    let autoplay = options.dev.autoplay.is_some();
+    #[cfg(not(feature = "dev"))]
+    let autoplay = false;
     // Autoplay always uses a fixed seed, so its road is the one `--votes` was checked against.
-    if let Some(seed) = options.seed.or(options.autoplay.as_ref().map(|_| 1)) {
+    if let Some(seed) = options.seed.or(autoplay.then_some(1)) {
         app.insert_resource(flow::FixedSeed(seed));
     }
-    match options.autoplay {
-        Some((scenario, policy, dir)) => {
-            let mut auto = autoplay::Autoplay::new(scenario, policy, dir, options.seed.unwrap_or(1));
-            auto.class = options.class.clone();
-            app.insert_resource(WinitSettings::continuous()).insert_resource(auto).add_plugins(autoplay::plugin);
-        }
-        None => {
-            app.insert_resource(WinitSettings::desktop_app());
-        }
-    }
-    if let Some(seconds) = options.measure_idle {
-        app.insert_resource(measure::MeasureIdle::new(seconds)).add_plugins(measure::plugin);
-    }
-    if options.measure_startup.is_some() {
-        app.insert_resource(measure::MeasureStartup::new(began)).add_plugins(measure::startup_plugin);
-    }
+    app.insert_resource(if autoplay { WinitSettings::continuous() } else { WinitSettings::desktop_app() });
+    #[cfg(feature = "dev")]
+    dev_tools(&mut app, &options, began);
     exit_code(app.run())
+}
+
+/// Adds the developer's tools the command line asked for.
+#[cfg(feature = "dev")]
+fn dev_tools(app: &mut App, options: &GuiOptions, began: std::time::Instant) {
+    if let Some(auto) = &options.dev.autoplay {
+        let mut driver =
+            dev::autoplay::Autoplay::new(auto.scenario.clone(), auto.policy, auto.screenshots.clone(), options.seed.unwrap_or(1));
+        driver.class = options.class.clone();
+        app.insert_resource(driver).add_plugins(dev::autoplay::plugin);
+    }
+    if let Some(seconds) = options.dev.measure_idle {
+        app.insert_resource(dev::measure::MeasureIdle::new(seconds)).add_plugins(dev::measure::plugin);
+    }
+    if options.dev.measure_startup.is_some() {
+        app.insert_resource(dev::measure::MeasureStartup::new(began)).add_plugins(dev::measure::startup_plugin);
+    }
 }
 
 fn exit_code(exit: AppExit) -> ExitCode {

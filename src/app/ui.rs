@@ -77,7 +77,6 @@ fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> 
     intent
 }
 
-#[allow(clippy::too_many_arguments)]
 fn draw(
     mut contexts: EguiContexts,
     screen: Res<State<Screen>>,
@@ -89,7 +88,6 @@ fn draw(
     mut intents: MessageWriter<Intent>,
     mut window: Query<&mut Window, With<PrimaryWindow>>,
     mut portraits: ResMut<Portraits>,
-    startup: Option<ResMut<super::measure::MeasureStartup>>,
     records: (Option<Res<super::records::Interrupted>>, Option<Res<super::records::Db>>),
     snapshot: Option<Res<super::records::Snapshot>>,
     class: (Res<Classroom>, Option<Res<Paused>>),
@@ -179,10 +177,6 @@ fn draw(
         && let Some(r) = run.as_deref()
     {
         overlay = overlay.or(views::class::rewind(&ctx, r, settings.lang));
-    }
-    // The library screen is complete once the library has been read.
-    if let (Some(mut m), true) = (startup, library.is_some()) {
-        m.drawn = true;
     }
     if let Some(i) = intent.or(view).or(overlay) {
         intents.write(i);

@@ -150,6 +150,31 @@ pub struct GuiArgs {
     /// 案例库文件夹 / the scenario library folder
     #[arg(long, default_value = "scenarios")]
     pub scenarios: PathBuf,
+    /// 随机种子 / seed for random outcomes
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// 直接打开成绩记录页 / open on the records screen
+    #[arg(long)]
+    pub records: bool,
+    /// 投影模式：大字、高对比，成绩等内容由导师公布 / projector mode: large type, high contrast, scores hidden until revealed
+    #[arg(long)]
+    pub projector: bool,
+    /// 课堂集体决策，班级或小组名称 / a class deciding together, with this class or group name
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+    /// 同时打开导师控制台窗口（第二块屏幕） / open the instructor console window too (second display)
+    #[arg(long)]
+    pub console: bool,
+    /// Tools for developers (the `dev` feature).
+    #[cfg(feature = "dev")]
+    #[command(flatten)]
+    pub dev: DevArgs,
+}
+
+/// Developers' options of `shapan gui`, in builds with the `dev` feature only.
+#[cfg(feature = "dev")]
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DevArgs {
     /// 自动演练的场景文件 / scenario to play automatically
     #[arg(long, requires = "autoplay")]
     pub scenario: Option<PathBuf>,
@@ -159,12 +184,6 @@ pub struct GuiArgs {
     /// 截图保存的文件夹 / folder for the screenshots
     #[arg(long, value_name = "DIR")]
     pub screenshots: Option<PathBuf>,
-    /// 随机种子 / seed for random outcomes
-    #[arg(long)]
-    pub seed: Option<u64>,
-    /// 直接打开成绩记录页 / open on the records screen
-    #[arg(long)]
-    pub records: bool,
     /// 空闲测量：静置若干秒后报告绘制帧数和 CPU 占用 / sit idle N seconds, report frames drawn and CPU, exit
     #[arg(long, value_name = "SECONDS")]
     pub measure_idle: Option<f32>,
@@ -174,23 +193,15 @@ pub struct GuiArgs {
     /// 与 --measure-startup 一起：测量一个空白窗口作对照 / with --measure-startup: measure a bare window instead
     #[arg(long, requires = "measure_startup")]
     pub empty: bool,
-    /// 投影模式：大字、高对比，成绩等内容由导师公布 / projector mode: large type, high contrast, scores hidden until revealed
-    #[arg(long)]
-    pub projector: bool,
-    /// 课堂集体决策，班级或小组名称 / a class deciding together, with this class or group name
-    #[arg(long, value_name = "NAME")]
-    pub group: Option<String>,
     /// 自动演练时的全班票数，如 "12,10,8;5,20,5/2,26,2" 或 auto / the class's votes for autoplay, e.g. "12,10,8;5,20,5/2,26,2" or auto
     #[arg(long, value_name = "SPEC", requires = "autoplay", allow_hyphen_values = true)]
     pub votes: Option<String>,
-    /// 同时打开导师控制台窗口（第二块屏幕） / open the instructor console window too (second display)
-    #[arg(long)]
-    pub console: bool,
 }
 
 /// Reads `--votes` and plays the class session it scripts without a window, so a SPEC that is
 /// malformed or does not fit the scenario is refused before any window opens.
-pub fn scripted_votes(args: &GuiArgs, lang: Lang) -> Result<Option<Vec<Vec<Vec<u32>>>>, String> {
+#[cfg(feature = "dev")]
+pub fn scripted_votes(args: &DevArgs, seed: Option<u64>, lang: Lang) -> Result<Option<Vec<Vec<Vec<u32>>>>, String> {
     use crate::engine::class::script;
     use crate::engine::vote::VoteSpec;
     let (Some(spec), Some(path)) = (&args.votes, &args.scenario) else { return Ok(None) };
@@ -207,7 +218,7 @@ pub fn scripted_votes(args: &GuiArgs, lang: Lang) -> Result<Option<Vec<Vec<Vec<u
         }
     };
     let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario));
-    script(compiled, None, args.seed.unwrap_or(1), &spec).map(Some).map_err(|e| format!("--votes: {}", e.0.get(lang)))
+    script(compiled, None, seed.unwrap_or(1), &spec).map(Some).map_err(|e| format!("--votes: {}", e.0.get(lang)))
 }
 
 #[derive(Debug, clap::Args)]
@@ -304,7 +315,44 @@ pub fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn gui(args: &GuiArgs, lang: Lang, data_dir: Option<&std::path::Path>) -> ExitCode {
-    use crate::app::autoplay::AutoPolicy;
+    #[cfg(feature = "dev")]
+    let (dev, votes) = match dev_options(&args.dev, args.seed, lang) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    #[cfg(not(feature = "dev"))]
+    let votes = None;
+    // An autoplayed scenario outside the library folder is read from its own folder.
+    #[cfg(feature = "dev")]
+    let scenarios = match &args.dev.scenario {
+        Some(s) if !s.starts_with(&args.scenarios) => s.parent().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".")),
+        _ => args.scenarios.clone(),
+    };
+    #[cfg(not(feature = "dev"))]
+    let scenarios = args.scenarios.clone();
+    crate::app::run(crate::app::GuiOptions {
+        scenarios,
+        lang,
+        seed: args.seed,
+        data_dir: data_dir.map(PathBuf::from),
+        open_records: args.records,
+        projector: args.projector,
+        console: args.console,
+        class: (args.group.is_some() || votes.is_some())
+            .then(|| crate::app::ClassOptions { group: args.group.clone().unwrap_or_default(), votes }),
+        #[cfg(feature = "dev")]
+        dev,
+    })
+}
+
+/// The developer's options for the app, with the scripted votes checked against the scenario.
+#[cfg(feature = "dev")]
+fn dev_options(args: &DevArgs, seed: Option<u64>, lang: Lang) -> Result<(crate::app::dev::DevOptions, Option<Vec<Vec<Vec<u32>>>>), String> {
+    use crate::app::dev::{AutoplayOptions, DevOptions, Startup, autoplay::AutoPolicy};
+    let votes = scripted_votes(args, seed, lang)?;
     let autoplay = match (&args.scenario, args.autoplay, &args.screenshots) {
         (Some(s), Some(p), Some(d)) => {
             let policy = match p {
@@ -313,36 +361,12 @@ fn gui(args: &GuiArgs, lang: Lang, data_dir: Option<&std::path::Path>) -> ExitCo
                 Policy::Best => AutoPolicy::Best,
                 Policy::Worst => AutoPolicy::Worst,
             };
-            Some((s.clone(), policy, d.clone()))
+            Some(AutoplayOptions { scenario: s.clone(), policy, screenshots: d.clone() })
         }
         _ => None,
     };
-    let votes = match scripted_votes(args, lang) {
-        Ok(v) => v,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(EXIT_USAGE);
-        }
-    };
-    // An autoplayed scenario outside the library folder is read from its own folder.
-    let scenarios = match &args.scenario {
-        Some(s) if !s.starts_with(&args.scenarios) => s.parent().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".")),
-        _ => args.scenarios.clone(),
-    };
-    crate::app::run(crate::app::GuiOptions {
-        scenarios,
-        lang,
-        seed: args.seed,
-        autoplay,
-        measure_idle: args.measure_idle,
-        measure_startup: args.measure_startup.then_some(args.empty),
-        data_dir: data_dir.map(PathBuf::from),
-        open_records: args.records,
-        projector: args.projector,
-        console: args.console,
-        class: (args.group.is_some() || votes.is_some())
-            .then(|| crate::app::ClassOptions { group: args.group.clone().unwrap_or_default(), votes }),
-    })
+    let measure_startup = args.measure_startup.then_some(if args.empty { Startup::Empty } else { Startup::App });
+    Ok((DevOptions { autoplay, measure_idle: args.measure_idle, measure_startup }, votes))
 }
 
 #[cfg(not(feature = "gui"))]

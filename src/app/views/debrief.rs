@@ -2,6 +2,7 @@
 //! the run, and the road taken, each decision beside the better one with feedback, basis and
 //! the two commentary voices.
 
+use super::typeset;
 use crate::app::class::{ClassIntent, Classroom};
 use crate::app::flow::{Intent, Settings};
 use crate::app::theme::{self, BAD, GOOD};
@@ -65,7 +66,7 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
         match &d.ending {
             Some(e) => {
                 ui.heading(format!("{}{}（{}）", l.pick("结局：", "Ending: "), e.title, e.grade.label(l)));
-                ui.label(&e.text);
+                typeset::label(ui, &e.text);
             }
             None => {
                 ui.heading(l.pick("演练没有走到结局", "The run did not reach an ending"));
@@ -105,7 +106,7 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
         for (i, step) in d.path.iter().enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(format!("{}. {}", i + 1, step.text)).strong());
+                typeset::label(ui, RichText::new(format!("{}. {}", i + 1, step.text)).strong());
                 if let Some(v) = &step.vote {
                     ui.label(
                         RichText::new(format!("{}{}", l.pick("全班投票：", "Class vote: "), v.summary(l)))
@@ -113,27 +114,25 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
                     );
                 }
                 if let Some(f) = &step.feedback {
-                    ui.label(f);
+                    typeset::label(ui, f);
                 }
                 if let Some(b) = &step.basis {
-                    ui.label(RichText::new(format!("{}{b}", l.pick("依据：", "Basis: "))).italics());
+                    typeset::label(ui, RichText::new(format!("{}{b}", l.pick("依据：", "Basis: "))).italics());
                 }
                 if let Some(c) = &step.commentary {
                     voices(ui, c, settings);
                 }
                 if let Some(b) = step.better.as_ref().filter(|_| scores) {
-                    ui.colored_label(
-                        GOOD,
-                        format!(
-                            "{}「{}」（{}{:.1}）",
-                            l.pick("更好的选择：", "Better: "),
-                            b.text,
-                            l.pick("预计总分 +", "expected total +"),
-                            b.gain
-                        ),
+                    let better = format!(
+                        "{}「{}」（{}{:.1}）",
+                        l.pick("更好的选择：", "Better: "),
+                        b.text,
+                        l.pick("预计总分 +", "expected total +"),
+                        b.gain
                     );
+                    typeset::label(ui, RichText::new(better).color(GOOD));
                     if let Some(f) = &b.feedback {
-                        ui.label(RichText::new(f).small());
+                        typeset::label(ui, RichText::new(f).small());
                     }
                 }
             });
@@ -152,10 +151,13 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
 fn voices(ui: &mut egui::Ui, c: &Voices, settings: &Settings) {
     let l = settings.lang;
     if let Some(e) = &c.expert {
-        ui.label(RichText::new(format!("{}{e}", l.pick("专家点评：", "Expert: "))).color(Color32::from_rgb(30, 90, 170)));
+        typeset::label(ui, RichText::new(format!("{}{e}", l.pick("专家点评：", "Expert: "))).color(Color32::from_rgb(30, 90, 170)));
     }
     if let Some(p) = &c.practitioner {
-        ui.label(RichText::new(format!("{}{p}", l.pick("基层干部点评：", "Practitioner: "))).color(Color32::from_rgb(120, 70, 20)));
+        typeset::label(
+            ui,
+            RichText::new(format!("{}{p}", l.pick("基层干部点评：", "Practitioner: "))).color(Color32::from_rgb(120, 70, 20)),
+        );
     }
 }
 

@@ -8,3 +8,4 @@ pub mod map;
 pub mod play;
 pub mod records;
 pub mod setup;
+pub mod typeset;

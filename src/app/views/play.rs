@@ -3,6 +3,7 @@
 //! and choices as large buttons also reachable with keys 1-9. For a class, each choice carries
 //! its votes, and on the projector meters and consequences wait for the instructor.
 
+use super::typeset;
 use crate::app::class::Classroom;
 use crate::app::clock::counting;
 use crate::app::flow::{ActiveRun, Intent, Settings};
@@ -197,10 +198,10 @@ pub fn show(
                 // A long scene scrolls in its own box, so the choices and their votes stay in view.
                 let share = if voting { 0.12 } else { 0.24 };
                 egui::ScrollArea::vertical().id_salt("scene-text").max_height(share * ui.ctx().viewport_rect().height()).show(ui, |ui| {
-                    ui.label(RichText::new(scene.text.get(code)).size(sizes.body));
+                    typeset::label(ui, RichText::new(scene.text.get(code)).size(sizes.body));
                 });
             } else {
-                ui.label(RichText::new(scene.text.get(code)).size(sizes.body * 1.1));
+                typeset::label(ui, RichText::new(scene.text.get(code)).size(sizes.body * 1.1));
             }
             ui.add_space(12.0);
             intent = choices(ui, run, code, l, projector).or(intent.take());
@@ -237,8 +238,9 @@ fn choices(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: b
                 let width = row - bars - if bars > 0.0 { ui.spacing().item_spacing.x } else { 0.0 };
                 let response = ui
                     .allocate_ui(egui::vec2(width, 0.0), |ui| {
-                        let button = egui::Button::new(RichText::new(label).size(text))
-                            .wrap()
+                        // Laid out beforehand by the Chinese line-breaking rules, inside the button's padding.
+                        let inner = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
+                        let button = egui::Button::new(typeset::galley(ui, RichText::new(label).size(text), inner))
                             .min_size(egui::vec2(ui.available_width(), text * 1.9));
                         ui.add_enabled(offer.enabled, button)
                     })
@@ -311,18 +313,18 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: 
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(l.pick("反馈", "Feedback")).strong());
-                ui.label(t.get(code));
+                typeset::label(ui, t.get(code));
             });
         }
         if let FeedbackSource::Choice(ix) = *source
             && let Some(b) = (ix < c.choices.len()).then(|| c.choice(ix).basis.as_ref()).flatten()
         {
-            ui.label(RichText::new(format!("{}{}", l.pick("依据：", "Basis: "), b.get(code))).italics());
+            typeset::label(ui, RichText::new(format!("{}{}", l.pick("依据：", "Basis: "), b.get(code))).italics());
         }
     }
     for &k in &run.news {
         if let Some(t) = s.injects.get(k).and_then(|i| i.text.as_ref()) {
-            ui.colored_label(theme::WARN, RichText::new(format!("⚠ {}", t.get(code))).strong());
+            typeset::label(ui, RichText::new(format!("⚠ {}", t.get(code))).strong().color(theme::WARN));
         }
     }
     ui.add_space(12.0);
@@ -350,13 +352,13 @@ fn post_card(ui: &mut egui::Ui, m: &Media, code: &str, l: Lang) {
         });
         match m.channel {
             Channel::OfficialNotice => {
-                ui.label(RichText::new(m.text.get(code)).strong());
+                typeset::label(ui, RichText::new(m.text.get(code)).strong());
             }
             Channel::Hotline => {
-                ui.label(format!("{}{}", l.pick("诉求：", "Request: "), m.text.get(code)));
+                typeset::label(ui, format!("{}{}", l.pick("诉求：", "Request: "), m.text.get(code)));
             }
             _ => {
-                ui.label(m.text.get(code));
+                typeset::label(ui, m.text.get(code));
             }
         }
         let stats = engagement(m, l);

@@ -5,12 +5,12 @@
 //! goes back to the first decision the debrief says could have been better and plays that road
 //! too, ending on both roads side by side.
 
-use super::ClassOptions;
-use super::class::{ClassIntent, Classroom};
-use super::clock::Paused;
-use super::flow::{ActiveRun, Intent, Screen, Settings};
-use super::library::Library;
-use super::ui::Local;
+use crate::app::ClassOptions;
+use crate::app::class::{ClassIntent, Classroom};
+use crate::app::clock::Paused;
+use crate::app::flow::{ActiveRun, Intent, Screen, Settings};
+use crate::app::library::Library;
+use crate::app::ui::Local;
 use crate::engine::class::votable;
 use crate::engine::explore::{Aim, actions};
 use crate::engine::rng::Draw;
@@ -88,11 +88,10 @@ impl Autoplay {
     }
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.insert_resource(Paused::default()).add_systems(Update, drive.run_if(resource_exists::<Autoplay>));
 }
 
-#[allow(clippy::too_many_arguments)]
 fn drive(
     mut commands: Commands,
     mut auto: ResMut<Autoplay>,
@@ -104,7 +103,7 @@ fn drive(
     mut exit: MessageWriter<AppExit>,
     view: (Res<Settings>, Res<Classroom>),
     consoles: Query<Entity, (With<Window>, Without<bevy::window::PrimaryWindow>)>,
-    maps: Res<super::map::Maps>,
+    maps: Res<crate::app::map::Maps>,
 ) {
     let (settings, room) = view;
     auto.frames += 1;
