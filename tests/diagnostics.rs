@@ -129,7 +129,7 @@ fn syntax_fixtures_name_the_fix_in_both_languages() {
         for line in text.lines().skip(1).take_while(|l| l.starts_with("// ")) {
             let (lang, want) = line[3..].split_once(": ").unwrap();
             let lang: Lang = lang.parse().unwrap();
-            let said = format!("{} / {}", d.message.get(lang), d.help.as_ref().map_or("", |h| h.get(lang)));
+            let said = format!("{} / {}", d.message.render(lang), d.help.as_ref().map_or(String::new(), |h| h.render(lang)));
             assert!(said.contains(want), "{}: {said:?} lacks {want:?}", path.display());
             assert!(!said.contains('?') || lang == Lang::EN, "no logical path like `[0].?` in Chinese: {said}");
         }
@@ -162,9 +162,30 @@ fn follow_on_problems_come_after_their_cause_and_name_it() {
     assert_eq!(got[2].0, Code::Unreachable);
     assert!(got[2].1 < copy_line, "the scene written earlier is still listed after the cause: {got:?}");
     let d = &loaded.diagnostics;
-    assert!(d[0].message.zh.contains("第 3 个场景已经用了它"), "{}", d[0].message.zh);
-    assert!(d[1].message.zh.contains("和前面的场景重复"), "{}", d[1].message.zh);
-    assert!(d[1].message.en.contains("repeats an earlier scene's"), "{}", d[1].message.en);
-    assert!(d[2].message.zh.contains("要经过场景“s2”") && d[2].message.zh.contains("见上面的 id 重复错误"), "{}", d[2].message.zh);
-    assert!(d[2].message.en.contains("passes through scene 's2'"), "{}", d[2].message.en);
+    assert!(
+        d[0].message.render(shapan::lang::Lang::ZH_CN).contains("第 3 个场景已经用了它"),
+        "{}",
+        d[0].message.render(shapan::lang::Lang::ZH_CN)
+    );
+    assert!(
+        d[1].message.render(shapan::lang::Lang::ZH_CN).contains("和前面的场景重复"),
+        "{}",
+        d[1].message.render(shapan::lang::Lang::ZH_CN)
+    );
+    assert!(
+        d[1].message.render(shapan::lang::Lang::EN).contains("repeats an earlier scene's"),
+        "{}",
+        d[1].message.render(shapan::lang::Lang::EN)
+    );
+    assert!(
+        d[2].message.render(shapan::lang::Lang::ZH_CN).contains("要经过场景“s2”")
+            && d[2].message.render(shapan::lang::Lang::ZH_CN).contains("见上面的 id 重复错误"),
+        "{}",
+        d[2].message.render(shapan::lang::Lang::ZH_CN)
+    );
+    assert!(
+        d[2].message.render(shapan::lang::Lang::EN).contains("passes through scene 's2'"),
+        "{}",
+        d[2].message.render(shapan::lang::Lang::EN)
+    );
 }
