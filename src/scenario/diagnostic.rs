@@ -111,7 +111,8 @@ codes! {
     MissingTranslation = "missing-translation", Error;
     /// A role can reach a scene or ending that is limited to other roles.
     RoleMismatch = "role-mismatch", Error;
-    /// A language code Shapan does not know.
+    /// A language tag that is not a well-formed BCP 47 tag (any well-formed one is accepted: content
+    /// languages need not be interface languages).
     UnknownLanguage = "unknown-language", Error;
     /// An asset path that leaves the scenario's asset folder.
     UnsafePath = "unsafe-path", Error;
@@ -268,5 +269,43 @@ impl Finding {
     pub fn with_help_opt(mut self, help: Option<Message>) -> Self {
         self.help = help;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::load::load_str;
+    use crate::scenario::render::render;
+    use std::path::Path;
+
+    /// One diagnostic, as data, reads in each language; the same values render again later in
+    /// another language with no second validation (the app's language button).
+    #[test]
+    fn a_diagnostic_renders_in_each_language_from_the_same_data() {
+        let source = std::fs::read_to_string("tests/fixtures/valid.ron").unwrap().replace("Scene(\"s2\")", "Scene(\"s3\")");
+        let loaded = load_str(Path::new("x.ron"), source, &[]);
+        let d = loaded.diagnostics.iter().find(|d| d.code == Code::DanglingReference).expect("a dangling reference");
+        assert_eq!(d.message.key, "diag-there-is-no-scene-with-id");
+        assert_eq!(d.message.args, vec![("id", crate::i18n::Arg::Str("s3".into()))]);
+        assert_eq!(d.message_in(Lang::ZH_CN), "没有 id 为“s3”的场景");
+        assert_eq!(d.message_in(Lang::EN), "there is no scene with id 's3'");
+        assert_eq!(d.help_in(Lang::ZH_CN).as_deref(), Some("是不是“s1”？"));
+        assert_eq!(d.help_in(Lang::EN).as_deref(), Some("did you mean 's1'?"));
+
+        let lines = loaded.line_index();
+        let zh = render(d, "x.ron", &lines, Lang::ZH_CN);
+        let en = render(d, "x.ron", &lines, Lang::EN);
+        assert!(zh.starts_with("错误[dangling-reference]: 没有 id 为“s3”的场景\n"), "{zh}");
+        assert!(en.starts_with("error[dangling-reference]: there is no scene with id 's3'\n"), "{en}");
+        // Back and forth: the same diagnostic, rendered again, reads the same.
+        assert_eq!(render(d, "x.ron", &lines, Lang::ZH_CN), zh);
+        assert_eq!(render(d, "x.ron", &lines, Lang::EN), en);
+    }
+
+    #[test]
+    fn severities_are_named_from_the_catalogue() {
+        assert_eq!(Severity::Error.label(Lang::ZH_CN), "错误");
+        assert_eq!(Severity::Warning.label(Lang::EN), "warning");
     }
 }

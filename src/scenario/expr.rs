@@ -252,9 +252,8 @@ impl Lexer {
             }
             ('&', _) | ('|', _) => {
                 let doubled = if c == '&' { "&&" } else { "||" };
-                return Err(
-                    ExprError::new((start, start + 1), msg!("diag-must-be-doubled", c = c)).help(msg!("diag-write-doubled", op = doubled))
-                );
+                return Err(ExprError::new((start, start + 1), msg!("diag-must-be-doubled", char = c))
+                    .help(msg!("diag-write-doubled", op = doubled)));
             }
             (d, _) if d.is_ascii_digit() => {
                 let mut end = start;
@@ -283,7 +282,7 @@ impl Lexer {
                 return Ok((tok, (start, end)));
             }
             (c, _) => {
-                let err = ExprError::new((start, start + 1), msg!("diag-unexpected-character-in-condition", c = c));
+                let err = ExprError::new((start, start + 1), msg!("diag-unexpected-character-in-condition", char = c));
                 return Err(match fullwidth_twin(c) {
                     Some(ascii) => err.help(msg!("diag-this-is-full-width-character-type", ascii = ascii)),
                     None => err.help(msg!("diag-conditions-may-use-numbers-meter-and")),
@@ -339,9 +338,9 @@ impl Parser {
 
     fn describe(&self) -> Message {
         match &self.tok {
-            Tok::Int(n) => msg!("diag-token-number", n = n),
-            Tok::Ident(s) => msg!("diag-token-name", s = s),
-            Tok::Op(o) => msg!("diag-token-operator", o = o),
+            Tok::Int(n) => msg!("diag-token-number", number = n),
+            Tok::Ident(s) => msg!("diag-token-name", suggestion = s),
+            Tok::Op(o) => msg!("diag-token-operator", operator = o),
             Tok::LParen => msg!("diag-token-open-paren"),
             Tok::RParen => msg!("diag-token-close-paren"),
             Tok::End => msg!("diag-token-end"),
@@ -392,7 +391,7 @@ impl Parser {
         self.advance()?;
         let right = self.sum()?;
         if let Tok::Op(o @ ("==" | "!=" | "<" | "<=" | ">" | ">=")) = self.tok {
-            return Err(ExprError::new(self.range, msg!("diag-comparisons-cannot-be-chained", o = o)).help(msg!("diag-write-b-b-c")));
+            return Err(ExprError::new(self.range, msg!("diag-comparisons-cannot-be-chained", operator = o)).help(msg!("diag-write-b-b-c")));
         }
         let range = (span_of(&left).0, span_of(&right).1);
         Ok(Expr::Binary(op, Box::new(left), Box::new(right), range))
@@ -526,7 +525,7 @@ pub fn check(expr: &Expr, names: &dyn Names) -> Vec<ExprError> {
 
 fn type_error(range: CharRange, want: Ty, got: Ty) -> ExprError {
     let (w, g) = (want.name(), got.name());
-    ExprError { is_type_error: true, ..ExprError::new(range, msg!("diag-expected-here-found", w = w, g = g)) }
+    ExprError { is_type_error: true, ..ExprError::new(range, msg!("diag-expected-here-found", want = w, got = g)) }
 }
 
 fn type_of(expr: &Expr, names: &dyn Names, errors: &mut Vec<ExprError>) -> Option<Ty> {
@@ -545,7 +544,7 @@ fn type_of(expr: &Expr, names: &dyn Names, errors: &mut Vec<ExprError>) -> Optio
             if ty.is_none() {
                 let err = ExprError::new(*range, msg!("diag-no-meter-or-flag-is-called", name = name));
                 errors.push(match names.suggest(None, name) {
-                    Some(s) => err.help(msg!("diag-did-you-mean", s = s)),
+                    Some(s) => err.help(msg!("diag-did-you-mean", suggestion = s)),
                     None => err.help(msg!("diag-declare-it-under-meters-or-flags")),
                 });
             }
@@ -560,7 +559,7 @@ fn type_of(expr: &Expr, names: &dyn Names, errors: &mut Vec<ExprError>) -> Optio
                 };
                 let err = ExprError::new(*range, msg!("diag-there-is-no-with-id", id = id, kind = kind));
                 errors.push(match names.suggest(Some(*func), id) {
-                    Some(s) => err.help(msg!("diag-did-you-mean", s = s)),
+                    Some(s) => err.help(msg!("diag-did-you-mean", suggestion = s)),
                     None => err,
                 });
             }

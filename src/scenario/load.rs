@@ -121,7 +121,7 @@ pub fn load_path(path: &Path) -> Loaded {
             );
         }
         Err(e) => {
-            return fail(Finding::new(Code::Io, Location::File, msg!("diag-cannot-read", shown = &shown, e = e.to_string())));
+            return fail(Finding::new(Code::Io, Location::File, msg!("diag-cannot-read", shown = &shown, error = e.to_string())));
         }
     };
     if meta.is_dir() {
@@ -141,7 +141,7 @@ pub fn load_path(path: &Path) -> Loaded {
     let mut bytes = Vec::new();
     let read = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        return fail(Finding::new(Code::Io, Location::File, msg!("diag-cannot-read", shown = &shown, e = e.to_string())));
+        return fail(Finding::new(Code::Io, Location::File, msg!("diag-cannot-read", shown = &shown, error = e.to_string())));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return fail(too_large(bytes.len() as u64));

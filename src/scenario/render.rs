@@ -122,7 +122,7 @@ mod tests {
             severity: Severity::Error,
             span: Some(SourceSpan { start: li.pos(start), end: li.pos(start + 4) }),
             message: crate::msg!("diag-there-is-no-scene-with-id", id = "s9"),
-            help: Some(crate::msg!("diag-did-you-mean", s = "s2")),
+            help: Some(crate::msg!("diag-did-you-mean", suggestion = "s2")),
         };
         let text = render(&d, "x.ron", &li, Lang::ZH_CN);
         let lines: Vec<&str> = text.lines().collect();

@@ -37,7 +37,7 @@ pub(super) fn finding_from_ron(source: &str, err: &ron::error::SpannedError, pat
     let loc = || Location::Bytes(start, end.max(start + 1));
     let where_ = || match &at_path {
         None => msg!("diag-nothing"),
-        Some(p) => msg!("diag-at-path", p = p.clone()),
+        Some(p) => msg!("diag-at-path", path = p.clone()),
     };
     let syntax = |what: Message, help: Option<Message>| {
         Finding::new(Code::Syntax, loc(), msg!("diag-with-place", what = what, at = where_())).with_help_opt(help)
@@ -48,7 +48,7 @@ pub(super) fn finding_from_ron(source: &str, err: &ron::error::SpannedError, pat
     if let Some((c, ascii)) = here.and_then(|c| fullwidth_twin(c).map(|a| (c, a)))
         && !matches!(err.code, E::NoSuchStructField { .. } | E::NoSuchEnumVariant { .. } | E::MissingStructField { .. })
     {
-        return Finding::new(Code::Syntax, loc(), msg!("diag-here-is-full-width-character", c = c))
+        return Finding::new(Code::Syntax, loc(), msg!("diag-here-is-full-width-character", char = c))
             .with_help(msg!("diag-type-ascii-instead", ascii = ascii));
     }
     match &err.code {
@@ -61,31 +61,31 @@ pub(super) fn finding_from_ron(source: &str, err: &ron::error::SpannedError, pat
         E::NoSuchStructField { expected, found, outer } => {
             let outer = outer.clone().unwrap_or_default();
             let help = match suggest(found, expected.iter().copied()) {
-                Some(s) => msg!("diag-did-you-mean-fields-here", s = s, expected = list(expected)),
+                Some(s) => msg!("diag-did-you-mean-fields-here", suggestion = s, expected = list(expected)),
                 None => msg!("diag-fields-here", expected = list(expected)),
             };
             let w = where_();
-            Finding::new(Code::UnknownField, loc(), msg!("diag-has-no-field", outer = outer, found = found, w = w)).with_help(help)
+            Finding::new(Code::UnknownField, loc(), msg!("diag-has-no-field", outer = outer, found = found, place = w)).with_help(help)
         }
         E::NoSuchEnumVariant { expected, found, outer } => {
             let outer = outer.clone().unwrap_or_default();
             let help = match suggest(found, expected.iter().copied()) {
-                Some(s) => msg!("diag-did-you-mean-one-of", s = s, expected = list(expected)),
+                Some(s) => msg!("diag-did-you-mean-one-of", suggestion = s, expected = list(expected)),
                 None => msg!("diag-one-of", expected = list(expected)),
             };
             let w = where_();
-            Finding::new(Code::UnknownVariant, loc(), msg!("diag-has-no-variant", outer = outer, found = found, w = w)).with_help(help)
+            Finding::new(Code::UnknownVariant, loc(), msg!("diag-has-no-variant", outer = outer, found = found, place = w)).with_help(help)
         }
         E::MissingStructField { field, outer } => {
             let outer = outer.clone().unwrap_or_default();
             let w = where_();
-            Finding::new(Code::MissingField, loc(), msg!("diag-is-missing-required-field", outer = outer, field = field, w = w))
+            Finding::new(Code::MissingField, loc(), msg!("diag-is-missing-required-field", outer = outer, field = field, place = w))
                 .with_help(msg!("diag-add-before-this-closing-bracket", field = field))
         }
         E::DuplicateStructField { field, outer } => {
             let outer = outer.clone().unwrap_or_default();
             let w = where_();
-            Finding::new(Code::DuplicateField, loc(), msg!("diag-has-field-twice", outer = outer, field = field, w = w))
+            Finding::new(Code::DuplicateField, loc(), msg!("diag-has-field-twice", outer = outer, field = field, place = w))
                 .with_help(msg!("diag-remove-one-of-them"))
         }
         E::InvalidValueForType { expected, found } => {
@@ -117,13 +117,13 @@ pub(super) fn finding_from_ron(source: &str, err: &ron::error::SpannedError, pat
         }
         E::UnexpectedChar(c) => {
             let help = if let Some(ascii) = fullwidth_twin(*c) {
-                Some(msg!("diag-is-full-width-character-type-ascii", c = c, ascii = ascii))
+                Some(msg!("diag-is-full-width-character-type-ascii", char = c, ascii = ascii))
             } else if !c.is_ascii() && c.is_alphabetic() {
                 Some(msg!("diag-field-names-are-english-words-title"))
             } else {
                 None
             };
-            syntax(msg!("diag-unexpected-character", c = *c), help)
+            syntax(msg!("diag-unexpected-character", char = *c), help)
         }
         E::Utf8Error(_) => Finding::new(Code::InvalidUtf8, loc(), msg!("diag-file-is-not-utf-8-text")),
         E::Message(m) => wrong_type(msg!("diag-verbatim", text = m.clone())),
@@ -158,7 +158,7 @@ pub(crate) fn plain_path(path: &str) -> Option<Message> {
         };
         let index = rest.split('[').next().and_then(|i| i.trim_end_matches(']').parse::<usize>().ok());
         steps.push(match index {
-            Some(i) => msg!("diag-path-index", kind = kind, n = i + 1).into(),
+            Some(i) => msg!("diag-path-index", kind = kind, number = i + 1).into(),
             None => name.into(),
         });
     }
@@ -212,7 +212,7 @@ fn quoted_word(source: &str, start: usize, path: &str) -> Option<Finding> {
             .with_help(msg!("diag-write-instead-of", word = word)),
         Some((close_word, all)) => {
             let help = match close_word {
-                Some(s) => msg!("diag-did-you-mean-word-one-of", s = s, all = all),
+                Some(s) => msg!("diag-did-you-mean-word-one-of", suggestion = s, all = all),
                 None => msg!("diag-one-of-words", all = all),
             };
             Finding::new(Code::Syntax, loc, msg!("diag-fixed-word-not-one-of", field = field.clone(), word = word)).with_help(help)

@@ -15,9 +15,9 @@ diag-point-choice-at-it-scene-or = point a choice at it (Scene("{ $id }")) or re
 diag-no-ending-from-scene = no ending can be reached from scene '{ $id }' (a loop with no exit)
 diag-give-this-loop-way-out = give this loop a way out
 diag-no-path-leads-to-ending = no path leads to ending '{ $id }'
-diag-role-can-reach-scene-which-is = role '{ $id }' can reach scene '{ $id }', which is only for { $roles }
+diag-role-can-reach-scene-which-is = role '{ $role }' can reach scene '{ $id }', which is only for { $roles }
 diag-route-roles-with-choices-roles-lists = route roles with the choices' roles lists or each role's start
-diag-role-can-reach-ending-which-is = role '{ $id }' can reach ending '{ $id }', which is only for { $roles }
+diag-role-can-reach-ending-which-is = role '{ $role }' can reach ending '{ $id }', which is only for { $roles }
 diag-no-path-leads-to-this-its = no path leads to this { $kind }: its id '{ $id }' repeats an earlier { $kind }'s, so every road to '{ $id }' goes to the earlier one
 diag-give-it-new-id-and-point = give it a new id and point a choice at it
 diag-no-path-leads-to-way-to = no path leads to { $kind } '{ $id }': the way to it passes through { $twin } '{ $twin_id }', whose id repeats an earlier one (see the duplicate-id error above)
@@ -32,7 +32,7 @@ diag-competency-is-scored-twice = competency '{ $key }' is scored twice
 diag-there-is-no-competency-with-id = there is no competency with id '{ $key }'
 diag-is-scene-write-scene = '{ $id }' is a scene: write Scene("{ $id }")
 diag-there-is-no-ending-with-id = there is no ending with id '{ $id }'
-diag-did-you-mean = did you mean '{ $s }'?
+diag-did-you-mean = did you mean '{ $suggestion }'?
 diag-is-flag-use-setflag-or-clearflag = '{ $id }' is a flag: use SetFlag or ClearFlag
 diag-there-is-no-meter-with-id = there is no meter with id '{ $id }'
 diag-is-meter-use-add-or-set = '{ $id }' is a meter: use Add or Set
@@ -43,7 +43,7 @@ diag-use-png-of-at-most-4096 = use a PNG of at most 4096 x 4096 pixels
 diag-image-not-found = image '{ $file }' not found
 diag-put-it-beside-scenario-or-under = put it beside the scenario or under assets/ (looked in: { $roots })
 diag-image-is-not-png-or-file = the image is not a PNG, or the file is damaged
-diag-image-is-x-over-x-limit = the image is { $w } x { $h }, over the { $max_image_side } x { $max_image_side } limit
+diag-image-is-x-over-x-limit = the image is { $width } x { $height }, over the { $max_image_side } x { $max_image_side } limit
 
 ## src/scenario/validate/structure.rs
 
@@ -67,33 +67,33 @@ diag-unknown-language-code = unknown language code '{ $code }'
 diag-language-is-listed-twice = language '{ $code }' is listed twice
 diag-id-is-not-usable = { $kind } id '{ $id }' is not usable: { $problem }
 diag-ids-use-letters-digits-and-underscores = ids use letters, digits and underscores (Chinese letters too), e.g. hot_search
-diag-id-is-used-twice-has-it = { $kind } id '{ $id }' is used twice: { $p } has it already
+diag-id-is-used-twice-has-it = { $kind } id '{ $id }' is used twice: { $first } has it already
 diag-id-is-used-twice = { $kind } id '{ $id }' is used twice
 diag-give-this-one-new-id-copied = give this one a new id (a copied block often keeps the old one)
 diag-it-is-empty = it is empty
 diag-longer-than-characters = longer than { $max_id_len } characters
 diag-it-is-used-in-conditions-so = it is used in conditions, so use '_' instead of '-'
-diag-it-contains = it contains '{ $c }'
+diag-it-contains = it contains '{ $char }'
 diag-it-starts-with-digit = it starts with a digit
 diag-is-reserved-in-conditions = '{ $id }' is reserved in conditions
-diag-scenario-id-is-not-usable = scenario id '{ $id }' is not usable: { $p }
+diag-scenario-id-is-not-usable = scenario id '{ $id }' is not usable: { $problem }
 diag-at-least-one-role-is-needed = at least one role is needed
 diag-at-least-one-competency-is-needed = at least one competency is needed
 diag-at-least-one-ending-is-needed = at least one ending is needed
 
 ## src/scenario/validate/texts.rs
 
-diag-this-text-has-one-version-but = this text has one version, but the scenario declares { $d }
+diag-this-text-has-one-version-but = this text has one version, but the scenario declares { $declared }
 diag-write-zh-cn-en = write {"{"}"zh-CN": "…", "en": "…"{"}"}
 diag-text-is-empty = the text is empty
 diag-keep-button-to-what-trainee-does = keep the button to what the trainee does; move the reasons and details to this choice's feedback
 diag-split-it-across-two-scenes-or = split it across two scenes or cut what is secondary
 diag-text-is-too-long-to-read = { $language } text is too long to read on a projector ({ $width } columns, limit { $max }; a Chinese character counts two)
-diag-missing-text = missing the { $m } text
+diag-missing-text = missing the { $missing } text
 diag-every-text-needs-one-version-for = every text needs one version for each of { $declared }
-diag-language-is-not-declared-in-languages = language '{ $k }' is not declared in languages
+diag-language-is-not-declared-in-languages = language '{ $language }' is not declared in languages
 diag-scenario-declares = the scenario declares: { $declared }
-diag-language-is-written-twice = language '{ $k }' is written twice
+diag-language-is-written-twice = language '{ $language }' is written twice
 
 diag-text-language = { $tag ->
         [zh-CN] The Chinese (zh-CN)
@@ -117,33 +117,33 @@ diag-timer-has-no-feedback-tell-trainee = the timer has no feedback: tell the tr
 
 ## src/scenario/syntax.rs
 
-diag-at-path = {" "}(at { $p })
-diag-here-is-full-width-character = '{ $c }' here is a full-width character
+diag-at-path = {" "}(at { $path })
+diag-here-is-full-width-character = '{ $char }' here is a full-width character
 diag-type-ascii-instead = type the ASCII '{ $ascii }' instead
 diag-bracket-or-quote-is-not-closed = a bracket or quote is not closed; check the last lines
 diag-brackets-nested-too-deeply-at-most = brackets nested too deeply (at most { $max_nesting } levels)
 diag-scenarios-never-need-this-many-levels = scenarios never need this many levels; look for stray brackets
-diag-did-you-mean-fields-here = did you mean `{ $s }`? Fields here: { $expected }
+diag-did-you-mean-fields-here = did you mean `{ $suggestion }`? Fields here: { $expected }
 diag-fields-here = fields here: { $expected }
-diag-has-no-field = `{ $outer }` has no field `{ $found }`{ $w }
-diag-did-you-mean-one-of = did you mean `{ $s }`? One of: { $expected }
+diag-has-no-field = `{ $outer }` has no field `{ $found }`{ $place }
+diag-did-you-mean-one-of = did you mean `{ $suggestion }`? One of: { $expected }
 diag-one-of = one of: { $expected }
-diag-has-no-variant = `{ $outer }` has no variant `{ $found }`{ $w }
-diag-is-missing-required-field = `{ $outer }` is missing the required field `{ $field }`{ $w }
+diag-has-no-variant = `{ $outer }` has no variant `{ $found }`{ $place }
+diag-is-missing-required-field = `{ $outer }` is missing the required field `{ $field }`{ $place }
 diag-add-before-this-closing-bracket = add `{ $field }: …` before this closing bracket
-diag-has-field-twice = `{ $outer }` has the field `{ $field }` twice{ $w }
+diag-has-field-twice = `{ $outer }` has the field `{ $field }` twice{ $place }
 diag-remove-one-of-them = remove one of them
 diag-every-item-needs-comma-after-it = every item needs a comma after it
 diag-check-for-missing-comma-or-extra = check for a missing comma or an extra bracket
 diag-check-for-missing-comma = check for a missing comma
 diag-check-for-missing-comma-or-something = check for a missing comma or something extra
 diag-file-holds-one-scenario-check-for = a file holds one scenario; check for a bracket closed too early
-diag-is-full-width-character-type-ascii = '{ $c }' is a full-width character; type the ASCII '{ $ascii }' instead
+diag-is-full-width-character-type-ascii = '{ $char }' is a full-width character; type the ASCII '{ $ascii }' instead
 diag-field-names-are-english-words-title = field names are English words (title, text); Chinese text goes inside double quotes
 diag-file-is-not-utf-8-text = the file is not UTF-8 text
 diag-is-fixed-word-written-without-quotes = { $field } is a fixed word, written without quotes: { $word }
 diag-write-instead-of = write { $word } instead of "{ $word }"
-diag-did-you-mean-word-one-of = did you mean { $s }? One of: { $all }
+diag-did-you-mean-word-one-of = did you mean { $suggestion }? One of: { $all }
 diag-one-of-words = one of: { $all }
 diag-fixed-word-not-one-of = { $field } is a fixed word, written without quotes, and `{ $word }` is not one of them
 diag-closing-bracket-is-missing-here = a closing bracket `{ $close }` is missing here
@@ -158,7 +158,7 @@ diag-on-line-is-never-closed-add = the `{ $innermost }` on line { $line } is nev
 
 diag-file-not-found = file not found: { $shown }
 diag-check-path-and-file-name = check the path and the file name
-diag-cannot-read = cannot read { $shown }: { $e }
+diag-cannot-read = cannot read { $shown }: { $error }
 diag-is-folder-not-scenario-file = { $shown } is a folder, not a scenario file
 diag-shapan-validate-folder-checks-every-ron = `shapan validate FOLDER` checks every .ron file in it
 diag-file-too-large-bytes-limit-is = file too large ({ $size } bytes; the limit is { $mib } MiB)
@@ -174,10 +174,10 @@ diag-type-number = a number
 diag-type-yes-no = a yes/no value
 diag-single-does-not-compare = a single '=' does not compare
 diag-write-to-test-equality = write '==' to test equality
-diag-must-be-doubled = '{ $c }' must be doubled
+diag-must-be-doubled = '{ $char }' must be doubled
 diag-write-doubled = write '{ $op }'
 diag-number-is-too-large = the number { $digits } is too large
-diag-unexpected-character-in-condition = unexpected character '{ $c }' in condition
+diag-unexpected-character-in-condition = unexpected character '{ $char }' in condition
 diag-this-is-full-width-character-type = this is a full-width character; type the ASCII '{ $ascii }' instead
 diag-conditions-may-use-numbers-meter-and = conditions may use numbers, meter and flag ids, comparisons (== != < <= > >=), &&, ||, !, parentheses, and visited(scene), chose(choice), role(role)
 diag-condition-too-long-characters-at-most = condition too long ({ $chars } characters, at most { $max_len })
@@ -186,14 +186,14 @@ diag-condition-is-empty = the condition is empty
 diag-if-no-condition-is-needed-remove = if no condition is needed, remove the field
 diag-unexpected = unexpected { $what }
 diag-join-two-conditions-with-or = join two conditions with && or ||
-diag-token-number = number { $n }
-diag-token-name = name '{ $s }'
-diag-token-operator = '{ $o }'
+diag-token-number = number { $number }
+diag-token-name = name '{ $suggestion }'
+diag-token-operator = '{ $operator }'
 diag-token-open-paren = '('
 diag-token-close-paren = ')'
 diag-token-end = end of condition
 diag-condition-nested-too-deeply-at-most = condition nested too deeply (at most { $max_depth } levels)
-diag-comparisons-cannot-be-chained = comparisons cannot be chained ('{ $o }')
+diag-comparisons-cannot-be-chained = comparisons cannot be chained ('{ $operator }')
 diag-write-b-b-c = write a < b && b < c
 diag-there-is-no-function = there is no function '{ $name }'
 diag-functions-visited-scene-chose-choice-role = functions: visited(scene), chose(choice), role(role)
@@ -204,7 +204,7 @@ diag-is-missing-its = { $func }( is missing its ')'
 diag-takes-exactly-one-id = { $func }(…) takes exactly one id
 diag-for-example-hot-search = for example { $func }(hot_search)
 diag-condition-must-be-yes-or-no = a condition must be yes or no, e.g. trust >= 60
-diag-expected-here-found = expected { $w } here, found { $g }
+diag-expected-here-found = expected { $want } here, found { $got }
 diag-no-meter-or-flag-is-called = no meter or flag is called '{ $name }'
 diag-declare-it-under-meters-or-flags = declare it under meters or flags
 
@@ -233,10 +233,10 @@ diag-with-place = { $what }{ $at }
 diag-verbatim = { $text }
 diag-ron-error = { $error }
 diag-expected-found = expected { $expected }, found { $found }
-diag-unexpected-character = unexpected character '{ $c }'
+diag-unexpected-character = unexpected character '{ $char }'
 diag-the-value-of = the value of `{ $field }`
 diag-this-value = this value
-diag-path-index = { $kind } { $n }
+diag-path-index = { $kind } { $number }
 diag-path-step = { $head } → { $tail }
 diag-file-ends-unexpectedly-here = the file ends unexpectedly here
 diag-expected-comma-here = expected a comma here

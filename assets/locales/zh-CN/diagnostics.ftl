@@ -15,9 +15,9 @@ diag-point-choice-at-it-scene-or = 从某个选项指向它（Scene("{ $id }")�
 diag-no-ending-from-scene = 从场景“{ $id }”出发走不到任何结局（死循环）
 diag-give-this-loop-way-out = 给这个循环加一个出口
 diag-no-path-leads-to-ending = 没有任何路径通向结局“{ $id }”
-diag-role-can-reach-scene-which-is = 角色“{ $id }”也能走到只给 { $roles } 的场景“{ $id }”
+diag-role-can-reach-scene-which-is = 角色“{ $role }”也能走到只给 { $roles } 的场景“{ $id }”
 diag-route-roles-with-choices-roles-lists = 用选项的 roles 或角色的 start 把不同角色引到不同场景
-diag-role-can-reach-ending-which-is = 角色“{ $id }”也能走到只给 { $roles } 的结局“{ $id }”
+diag-role-can-reach-ending-which-is = 角色“{ $role }”也能走到只给 { $roles } 的结局“{ $id }”
 diag-no-path-leads-to-this-its = 没有任何路径通向这个{ $kind }：它的 id “{ $id }” 和前面的{ $kind }重复，所有指向“{ $id }”的路都去了前面那个
 diag-give-it-new-id-and-point = 给它起一个新的 id，再让某个选项指向它
 diag-no-path-leads-to-way-to = 没有任何路径通向{ $kind }“{ $id }”：通向它的路要经过{ $twin }“{ $twin_id }”，而那个{ $twin }的 id 和前面的重复了（见上面的 id 重复错误）
@@ -32,7 +32,7 @@ diag-competency-is-scored-twice = 能力项“{ $key }”记了两次分
 diag-there-is-no-competency-with-id = 没有 id 为“{ $key }”的能力项
 diag-is-scene-write-scene = “{ $id }”是场景，请写 Scene("{ $id }")
 diag-there-is-no-ending-with-id = 没有 id 为“{ $id }”的结局
-diag-did-you-mean = 是不是“{ $s }”？
+diag-did-you-mean = 是不是“{ $suggestion }”？
 diag-is-flag-use-setflag-or-clearflag = “{ $id }”是标记，请用 SetFlag 或 ClearFlag
 diag-there-is-no-meter-with-id = 没有 id 为“{ $id }”的指标
 diag-is-meter-use-add-or-set = “{ $id }”是指标，请用 Add 或 Set
@@ -43,7 +43,7 @@ diag-use-png-of-at-most-4096 = 请用不超过 4096×4096 像素的 PNG 图片
 diag-image-not-found = 找不到图片“{ $file }”
 diag-put-it-beside-scenario-or-under = 图片放在场景文件旁边或 assets/ 文件夹里（找过：{ $roots }）
 diag-image-is-not-png-or-file = 图片不是 PNG 格式，或文件已损坏
-diag-image-is-x-over-x-limit = 图片尺寸 { $w }×{ $h } 超出上限 { $max_image_side }×{ $max_image_side }
+diag-image-is-x-over-x-limit = 图片尺寸 { $width }×{ $height } 超出上限 { $max_image_side }×{ $max_image_side }
 
 ## src/scenario/validate/structure.rs
 
@@ -67,33 +67,33 @@ diag-unknown-language-code = 不认识的语言代码“{ $code }”
 diag-language-is-listed-twice = 语言“{ $code }”重复了
 diag-id-is-not-usable = { $kind } id “{ $id }” 不可用：{ $problem }
 diag-ids-use-letters-digits-and-underscores = id 用字母、数字、下划线（中文也可以），例如 hot_search
-diag-id-is-used-twice-has-it = { $kind } id “{ $id }” 重复了：{ $p }已经用了它
+diag-id-is-used-twice-has-it = { $kind } id “{ $id }” 重复了：{ $first }已经用了它
 diag-id-is-used-twice = { $kind } id “{ $id }” 重复了
 diag-give-this-one-new-id-copied = 给这一个起一个新的 id（复制一段内容后，常会忘了改 id）
 diag-it-is-empty = 是空的
 diag-longer-than-characters = 超过 { $max_id_len } 个字符
 diag-it-is-used-in-conditions-so = 条件里要用到它，不能含“-”，请用“_”
-diag-it-contains = 含有字符“{ $c }”
+diag-it-contains = 含有字符“{ $char }”
 diag-it-starts-with-digit = 不能以数字开头
 diag-is-reserved-in-conditions = “{ $id }”是条件语言的保留字
-diag-scenario-id-is-not-usable = 场景 id “{ $id }” 不可用：{ $p }
+diag-scenario-id-is-not-usable = 场景 id “{ $id }” 不可用：{ $problem }
 diag-at-least-one-role-is-needed = 至少要有一个角色
 diag-at-least-one-competency-is-needed = 至少要有一个能力项
 diag-at-least-one-ending-is-needed = 至少要有一个结局
 
 ## src/scenario/validate/texts.rs
 
-diag-this-text-has-one-version-but = 这段文字只有一种写法，但场景声明了 { $d }
+diag-this-text-has-one-version-but = 这段文字只有一种写法，但场景声明了 { $declared }
 diag-write-zh-cn-en = 写成 {"{"}"zh-CN": "…", "en": "…"{"}"}
 diag-text-is-empty = 文字是空的
 diag-keep-button-to-what-trainee-does = 按钮上只写要做的事，把理由和细节移到这个选项的 feedback（选后反馈）里
 diag-split-it-across-two-scenes-or = 拆成两个场景，或删去次要内容
 diag-text-is-too-long-to-read = { $language }文字太长，投影时难以阅读（{ $width } 列，上限 { $max } 列；一个汉字算两列）
-diag-missing-text = 缺少 { $m } 的文字
+diag-missing-text = 缺少 { $missing } 的文字
 diag-every-text-needs-one-version-for = 每段文字都要有 { $declared } 各一份
-diag-language-is-not-declared-in-languages = 语言“{ $k }”没有在 languages 里声明
+diag-language-is-not-declared-in-languages = 语言“{ $language }”没有在 languages 里声明
 diag-scenario-declares = 场景声明的语言：{ $declared }
-diag-language-is-written-twice = 语言“{ $k }”写了两次
+diag-language-is-written-twice = 语言“{ $language }”写了两次
 
 diag-text-language = { $tag ->
         [zh-CN] 中文（zh-CN）
@@ -117,33 +117,33 @@ diag-timer-has-no-feedback-tell-trainee = 限时没有反馈：超时后学员�
 
 ## src/scenario/syntax.rs
 
-diag-at-path = （位置：{ $p }）
-diag-here-is-full-width-character = 这里的“{ $c }”是全角符号
+diag-at-path = （位置：{ $path }）
+diag-here-is-full-width-character = 这里的“{ $char }”是全角符号
 diag-type-ascii-instead = 请改成半角（英文输入法）的“{ $ascii }”
 diag-bracket-or-quote-is-not-closed = 有括号或引号没有闭合；检查最后几行
 diag-brackets-nested-too-deeply-at-most = 括号嵌套太深（最多 { $max_nesting } 层）
 diag-scenarios-never-need-this-many-levels = 场景文件不需要这么多层；检查是否有多余的括号
-diag-did-you-mean-fields-here = 是不是“{ $s }”？可用的字段：{ $expected }
+diag-did-you-mean-fields-here = 是不是“{ $suggestion }”？可用的字段：{ $expected }
 diag-fields-here = 可用的字段：{ $expected }
-diag-has-no-field = { $outer } 没有字段“{ $found }”{ $w }
-diag-did-you-mean-one-of = 是不是“{ $s }”？可选：{ $expected }
+diag-has-no-field = { $outer } 没有字段“{ $found }”{ $place }
+diag-did-you-mean-one-of = 是不是“{ $suggestion }”？可选：{ $expected }
 diag-one-of = 可选：{ $expected }
-diag-has-no-variant = { $outer } 没有“{ $found }”这一项{ $w }
-diag-is-missing-required-field = { $outer } 缺少必填字段“{ $field }”{ $w }
+diag-has-no-variant = { $outer } 没有“{ $found }”这一项{ $place }
+diag-is-missing-required-field = { $outer } 缺少必填字段“{ $field }”{ $place }
 diag-add-before-this-closing-bracket = 在这个括号结束前加上 { $field }: …
-diag-has-field-twice = { $outer } 的字段“{ $field }”写了两次{ $w }
+diag-has-field-twice = { $outer } 的字段“{ $field }”写了两次{ $place }
 diag-remove-one-of-them = 删掉其中一个
 diag-every-item-needs-comma-after-it = 每一项后面都要有英文逗号“,”
 diag-check-for-missing-comma-or-extra = 检查是否少了逗号或多了括号
 diag-check-for-missing-comma = 检查是否少了逗号
 diag-check-for-missing-comma-or-something = 检查是否少了逗号或多写了内容
 diag-file-holds-one-scenario-check-for = 一个文件只写一个场景；检查括号是否提前闭合
-diag-is-full-width-character-type-ascii = “{ $c }”是全角符号，请改成半角（英文输入法）的“{ $ascii }”
+diag-is-full-width-character-type-ascii = “{ $char }”是全角符号，请改成半角（英文输入法）的“{ $ascii }”
 diag-field-names-are-english-words-title = 字段名要用英文（如 title、text）；中文内容要写在双引号里
 diag-file-is-not-utf-8-text = 文件不是 UTF-8 编码的文本
 diag-is-fixed-word-written-without-quotes = { $field }是固定的词，不加引号：{ $word }
 diag-write-instead-of = 把 "{ $word }" 改成 { $word }
-diag-did-you-mean-word-one-of = 是不是 { $s }？可选：{ $all }
+diag-did-you-mean-word-one-of = 是不是 { $suggestion }？可选：{ $all }
 diag-one-of-words = 可选：{ $all }
 diag-fixed-word-not-one-of = { $field }是固定的词，不加引号，而且没有“{ $word }”这一项
 diag-closing-bracket-is-missing-here = 这里少了一个右括号“{ $close }”
@@ -158,7 +158,7 @@ diag-on-line-is-never-closed-add = 第 { $line } 行的“{ $innermost }”没�
 
 diag-file-not-found = 找不到文件 { $shown }
 diag-check-path-and-file-name = 检查路径和文件名是否写对
-diag-cannot-read = 无法读取 { $shown }：{ $e }
+diag-cannot-read = 无法读取 { $shown }：{ $error }
 diag-is-folder-not-scenario-file = { $shown } 是文件夹，不是场景文件
 diag-shapan-validate-folder-checks-every-ron = `shapan validate 文件夹` 会检查其中所有 .ron 文件
 diag-file-too-large-bytes-limit-is = 文件太大（{ $size } 字节，上限 { $mib } MiB）
@@ -174,10 +174,10 @@ diag-type-number = 数值
 diag-type-yes-no = 是/否
 diag-single-does-not-compare = 单个“=”不是比较运算符
 diag-write-to-test-equality = 比较是否相等请写“==”
-diag-must-be-doubled = “{ $c }”要成对书写
+diag-must-be-doubled = “{ $char }”要成对书写
 diag-write-doubled = 请写“{ $op }”
 diag-number-is-too-large = 数字 { $digits } 太大
-diag-unexpected-character-in-condition = 条件里不能有字符“{ $c }”
+diag-unexpected-character-in-condition = 条件里不能有字符“{ $char }”
 diag-this-is-full-width-character-type = 这是全角符号，请改用半角（英文输入法）的“{ $ascii }”
 diag-conditions-may-use-numbers-meter-and = 条件可用：数字、指标和标记的 id、比较（== != < <= > >=）、&&、||、!、括号，以及 visited(场景)、chose(选项)、role(角色)
 diag-condition-too-long-characters-at-most = 条件太长（{ $chars } 个字符，最多 { $max_len } 个）
@@ -186,14 +186,14 @@ diag-condition-is-empty = 条件是空的
 diag-if-no-condition-is-needed-remove = 不需要条件时，删掉这个字段
 diag-unexpected = 多余的 { $what }
 diag-join-two-conditions-with-or = 两个条件之间要用 && 或 || 连接
-diag-token-number = 数字 { $n }
-diag-token-name = 名称“{ $s }”
-diag-token-operator = “{ $o }”
+diag-token-number = 数字 { $number }
+diag-token-name = 名称“{ $suggestion }”
+diag-token-operator = “{ $operator }”
 diag-token-open-paren = “(”
 diag-token-close-paren = “)”
 diag-token-end = 结尾
 diag-condition-nested-too-deeply-at-most = 条件嵌套太深（最多 { $max_depth } 层）
-diag-comparisons-cannot-be-chained = 比较不能连写（“{ $o }”）
+diag-comparisons-cannot-be-chained = 比较不能连写（“{ $operator }”）
 diag-write-b-b-c = 写成 a < b && b < c
 diag-there-is-no-function = 没有叫“{ $name }”的函数
 diag-functions-visited-scene-chose-choice-role = 可用的函数：visited(场景)、chose(选项)、role(角色)
@@ -204,7 +204,7 @@ diag-is-missing-its = { $func }( 缺少右括号“)”
 diag-takes-exactly-one-id = { $func }(…) 只接受一个 id
 diag-for-example-hot-search = 例如 { $func }(hot_search)
 diag-condition-must-be-yes-or-no = 条件要得出是或否，例如 trust >= 60
-diag-expected-here-found = 这里需要{ $w }，却是{ $g }
+diag-expected-here-found = 这里需要{ $want }，却是{ $got }
 diag-no-meter-or-flag-is-called = 没有叫“{ $name }”的指标或标记
 diag-declare-it-under-meters-or-flags = 在 meters 或 flags 里声明它
 
@@ -233,10 +233,10 @@ diag-with-place = { $what }{ $at }
 diag-verbatim = { $text }
 diag-ron-error = 格式错误：{ $error }
 diag-expected-found = 这里应是 { $expected }，却是 { $found }
-diag-unexpected-character = 这里不能有字符“{ $c }”
+diag-unexpected-character = 这里不能有字符“{ $char }”
 diag-the-value-of = { $field } 的值
 diag-this-value = 这里
-diag-path-index = 第 { $n } 个{ $kind }
+diag-path-index = 第 { $number } 个{ $kind }
 diag-path-step = { $head } → { $tail }
 diag-file-ends-unexpectedly-here = 文件在这里意外结束
 diag-expected-comma-here = 这里缺少逗号

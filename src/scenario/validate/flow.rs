@@ -161,7 +161,7 @@ fn roles(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::at(
                         Code::RoleMismatch,
                         format!("scenes[{i}].roles"),
-                        msg!("diag-role-can-reach-scene-which-is", id = &role.id, roles = scene.roles.join(", ")),
+                        msg!("diag-role-can-reach-scene-which-is", role = &role.id, id = &scene.id, roles = scene.roles.join(", ")),
                     )
                     .with_help(msg!("diag-route-roles-with-choices-roles-lists")),
                 );
@@ -177,7 +177,7 @@ fn roles(ctx: &Ctx, out: &mut Vec<Finding>) {
                 out.push(Finding::at(
                     Code::RoleMismatch,
                     format!("endings[{e}].roles"),
-                    msg!("diag-role-can-reach-ending-which-is", id = &role.id, roles = ending.roles.join(", ")),
+                    msg!("diag-role-can-reach-ending-which-is", role = &role.id, id = &ending.id, roles = ending.roles.join(", ")),
                 ));
             }
         }

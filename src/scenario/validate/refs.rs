@@ -125,7 +125,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
 }
 
 fn did_you_mean<V>(id: &str, map: &HashMap<&str, V>) -> Option<Message> {
-    closest(id, map.keys().copied()).map(|s| msg!("diag-did-you-mean", s = s))
+    closest(id, map.keys().copied()).map(|s| msg!("diag-did-you-mean", suggestion = s))
 }
 
 fn effect(ctx: &Ctx, path: &dyn Fn() -> String, e: &Effect, out: &mut Vec<Finding>) {
@@ -253,7 +253,7 @@ pub fn png_size(file: &Path) -> Result<(u32, u32), Message> {
     let w = u32::from_be_bytes([head[16], head[17], head[18], head[19]]);
     let h = u32::from_be_bytes([head[20], head[21], head[22], head[23]]);
     if w == 0 || h == 0 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
-        return Err(msg!("diag-image-is-x-over-x-limit", w = w, h = h, max_image_side = MAX_IMAGE_SIDE));
+        return Err(msg!("diag-image-is-x-over-x-limit", width = w, height = h, max_image_side = MAX_IMAGE_SIDE));
     }
     Ok((w, h))
 }

@@ -110,11 +110,14 @@ fn languages(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (i, code) in langs.iter().enumerate() {
         // Content languages are any BCP 47 tag (Tibetan "bo", Uyghur "ug"), not only the interface's:
         // a tag must be well formed and written the canonical way, since texts are keyed by it.
-        let parsed = code.parse::<LanguageIdentifier>().map(|l| l.to_string());
-        if parsed.as_deref() != Ok(code.as_str()) {
-            let help = match parsed {
-                Ok(canonical) => msg!("diag-write-language-as", tag = canonical),
-                Err(_) => msg!("diag-language-tag-hint"),
+        // Only two- and three-letter primary languages are ever assigned (ISO 639), so a longer
+        // one ("english", "chinese") is a word written where a tag belongs.
+        let parsed = code.parse::<LanguageIdentifier>().ok().filter(|l| (2..=3).contains(&l.language.as_str().len()));
+        let canonical = parsed.map(|l| l.to_string());
+        if canonical.as_deref() != Some(code.as_str()) {
+            let help = match canonical {
+                Some(canonical) => msg!("diag-write-language-as", tag = canonical),
+                None => msg!("diag-language-tag-hint"),
             };
             out.push(
                 Finding::at(Code::UnknownLanguage, format!("languages[{i}]"), msg!("diag-unknown-language-code", code = code))
@@ -150,7 +153,7 @@ fn kind<'a>(
                     path.to_string(),
                     match crate::scenario::syntax::plain_path(first.to_string().trim_end_matches(".id")) {
                         Some(p) => {
-                            msg!("diag-id-is-used-twice-has-it", kind = kind(), id = id, p = p)
+                            msg!("diag-id-is-used-twice-has-it", kind = kind(), id = id, first = p)
                         }
                         None => msg!("diag-id-is-used-twice", kind = kind(), id = id),
                     },
@@ -172,7 +175,7 @@ pub fn id_problem(id: &str, expr_name: bool) -> Option<Message> {
         return Some(msg!("diag-longer-than-characters", max_id_len = MAX_ID_LEN));
     }
     if let Some(c) = id.chars().find(|c| !(c.is_alphanumeric() || *c == '_' || (*c == '-' && !expr_name))) {
-        return Some(if c == '-' { msg!("diag-it-is-used-in-conditions-so") } else { msg!("diag-it-contains", c = c) });
+        return Some(if c == '-' { msg!("diag-it-is-used-in-conditions-so") } else { msg!("diag-it-contains", char = c) });
     }
     if expr_name {
         if id.starts_with(|c: char| c.is_ascii_digit()) {
@@ -208,7 +211,7 @@ fn ids_of<'a, T>(name: &'static str, items: &'a [T], id: fn(&T) -> &String) -> i
 fn ids(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.s;
     if let Some(p) = id_problem(&s.id, false) {
-        out.push(Finding::at(Code::BadId, "id", msg!("diag-scenario-id-is-not-usable", id = &s.id, p = p)));
+        out.push(Finding::at(Code::BadId, "id", msg!("diag-scenario-id-is-not-usable", id = &s.id, problem = p)));
     }
     let fresh = HashMap::default;
     kind(out, "diag-kind-scene", ids_of("scenes", &s.scenes, |x| &x.id), false, &mut fresh());

@@ -168,7 +168,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Text::Plain(_) if langs.len() > 1 => {
                 let d = declared();
                 out.push(
-                    Finding::at(Code::MissingTranslation, at.to_string(), msg!("diag-this-text-has-one-version-but", d = d))
+                    Finding::at(Code::MissingTranslation, at.to_string(), msg!("diag-this-text-has-one-version-but", declared = d))
                         .with_help(msg!("diag-write-zh-cn-en")),
                 );
             }
@@ -219,7 +219,7 @@ fn translation_problems(at: &At, entries: &[(String, String)], langs: &[String],
     if !missing.is_empty() {
         let m = missing.join(", ");
         out.push(
-            Finding::at(Code::MissingTranslation, at.to_string(), msg!("diag-missing-text", m = m))
+            Finding::at(Code::MissingTranslation, at.to_string(), msg!("diag-missing-text", missing = m))
                 .with_help(msg!("diag-every-text-needs-one-version-for", declared = &declared)),
         );
     }
@@ -227,11 +227,11 @@ fn translation_problems(at: &At, entries: &[(String, String)], langs: &[String],
         let key = || Location::Key(format!("{at}.{k}"));
         if !langs.contains(k) {
             out.push(
-                Finding::new(Code::MissingTranslation, key(), msg!("diag-language-is-not-declared-in-languages", k = k))
+                Finding::new(Code::MissingTranslation, key(), msg!("diag-language-is-not-declared-in-languages", language = k))
                     .with_help(msg!("diag-scenario-declares", declared = &declared)),
             );
         } else if entries[..i].iter().any(|(prev, _)| prev == k) {
-            out.push(Finding::new(Code::DuplicateId, key(), msg!("diag-language-is-written-twice", k = k)));
+            out.push(Finding::new(Code::DuplicateId, key(), msg!("diag-language-is-written-twice", language = k)));
         }
     }
 }
