@@ -77,9 +77,11 @@ impl From<&str> for Arg {
         Arg::Str(s.to_string())
     }
 }
-impl From<&String> for Arg {
-    fn from(s: &String) -> Arg {
-        Arg::Str(s.clone())
+/// A borrowed value of any kind that converts (`&String`, `&i64`, `&&str`, `&char`): arguments
+/// are often fields of borrowed data.
+impl<T: Clone + Into<Arg>> From<&T> for Arg {
+    fn from(v: &T) -> Arg {
+        v.clone().into()
     }
 }
 impl From<String> for Arg {

@@ -123,8 +123,8 @@ impl<'de> serde::Deserialize<'de> for Lang {
     }
 }
 
-/// A message in both interface languages. Kept while the last callers move to catalogue messages
-/// ([`crate::i18n::Message`]).
+/// A message in both interface languages. Kept while the last callers (classroom votes) move to
+/// catalogue messages ([`crate::i18n::Message`]).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Bilingual {
     pub zh: String,
@@ -139,18 +139,6 @@ impl Bilingual {
     pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.zh, &self.en)
     }
-}
-
-/// Builds a [`Bilingual`] from two format strings: `bi!("场景 {id}", "scene {id}")`, or with
-/// arguments for each: `bi!(("{}个", n), ("{} items", n))`.
-#[macro_export]
-macro_rules! bi {
-    (($zh:literal $(, $za:expr)* $(,)?), ($en:literal $(, $ea:expr)* $(,)?) $(,)?) => {
-        $crate::lang::Bilingual::new(format!($zh $(, $za)*), format!($en $(, $ea)*))
-    };
-    ($zh:literal, $en:literal $(,)?) => {
-        $crate::lang::Bilingual::new(format!($zh), format!($en))
-    };
 }
 
 #[cfg(test)]

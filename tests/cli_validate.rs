@@ -68,6 +68,10 @@ fn json_report_has_the_documented_shape() {
     assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(12), Some(65)));
     assert!(d["end_line"].is_u64() && d["end_column"].is_u64());
     assert!(d["message"].as_str().unwrap().contains("outside 0..100"));
+    // The same message as data: its catalogue key and arguments, for tools.
+    assert_eq!(d["message_key"], "diag-meter-starts-at-outside");
+    assert_eq!(d["args"]["id"], "trust");
+    assert_eq!((d["args"]["min"].as_f64(), d["args"]["max"].as_f64()), (Some(0.0), Some(100.0)));
     assert_eq!(files[2]["diagnostics"][0]["code"], "io-error");
     assert!(files[2]["diagnostics"][0]["line"].is_null());
 }

@@ -3,7 +3,9 @@
 
 use shapan::engine::Compiled;
 use shapan::engine::analysis::analyse;
+use shapan::lang::Lang;
 use shapan::scenario::load::resolve;
+use shapan::scenario::render::render;
 use shapan::scenario::{Code, load_path};
 use std::path::{Path, PathBuf};
 
@@ -129,7 +131,7 @@ fn syntax_fixtures_name_the_fix_in_both_languages() {
         for line in text.lines().skip(1).take_while(|l| l.starts_with("// ")) {
             let (lang, want) = line[3..].split_once(": ").unwrap();
             let lang: Lang = lang.parse().unwrap();
-            let said = format!("{} / {}", d.message.get(lang), d.help.as_ref().map_or("", |h| h.get(lang)));
+            let said = format!("{} / {}", d.message.render(lang), d.help.as_ref().map_or(String::new(), |h| h.render(lang)));
             assert!(said.contains(want), "{}: {said:?} lacks {want:?}", path.display());
             assert!(!said.contains('?') || lang == Lang::EN, "no logical path like `[0].?` in Chinese: {said}");
         }
@@ -161,10 +163,54 @@ fn follow_on_problems_come_after_their_cause_and_name_it() {
     assert_eq!(got[1], (Code::Unreachable, copy_line), "{got:?}");
     assert_eq!(got[2].0, Code::Unreachable);
     assert!(got[2].1 < copy_line, "the scene written earlier is still listed after the cause: {got:?}");
-    let d = &loaded.diagnostics;
-    assert!(d[0].message.zh.contains("第 3 个场景已经用了它"), "{}", d[0].message.zh);
-    assert!(d[1].message.zh.contains("和前面的场景重复"), "{}", d[1].message.zh);
-    assert!(d[1].message.en.contains("repeats an earlier scene's"), "{}", d[1].message.en);
-    assert!(d[2].message.zh.contains("要经过场景“s2”") && d[2].message.zh.contains("见上面的 id 重复错误"), "{}", d[2].message.zh);
-    assert!(d[2].message.en.contains("passes through scene 's2'"), "{}", d[2].message.en);
+    let zh: Vec<String> = loaded.diagnostics.iter().map(|d| d.message_in(Lang::ZH_CN)).collect();
+    let en: Vec<String> = loaded.diagnostics.iter().map(|d| d.message_in(Lang::EN)).collect();
+    assert!(zh[0].contains("第 3 个场景已经用了它"), "{}", zh[0]);
+    assert!(zh[1].contains("和前面的场景重复"), "{}", zh[1]);
+    assert!(en[1].contains("repeats an earlier scene's"), "{}", en[1]);
+    assert!(zh[2].contains("要经过场景“s2”") && zh[2].contains("见上面的 id 重复错误"), "{}", zh[2]);
+    assert!(en[2].contains("passes through scene 's2'"), "{}", en[2]);
+}
+
+/// Content languages are any BCP 47 tag, not only the interface's: a scenario in Tibetan with a
+/// Chinese translation is clean, shows its Chinese under the Chinese interface and its Tibetan
+/// original under one it has no translation for, and its problems are told in Chinese.
+#[test]
+fn a_scenario_in_tibetan_and_chinese_is_checked_and_told_in_chinese() {
+    let path = fixtures().join("languages/bo-zh-CN.ron");
+    let loaded = load_path(&path);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let s = loaded.playable().unwrap();
+    assert_eq!(s.text_language(Lang::ZH_CN), "zh-CN");
+    assert_eq!(s.text_language(Lang::EN), "bo", "no English: the original");
+    assert_eq!(s.title.get(s.text_language(Lang::ZH_CN)), "测试场景");
+
+    // Drop one Chinese translation and misspell a tag: the problems are told in Chinese.
+    let source = std::fs::read_to_string(&path).unwrap();
+    let broken = source.replacen(", \"zh-CN\": \"及时。\"", "", 1).replacen("[\"bo\", \"zh-CN\"]", "[\"bo\", \"zh-CN\", \"藏文\"]", 1);
+    let loaded = shapan::scenario::load::load_str(&path, broken, &[]);
+    let lines = loaded.line_index();
+    let text: String = loaded.diagnostics.iter().map(|d| render(d, "bo.ron", &lines, Lang::ZH_CN)).collect();
+    assert!(text.contains("错误[unknown-language]: 不认识的语言代码“藏文”"), "{text}");
+    assert!(text.contains("请用 BCP 47 语言标签"), "{text}");
+    assert!(text.contains("错误[missing-translation]: 缺少 zh-CN, 藏文 的文字"), "{text}");
+    assert!(!text.contains("error["), "no English in a Chinese report: {text}");
+}
+
+/// A tag that is well formed but not canonical is reported with the canonical spelling; a word
+/// written where a tag belongs is not a tag.
+#[test]
+fn language_tags_must_be_well_formed_and_canonical() {
+    let source = std::fs::read_to_string(fixtures().join("valid.ron")).unwrap();
+    for (tag, ok, hint) in
+        [("ug", true, ""), ("zh-Hans-CN", true, ""), ("zh_cn", false, "“zh-CN”"), ("english", false, "BCP 47"), ("中文", false, "BCP 47")]
+    {
+        let edited = source.replace("languages: [\"zh-CN\"]", &format!("languages: [\"zh-CN\", \"{tag}\"]"));
+        let loaded = shapan::scenario::load::load_str(Path::new("x.ron"), edited, &[]);
+        let bad: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == Code::UnknownLanguage).collect();
+        assert_eq!(bad.is_empty(), ok, "{tag}: {bad:?}");
+        if let Some(d) = bad.first() {
+            assert!(d.help_in(Lang::ZH_CN).unwrap().contains(hint), "{tag}: {:?}", d.help_in(Lang::ZH_CN));
+        }
+    }
 }

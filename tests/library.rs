@@ -12,8 +12,11 @@ fn every_shipped_scenario_is_clean() {
     let mut ids = std::collections::HashSet::new();
     for file in files {
         let loaded = load_path(&file);
-        let shown: Vec<String> =
-            loaded.diagnostics.iter().map(|d| format!("{} {:?}: {}", d.code, d.span.map(|s| s.start.line), d.message.en)).collect();
+        let shown: Vec<String> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {:?}: {}", d.code, d.span.map(|s| s.start.line), d.message.render(shapan::lang::Lang::EN)))
+            .collect();
         assert!(loaded.diagnostics.is_empty(), "{}: {shown:#?}", file.display());
         let s = loaded.scenario.unwrap();
         assert!(ids.insert(s.id.clone()), "scenario id {} used twice", s.id);

@@ -24,10 +24,11 @@ pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
         eprintln!(
             "{}",
             match lang {
-                Lang::ZH_CN => format!("案例 id “{}” 不可用：{}。id 用字母、数字、下划线，例如 flood_night", args.id, problem.zh),
+                Lang::ZH_CN => format!("案例 id “{}” 不可用：{}。id 用字母、数字、下划线，例如 flood_night", args.id, problem.render(lang)),
                 _ => format!(
                     "scenario id '{}' is not usable: {}. Ids use letters, digits and underscores, e.g. flood_night",
-                    args.id, problem.en
+                    args.id,
+                    problem.render(lang)
                 ),
             }
         );

@@ -16,13 +16,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> ExitCode {
     let paths = if args.paths.is_empty() {
         let dir = PathBuf::from(DEFAULT_DIR);
         if !dir.is_dir() {
-            eprintln!(
-                "{}",
-                lang.pick(
-                    "当前目录下没有 scenarios/ 文件夹；请给出要检查的文件或文件夹",
-                    "there is no scenarios/ folder here; name the files or folders to check"
-                )
-            );
+            eprintln!("{}", crate::t!(lang, "diag-no-scenarios-folder"));
             return ExitCode::from(EXIT_USAGE);
         }
         vec![dir]
@@ -57,8 +51,8 @@ pub fn report_text(loaded: &[Loaded], lang: Lang) -> String {
         warnings += l.warning_count();
     }
     if loaded.len() > 1 {
-        let total = lang.pick("合计", "total");
-        out.push_str(&summary(&format!("{total} ({})", loaded.len()), errors, warnings, lang));
+        let total = crate::t!(lang, "diag-summary-total", files = loaded.len());
+        out.push_str(&summary(&total, errors, warnings, lang));
         out.push('\n');
     }
     out
@@ -100,18 +94,42 @@ pub fn report_json(loaded: &[Loaded], lang: Lang) -> Value {
     json!({ "files": files })
 }
 
-/// One diagnostic in the JSON reports of `validate` and `analyze`.
+/// One diagnostic in the JSON reports of `validate` and `analyze`: its message and help rendered
+/// in `lang`, and the message's catalogue key and arguments as data (`message_key`, `args`), so a
+/// tool can word it itself or look at the ids without parsing prose.
 pub fn diagnostic_json(d: &crate::scenario::Diagnostic, lang: Lang) -> Value {
     json!({
         "code": d.code.as_str(),
+        "message_key": d.message.key,
+        "args": args_json(&d.message, lang),
         "severity": d.severity.as_str(),
         "line": d.span.map(|s| s.start.line),
         "column": d.span.map(|s| s.start.column),
         "end_line": d.span.map(|s| s.end.line),
         "end_column": d.span.map(|s| s.end.column),
-        "message": d.message.get(lang),
-        "help": d.help.as_ref().map(|h| h.get(lang)),
+        "message": d.message_in(lang),
+        "help": d.help_in(lang),
     })
+}
+
+/// A message's arguments as a JSON object: text and numbers as they are, lists as arrays, and a
+/// nested message (a kind of thing, a place in the file) rendered in `lang`.
+fn args_json(m: &crate::i18n::Message, lang: Lang) -> Value {
+    use crate::i18n::Arg;
+    let map = m
+        .args
+        .iter()
+        .map(|(name, arg)| {
+            let v = match arg {
+                Arg::Str(s) => json!(s),
+                Arg::Num(n) => json!(n),
+                Arg::List(items) => json!(items),
+                Arg::Msg(inner) => json!(inner.render(lang)),
+            };
+            ((*name).to_string(), v)
+        })
+        .collect::<serde_json::Map<_, _>>();
+    Value::Object(map)
 }
 
 #[cfg(test)]

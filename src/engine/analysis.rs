@@ -10,7 +10,7 @@ use super::compiled::{Compiled, Cond, allows};
 use super::explore::{Action, Aim, Explorer, To, improves};
 use super::score::{Scoring, band};
 use super::session::start_run;
-use crate::bi;
+use crate::msg;
 use crate::scenario::diagnostic::{Code, Finding};
 use crate::scenario::expr::BinOp;
 use crate::scenario::model::Grade;
@@ -553,43 +553,19 @@ fn findings(c: &Compiled, a: &Analysis) -> Vec<Finding> {
         let (reason, help) = match why {
             Unreached::Shadowed { by } => {
                 let other = &s.endings[by].id;
-                (
-                    bi!(
-                        ("排在它前面的结局“{}”的条件总是成立，走到结局时总是先选中它", other),
-                        ("the ending '{}' listed before it always holds, so it is always taken first", other)
-                    ),
-                    bi!(
-                        "没有条件的兜底结局要放在最后：结局按文件中的顺序检查，第一个条件成立的就是结局",
-                        "put the fallback ending (the one without a condition) last: endings are checked in file order and the first that holds is taken"
-                    ),
-                )
+                (msg!("diag-ending-listed-before-it-always-holds", other = other), msg!("diag-put-fallback-ending-one-without-condition"))
             }
-            Unreached::Impossible => (
-                bi!("它的条件在指标的取值范围内永远不会成立", "its condition can never hold within the meters' ranges"),
-                bi!(
-                    "检查条件里的数字：指标达不到这个值（例如最大值是 186 时写了 > 186）",
-                    "check the numbers in the condition: no meter can reach them (e.g. `> 186` when the maximum is 186)"
-                ),
-            ),
-            Unreached::NoRoad => (
-                bi!("没有一条路线在结束时满足它的条件", "no road ends where its condition holds"),
-                bi!(
-                    "用 shapan graph 看看哪些选择能让条件成立，或者放宽条件",
-                    "look at the map (shapan graph) for choices that would make the condition hold, or loosen it"
-                ),
-            ),
+            Unreached::Impossible => (msg!("diag-its-condition-can-never-hold-within"), msg!("diag-check-numbers-in-condition-no-meter")),
+            Unreached::NoRoad => (msg!("diag-no-road-ends-where-its-condition"), msg!("diag-look-at-map-shapan-graph-for")),
         };
         let path = if s.endings[e].condition.is_some() { format!("endings[{e}].condition") } else { format!("endings[{e}].id") };
         if missed.len() == reports.len() {
-            let msg = bi!(("任何角色都到不了结局“{}”：{}", id, reason.zh), ("no role can reach the ending '{}': {}", id, reason.en));
+            let msg = msg!("diag-no-role-can-reach-ending", id = id, reason = reason.clone());
             out.push(Finding::at(Code::EndingUnreachable, path, msg).with_help(help));
         } else {
             for (r, _) in missed {
                 let who = role_name(r.role);
-                let msg = bi!(
-                    ("角色“{}”到不了结局“{}”：{}", who, id, reason.zh),
-                    ("the role '{}' cannot reach the ending '{}': {}", who, id, reason.en)
-                );
+                let msg = msg!("diag-role-cannot-reach-ending", who = who, id = id, reason = reason.clone());
                 out.push(Finding::at(Code::EndingUnreachableForRole, path.clone(), msg).with_help(help.clone()));
             }
         }
@@ -598,24 +574,18 @@ fn findings(c: &Compiled, a: &Analysis) -> Vec<Finding> {
     let reached = |f: &dyn Fn(&RoleReport) -> bool| explored.iter().any(|r| f(r));
     for (i, sc) in s.scenes.iter().enumerate() {
         if !reached(&|r| r.scene_reached[i]) {
-            let msg = bi!(
-                ("没有一条路线能走到场景“{}”：沿途的条件总把它挡在外面", sc.id),
-                ("no road reaches the scene '{}': the conditions on the way always keep it out", sc.id)
-            );
+            let msg = msg!("diag-no-road-reaches-scene-conditions-on", id = &sc.id);
             out.push(Finding::at(Code::NeverReached, format!("scenes[{i}].id"), msg));
             continue;
         }
         for ix in c.scenes[i].choices.clone() {
             if !reached(&|r| r.choice_offered[ix]) {
                 let ch = c.choice(ix);
-                let msg = bi!(
-                    ("选项“{}”在任何路线上都不会出现或不能选：它的条件在走到这里时从不成立", ch.id),
-                    ("the choice '{}' is never open on any road: its condition never holds when the scene is reached", ch.id)
+                let msg = msg!("diag-choice-is-never-open-on-any", id = &ch.id);
+                out.push(
+                    Finding::at(Code::ChoiceNeverOffered, format!("{}.id", choice_path(c, ix)), msg)
+                        .with_help(msg!("diag-check-what-flags-and-meters-in")),
                 );
-                out.push(Finding::at(Code::ChoiceNeverOffered, format!("{}.id", choice_path(c, ix)), msg).with_help(bi!(
-                    "看看条件里的标记和指标在走到这个场景时可能是什么值",
-                    "check what the flags and meters in its condition can be when the scene is reached"
-                )));
             }
         }
     }
@@ -625,14 +595,11 @@ fn findings(c: &Compiled, a: &Analysis) -> Vec<Finding> {
     crossed.dedup();
     for ix in crossed {
         let ch = c.choice(ix);
-        let msg = bi!(
-            ("最优路线会选择触碰红线的选项“{}”：复盘会把它推荐给学员", ch.id),
-            ("best play takes the red-line choice '{}': the debrief would recommend crossing it", ch.id)
+        let msg = msg!("diag-best-play-takes-red-line-choice", id = &ch.id);
+        out.push(
+            Finding::at(Code::RedLineOnBestRoad, format!("{}.red_line", choice_path(c, ix)), msg)
+                .with_help(msg!("diag-red-line-choice-should-score-lowest")),
         );
-        out.push(Finding::at(Code::RedLineOnBestRoad, format!("{}.red_line", choice_path(c, ix)), msg).with_help(bi!(
-            "红线选项应当得分最低或导向失败结局；检查它的得分和后果",
-            "a red-line choice should score lowest or lead to a failing ending; check its scores and consequences"
-        )));
     }
     // Flags set and hidden meters changed that no condition ever reads.
     let mut set_flags = vec![false; s.flags.len()];
@@ -650,19 +617,13 @@ fn findings(c: &Compiled, a: &Analysis) -> Vec<Finding> {
     }
     for (i, f) in s.flags.iter().enumerate() {
         if set_flags[i] && !c.reads.flags.contains(&i) {
-            let msg = bi!(
-                ("标记“{}”会被设置，但没有任何条件读取它：它不改变任何后果", f.id),
-                ("the flag '{}' is set but no condition reads it: it changes nothing", f.id)
-            );
+            let msg = msg!("diag-flag-is-set-but-no-condition", id = &f.id);
             out.push(Finding::at(Code::ChangesNothing, format!("flags[{i}].id"), msg));
         }
     }
     for (i, m) in s.meters.iter().enumerate() {
         if changed[i] && !m.visible && !c.reads.meters.contains(&i) {
-            let msg = bi!(
-                ("隐藏指标“{}”会变化，但没有任何条件读取它，学员也看不到：它不改变任何后果", m.id),
-                ("the hidden meter '{}' changes but no condition reads it and trainees never see it: it changes nothing", m.id)
-            );
+            let msg = msg!("diag-hidden-meter-changes-but-no-condition", id = &m.id);
             out.push(Finding::at(Code::ChangesNothing, format!("meters[{i}].id"), msg));
         }
     }
@@ -705,7 +666,7 @@ endings: ENDINGS,
         let paid = &a.roles[0].endings[1];
         assert!(!paid.reached);
         assert_eq!(paid.why, Some(Unreached::Shadowed { by: 0 }));
-        assert!(a.findings.iter().any(|f| f.code == Code::EndingUnreachable && f.message.en.contains("'any'")));
+        assert!(a.findings.iter().any(|f| f.code == Code::EndingUnreachable && f.message.render(crate::lang::Lang::EN).contains("'any'")));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Author mistakes as data: a `Diagnostic` has a code, a severity, a place in the file and a message
-//! in both languages. Validation passes push them; rendering and JSON output read them.
+//! named by its catalogue key with arguments (`assets/locales/*/diagnostics.ftl`), rendered in a
+//! language only where it is shown. Validation passes push them; rendering and JSON output read them.
 
-use crate::lang::{Bilingual, Lang};
+use crate::i18n::Message;
+use crate::lang::Lang;
 use std::fmt;
 
 /// How bad a problem is. Errors stop a scenario from being played; warnings do not.
@@ -19,13 +21,17 @@ impl Severity {
         }
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Severity::Error, Lang::ZH_CN) => "错误",
-            (Severity::Warning, Lang::ZH_CN) => "警告",
-            (Severity::Error, _) => "error",
-            (Severity::Warning, _) => "warning",
+    /// The catalogue key of the severity's word (`错误`, `error`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Severity::Error => "diag-severity-error",
+            Severity::Warning => "diag-severity-warning",
         }
+    }
+
+    /// The severity's word in a language, from the catalogue.
+    pub fn label(self, lang: Lang) -> String {
+        crate::t!(lang, self.label_key())
     }
 }
 
@@ -105,7 +111,8 @@ codes! {
     MissingTranslation = "missing-translation", Error;
     /// A role can reach a scene or ending that is limited to other roles.
     RoleMismatch = "role-mismatch", Error;
-    /// A language code Shapan does not know.
+    /// A language tag that is not a well-formed BCP 47 tag (any well-formed one is accepted: content
+    /// languages need not be interface languages).
     UnknownLanguage = "unknown-language", Error;
     /// An asset path that leaves the scenario's asset folder.
     UnsafePath = "unsafe-path", Error;
@@ -181,20 +188,32 @@ pub struct SourceSpan {
     pub end: Pos,
 }
 
-/// One problem found in a scenario file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One problem found in a scenario file. Its message and help are data (a catalogue key and
+/// arguments): render them with [`Diagnostic::message_in`] and [`Diagnostic::help_in`], as often
+/// and in as many languages as needed, without checking the file again.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
     /// Where in the file; `None` for problems with the file as a whole (missing, too large).
     pub span: Option<SourceSpan>,
-    pub message: Bilingual,
-    pub help: Option<Bilingual>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The message in a language.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.message.render(lang)
+    }
+
+    /// The help, if any, in a language.
+    pub fn help_in(&self, lang: Lang) -> Option<String> {
+        self.help.as_ref().map(|h| h.render(lang))
     }
 }
 
@@ -216,19 +235,19 @@ pub enum Location {
 }
 
 /// A diagnostic whose location is not yet resolved to a line and column.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub code: Code,
     pub location: Location,
-    pub message: Bilingual,
-    pub help: Option<Bilingual>,
+    pub message: Message,
+    pub help: Option<Message>,
     /// The problem this one follows from (a duplicated id making a scene unreachable): the
     /// report lists the cause first and this right after it.
     pub follows: Option<Location>,
 }
 
 impl Finding {
-    pub fn new(code: Code, location: Location, message: Bilingual) -> Self {
+    pub fn new(code: Code, location: Location, message: Message) -> Self {
         Finding { code, location, message, help: None, follows: None }
     }
 
@@ -238,17 +257,55 @@ impl Finding {
         self
     }
 
-    pub fn at(code: Code, path: impl Into<String>, message: Bilingual) -> Self {
+    pub fn at(code: Code, path: impl Into<String>, message: Message) -> Self {
         Finding::new(code, Location::Path(path.into()), message)
     }
 
-    pub fn with_help(mut self, help: Bilingual) -> Self {
+    pub fn with_help(mut self, help: Message) -> Self {
         self.help = Some(help);
         self
     }
 
-    pub fn with_help_opt(mut self, help: Option<Bilingual>) -> Self {
+    pub fn with_help_opt(mut self, help: Option<Message>) -> Self {
         self.help = help;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::load::load_str;
+    use crate::scenario::render::render;
+    use std::path::Path;
+
+    /// One diagnostic, as data, reads in each language; the same values render again later in
+    /// another language with no second validation (the app's language button).
+    #[test]
+    fn a_diagnostic_renders_in_each_language_from_the_same_data() {
+        let source = std::fs::read_to_string("tests/fixtures/valid.ron").unwrap().replace("Scene(\"s2\")", "Scene(\"s3\")");
+        let loaded = load_str(Path::new("x.ron"), source, &[]);
+        let d = loaded.diagnostics.iter().find(|d| d.code == Code::DanglingReference).expect("a dangling reference");
+        assert_eq!(d.message.key, "diag-there-is-no-scene-with-id");
+        assert_eq!(d.message.args, vec![("id", crate::i18n::Arg::Str("s3".into()))]);
+        assert_eq!(d.message_in(Lang::ZH_CN), "没有 id 为“s3”的场景");
+        assert_eq!(d.message_in(Lang::EN), "there is no scene with id 's3'");
+        assert_eq!(d.help_in(Lang::ZH_CN).as_deref(), Some("是不是“s1”？"));
+        assert_eq!(d.help_in(Lang::EN).as_deref(), Some("did you mean 's1'?"));
+
+        let lines = loaded.line_index();
+        let zh = render(d, "x.ron", &lines, Lang::ZH_CN);
+        let en = render(d, "x.ron", &lines, Lang::EN);
+        assert!(zh.starts_with("错误[dangling-reference]: 没有 id 为“s3”的场景\n"), "{zh}");
+        assert!(en.starts_with("error[dangling-reference]: there is no scene with id 's3'\n"), "{en}");
+        // Back and forth: the same diagnostic, rendered again, reads the same.
+        assert_eq!(render(d, "x.ron", &lines, Lang::ZH_CN), zh);
+        assert_eq!(render(d, "x.ron", &lines, Lang::EN), en);
+    }
+
+    #[test]
+    fn severities_are_named_from_the_catalogue() {
+        assert_eq!(Severity::Error.label(Lang::ZH_CN), "错误");
+        assert_eq!(Severity::Warning.label(Lang::EN), "warning");
     }
 }

@@ -2,8 +2,8 @@
 //! Conditions are parsed once at load time into a typed tree (never executed as code); every
 //! error carries the character range inside the condition string.
 
-use crate::bi;
-use crate::lang::Bilingual;
+use crate::i18n::Message;
+use crate::msg;
 use serde::de::{Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 
@@ -103,10 +103,10 @@ pub enum Ty {
 }
 
 impl Ty {
-    fn name(self) -> Bilingual {
+    fn name(self) -> Message {
         match self {
-            Ty::Number => Bilingual::new("数值", "a number"),
-            Ty::YesNo => Bilingual::new("是/否", "a yes/no value"),
+            Ty::Number => msg!("diag-type-number"),
+            Ty::YesNo => msg!("diag-type-yes-no"),
         }
     }
 }
@@ -118,28 +118,28 @@ pub enum Value {
 }
 
 /// A problem inside a condition string.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExprError {
     pub range: CharRange,
-    pub message: Bilingual,
-    pub help: Option<Bilingual>,
+    pub message: Message,
+    pub help: Option<Message>,
     /// Type errors are reported under their own code.
     pub is_type_error: bool,
 }
 
 impl ExprError {
-    fn new(range: CharRange, message: Bilingual) -> Self {
+    fn new(range: CharRange, message: Message) -> Self {
         ExprError { range, message, help: None, is_type_error: false }
     }
 
-    fn help(mut self, help: Bilingual) -> Self {
+    fn help(mut self, help: Message) -> Self {
         self.help = Some(help);
         self
     }
 }
 
 /// A condition as written in the file together with what it parsed to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
     pub source: String,
     pub parsed: Result<Expr, ExprError>,
@@ -246,13 +246,14 @@ impl Lexer {
             ('(', _) => (Tok::LParen, (start, start + 1)),
             (')', _) => (Tok::RParen, (start, start + 1)),
             ('=', _) => {
-                return Err(ExprError::new((start, start + 1), bi!("单个“=”不是比较运算符", "a single '=' does not compare"))
-                    .help(bi!("比较是否相等请写“==”", "write '==' to test equality")));
+                return Err(
+                    ExprError::new((start, start + 1), msg!("diag-single-does-not-compare")).help(msg!("diag-write-to-test-equality"))
+                );
             }
             ('&', _) | ('|', _) => {
-                let (zh, en) = if c == '&' { ("&&", "&&") } else { ("||", "||") };
-                return Err(ExprError::new((start, start + 1), bi!("“{c}”要成对书写", "'{c}' must be doubled"))
-                    .help(bi!("请写“{zh}”", "write '{en}'")));
+                let doubled = if c == '&' { "&&" } else { "||" };
+                return Err(ExprError::new((start, start + 1), msg!("diag-must-be-doubled", char = c))
+                    .help(msg!("diag-write-doubled", op = doubled)));
             }
             (d, _) if d.is_ascii_digit() => {
                 let mut end = start;
@@ -260,9 +261,8 @@ impl Lexer {
                     end += 1;
                 }
                 let digits: String = self.chars[start..end].iter().collect();
-                let value = digits
-                    .parse::<i64>()
-                    .map_err(|_| ExprError::new((start, end), bi!("数字 {digits} 太大", "the number {digits} is too large")))?;
+                let value =
+                    digits.parse::<i64>().map_err(|_| ExprError::new((start, end), msg!("diag-number-is-too-large", digits = digits)))?;
                 self.pos = end;
                 return Ok((Tok::Int(value), (start, end)));
             }
@@ -282,16 +282,10 @@ impl Lexer {
                 return Ok((tok, (start, end)));
             }
             (c, _) => {
-                let err = ExprError::new((start, start + 1), bi!("条件里不能有字符“{c}”", "unexpected character '{c}' in condition"));
+                let err = ExprError::new((start, start + 1), msg!("diag-unexpected-character-in-condition", char = c));
                 return Err(match fullwidth_twin(c) {
-                    Some(ascii) => err.help(bi!(
-                        "这是全角符号，请改用半角（英文输入法）的“{ascii}”",
-                        "this is a full-width character; type the ASCII '{ascii}' instead"
-                    )),
-                    None => err.help(bi!(
-                        "条件可用：数字、指标和标记的 id、比较（== != < <= > >=）、&&、||、!、括号，以及 visited(场景)、chose(选项)、role(角色)",
-                        "conditions may use numbers, meter and flag ids, comparisons (== != < <= > >=), &&, ||, !, parentheses, and visited(scene), chose(choice), role(role)"
-                    )),
+                    Some(ascii) => err.help(msg!("diag-this-is-full-width-character-type", ascii = ascii)),
+                    None => err.help(msg!("diag-conditions-may-use-numbers-meter-and")),
                 });
             }
         };
@@ -315,25 +309,21 @@ pub fn parse(source: &str) -> Result<Expr, ExprError> {
     if chars.len() > MAX_LEN {
         return Err(ExprError::new(
             (0, chars.len()),
-            bi!(
-                ("条件太长（{} 个字符，最多 {MAX_LEN} 个）", chars.len()),
-                ("condition too long ({} characters, at most {MAX_LEN})", chars.len())
-            ),
+            msg!("diag-condition-too-long-characters-at-most", chars = chars.len(), max_len = MAX_LEN),
         )
-        .help(bi!("把它拆成几个标记或指标", "split it into flags or meters set by earlier choices")));
+        .help(msg!("diag-split-it-into-flags-or-meters")));
     }
     let mut lexer = Lexer { chars, pos: 0 };
     let (tok, range) = lexer.next()?;
     if tok == Tok::End {
-        return Err(ExprError::new((0, source.chars().count()), bi!("条件是空的", "the condition is empty"))
-            .help(bi!("不需要条件时，删掉这个字段", "if no condition is needed, remove the field")));
+        return Err(ExprError::new((0, source.chars().count()), msg!("diag-condition-is-empty"))
+            .help(msg!("diag-if-no-condition-is-needed-remove")));
     }
     let mut p = Parser { lexer, tok, range, depth: 0 };
     let expr = p.or()?;
     if p.tok != Tok::End {
         let what = p.describe();
-        return Err(ExprError::new(p.range, bi!(("多余的 {}", what.zh), ("unexpected {}", what.en)))
-            .help(bi!("两个条件之间要用 && 或 || 连接", "join two conditions with && or ||")));
+        return Err(ExprError::new(p.range, msg!("diag-unexpected", what = what)).help(msg!("diag-join-two-conditions-with-or")));
     }
     Ok(expr)
 }
@@ -346,24 +336,21 @@ impl Parser {
         Ok(())
     }
 
-    fn describe(&self) -> Bilingual {
+    fn describe(&self) -> Message {
         match &self.tok {
-            Tok::Int(n) => bi!("数字 {n}", "number {n}"),
-            Tok::Ident(s) => bi!("名称“{s}”", "name '{s}'"),
-            Tok::Op(o) => bi!("“{o}”", "'{o}'"),
-            Tok::LParen => bi!("“(”", "'('"),
-            Tok::RParen => bi!("“)”", "')'"),
-            Tok::End => bi!("结尾", "end of condition"),
+            Tok::Int(n) => msg!("diag-token-number", number = n),
+            Tok::Ident(s) => msg!("diag-token-name", suggestion = s),
+            Tok::Op(o) => msg!("diag-token-operator", operator = o),
+            Tok::LParen => msg!("diag-token-open-paren"),
+            Tok::RParen => msg!("diag-token-close-paren"),
+            Tok::End => msg!("diag-token-end"),
         }
     }
 
     fn enter(&mut self) -> Result<(), ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(ExprError::new(
-                self.range,
-                bi!("条件嵌套太深（最多 {MAX_DEPTH} 层）", "condition nested too deeply (at most {MAX_DEPTH} levels)"),
-            ));
+            return Err(ExprError::new(self.range, msg!("diag-condition-nested-too-deeply-at-most", max_depth = MAX_DEPTH)));
         }
         Ok(())
     }
@@ -404,8 +391,7 @@ impl Parser {
         self.advance()?;
         let right = self.sum()?;
         if let Tok::Op(o @ ("==" | "!=" | "<" | "<=" | ">" | ">=")) = self.tok {
-            return Err(ExprError::new(self.range, bi!("比较不能连写（“{o}”）", "comparisons cannot be chained ('{o}')"))
-                .help(bi!("写成 a < b && b < c", "write a < b && b < c")));
+            return Err(ExprError::new(self.range, msg!("diag-comparisons-cannot-be-chained", operator = o)).help(msg!("diag-write-b-b-c")));
         }
         let range = (span_of(&left).0, span_of(&right).1);
         Ok(Expr::Binary(op, Box::new(left), Box::new(right), range))
@@ -457,10 +443,8 @@ impl Parser {
                 }
                 if self.tok == Tok::LParen {
                     let Some(func) = Func::from_name(&name) else {
-                        return Err(ExprError::new(range, bi!("没有叫“{name}”的函数", "there is no function '{name}'")).help(bi!(
-                            "可用的函数：visited(场景)、chose(选项)、role(角色)",
-                            "functions: visited(scene), chose(choice), role(role)"
-                        )));
+                        return Err(ExprError::new(range, msg!("diag-there-is-no-function", name = name))
+                            .help(msg!("diag-functions-visited-scene-chose-choice-role")));
                     };
                     return self.call(func, range);
                 }
@@ -471,8 +455,8 @@ impl Parser {
                 let inner = self.or()?;
                 if self.tok != Tok::RParen {
                     let what = self.describe();
-                    return Err(ExprError::new(self.range, bi!(("这里缺少“)”，却是 {}", what.zh), ("expected ')' but found {}", what.en)))
-                        .help(bi!(("与第 {} 个字符处的“(”配对", range.0 + 1), ("to close the '(' at character {}", range.0 + 1))));
+                    return Err(ExprError::new(self.range, msg!("diag-expected-but-found", what = what))
+                        .help(msg!("diag-to-close-at-character", at = range.0 + 1)));
                 }
                 self.advance()?;
                 Ok(inner)
@@ -480,10 +464,7 @@ impl Parser {
             other => {
                 self.tok = other;
                 let what = self.describe();
-                Err(ExprError::new(
-                    self.range,
-                    bi!(("这里应是数值、名称或“(”，却是 {}", what.zh), ("expected a number, a name or '(' but found {}", what.en)),
-                ))
+                Err(ExprError::new(self.range, msg!("diag-expected-number-name-or-but-found", what = what)))
             }
         }
     }
@@ -494,10 +475,7 @@ impl Parser {
         let chars = &self.lexer.chars;
         let open = self.range.1;
         let Some(close) = (open..chars.len()).find(|&i| chars[i] == ')') else {
-            return Err(ExprError::new(
-                (name_range.0, chars.len()),
-                bi!(("{}( 缺少右括号“)”", func.name()), ("{}( is missing its ')'", func.name())),
-            ));
+            return Err(ExprError::new((name_range.0, chars.len()), msg!("diag-is-missing-its", func = func.name())));
         };
         let raw: String = chars[open..close].iter().collect();
         let lead = raw.len() - raw.trim_start().len();
@@ -505,11 +483,8 @@ impl Parser {
         let arg_start = open + raw[..lead].chars().count();
         let arg_range = (arg_start, arg_start + arg.chars().count());
         if arg.is_empty() || arg.contains(|c: char| c.is_whitespace() || c == ',' || c == '(') {
-            return Err(ExprError::new(
-                (open, close),
-                bi!(("{}(…) 只接受一个 id", func.name()), ("{}(…) takes exactly one id", func.name())),
-            )
-            .help(bi!(("例如 {}(hot_search)", func.name()), ("for example {}(hot_search)", func.name()))));
+            return Err(ExprError::new((open, close), msg!("diag-takes-exactly-one-id", func = func.name()))
+                .help(msg!("diag-for-example-hot-search", func = func.name())));
         }
         self.lexer.pos = close + 1;
         self.advance()?;
@@ -543,20 +518,14 @@ pub fn check(expr: &Expr, names: &dyn Names) -> Vec<ExprError> {
     if let Some(ty) = type_of(expr, names, &mut errors)
         && ty != Ty::YesNo
     {
-        errors.push(
-            type_error(span_of(expr), Ty::YesNo, ty)
-                .help(bi!("条件要得出是或否，例如 trust >= 60", "a condition must be yes or no, e.g. trust >= 60")),
-        );
+        errors.push(type_error(span_of(expr), Ty::YesNo, ty).help(msg!("diag-condition-must-be-yes-or-no")));
     }
     errors
 }
 
 fn type_error(range: CharRange, want: Ty, got: Ty) -> ExprError {
     let (w, g) = (want.name(), got.name());
-    ExprError {
-        is_type_error: true,
-        ..ExprError::new(range, bi!(("这里需要{}，却是{}", w.zh, g.zh), ("expected {} here, found {}", w.en, g.en)))
-    }
+    ExprError { is_type_error: true, ..ExprError::new(range, msg!("diag-expected-here-found", want = w, got = g)) }
 }
 
 fn type_of(expr: &Expr, names: &dyn Names, errors: &mut Vec<ExprError>) -> Option<Ty> {
@@ -573,10 +542,10 @@ fn type_of(expr: &Expr, names: &dyn Names, errors: &mut Vec<ExprError>) -> Optio
         Expr::Var(name, range) => {
             let ty = names.var(name);
             if ty.is_none() {
-                let err = ExprError::new(*range, bi!("没有叫“{name}”的指标或标记", "no meter or flag is called '{name}'"));
+                let err = ExprError::new(*range, msg!("diag-no-meter-or-flag-is-called", name = name));
                 errors.push(match names.suggest(None, name) {
-                    Some(s) => err.help(bi!("是不是“{s}”？", "did you mean '{s}'?")),
-                    None => err.help(bi!("在 meters 或 flags 里声明它", "declare it under meters or flags")),
+                    Some(s) => err.help(msg!("diag-did-you-mean", suggestion = s)),
+                    None => err.help(msg!("diag-declare-it-under-meters-or-flags")),
                 });
             }
             ty
@@ -584,13 +553,13 @@ fn type_of(expr: &Expr, names: &dyn Names, errors: &mut Vec<ExprError>) -> Optio
         Expr::Call(func, id, range) => {
             if !names.exists(*func, id) {
                 let kind = match func {
-                    Func::Visited => Bilingual::new("场景", "scene"),
-                    Func::Chose => Bilingual::new("选项", "choice"),
-                    Func::Role => Bilingual::new("角色", "role"),
+                    Func::Visited => msg!("diag-kind-scene"),
+                    Func::Chose => msg!("diag-kind-choice"),
+                    Func::Role => msg!("diag-kind-role"),
                 };
-                let err = ExprError::new(*range, bi!(("没有 id 为“{id}”的{}", kind.zh), ("there is no {} with id '{id}'", kind.en)));
+                let err = ExprError::new(*range, msg!("diag-there-is-no-with-id", id = id, kind = kind));
                 errors.push(match names.suggest(Some(*func), id) {
-                    Some(s) => err.help(bi!("是不是“{s}”？", "did you mean '{s}'?")),
+                    Some(s) => err.help(msg!("diag-did-you-mean", suggestion = s)),
                     None => err,
                 });
             }
@@ -791,7 +760,7 @@ mod tests {
         assert_eq!(err.range, (10, 10));
         let err = parse("trust ＞ 60").unwrap_err();
         assert_eq!(err.range, (6, 7));
-        assert!(err.help.unwrap().en.contains("'>'"));
+        assert!(err.help.unwrap().render(crate::lang::Lang::EN).contains("'>'"));
         let err = parse("1 < 2 < 3").unwrap_err();
         assert_eq!(err.range, (6, 7));
         assert!(parse("").is_err());
@@ -804,7 +773,7 @@ mod tests {
         let errs = check(&e, &TestNames);
         assert_eq!(errs.len(), 3, "{errs:?}");
         assert_eq!(errs[0].range, (0, 4));
-        assert!(errs[0].help.as_ref().unwrap().en.contains("trust"));
+        assert!(errs[0].help.as_ref().unwrap().render(crate::lang::Lang::EN).contains("trust"));
         assert!(errs[1].is_type_error);
         assert_eq!(errs[1].range, (14, 27));
         assert_eq!(errs[2].range, (47, 49));

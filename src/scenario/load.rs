@@ -5,7 +5,7 @@ use super::diagnostic::{Code, Diagnostic, Finding, Location, SourceSpan};
 use super::locate::{LineIndex, SourceIndex, offset_in_string};
 use super::model::Scenario;
 use super::validate;
-use crate::bi;
+use crate::msg;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -111,39 +111,29 @@ pub fn load_path(path: &Path) -> Loaded {
         scenario: None,
         diagnostics: resolve(vec![finding], ""),
     };
-    let shown = path.display();
+    let shown = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return fail(
-                Finding::new(Code::Io, Location::File, bi!("找不到文件 {shown}", "file not found: {shown}"))
-                    .with_help(bi!("检查路径和文件名是否写对", "check the path and the file name")),
+                Finding::new(Code::Io, Location::File, msg!("diag-file-not-found", shown = &shown))
+                    .with_help(msg!("diag-check-path-and-file-name")),
             );
         }
         Err(e) => {
-            return fail(Finding::new(Code::Io, Location::File, bi!("无法读取 {shown}：{e}", "cannot read {shown}: {e}")));
+            return fail(Finding::new(Code::Io, Location::File, msg!("diag-cannot-read", shown = &shown, error = e.to_string())));
         }
     };
     if meta.is_dir() {
         return fail(
-            Finding::new(Code::Io, Location::File, bi!("{shown} 是文件夹，不是场景文件", "{shown} is a folder, not a scenario file"))
-                .with_help(bi!(
-                    "`shapan validate 文件夹` 会检查其中所有 .ron 文件",
-                    "`shapan validate FOLDER` checks every .ron file in it"
-                )),
+            Finding::new(Code::Io, Location::File, msg!("diag-is-folder-not-scenario-file", shown = &shown))
+                .with_help(msg!("diag-shapan-validate-folder-checks-every-ron")),
         );
     }
     let too_large = |size: u64| {
         let mib = MAX_FILE_BYTES / (1024 * 1024);
-        Finding::new(
-            Code::FileTooLarge,
-            Location::File,
-            bi!("文件太大（{size} 字节，上限 {mib} MiB）", "file too large ({size} bytes; the limit is {mib} MiB)"),
-        )
-        .with_help(bi!(
-            "一个场景通常不到 200 KiB；请检查是否选错了文件",
-            "a scenario is usually under 200 KiB; check that this is the right file"
-        ))
+        Finding::new(Code::FileTooLarge, Location::File, msg!("diag-file-too-large-bytes-limit-is", size = size, mib = mib))
+            .with_help(msg!("diag-scenario-is-usually-under-200-kib"))
     };
     if meta.len() > MAX_FILE_BYTES {
         return fail(too_large(meta.len()));
@@ -151,7 +141,7 @@ pub fn load_path(path: &Path) -> Loaded {
     let mut bytes = Vec::new();
     let read = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        return fail(Finding::new(Code::Io, Location::File, bi!("无法读取 {shown}：{e}", "cannot read {shown}: {e}")));
+        return fail(Finding::new(Code::Io, Location::File, msg!("diag-cannot-read", shown = &shown, error = e.to_string())));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return fail(too_large(bytes.len() as u64));
@@ -171,12 +161,9 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, asset_roots: &[PathBuf]) -> Loade
             let finding = Finding::new(
                 Code::InvalidUtf8,
                 Location::Bytes(valid, valid + 1),
-                bi!(("文件不是 UTF-8 编码的文本（第 {} 个字节起）", valid + 1), ("the file is not UTF-8 text (from byte {})", valid + 1)),
+                msg!("diag-file-is-not-utf-8-from-byte", byte = valid + 1),
             )
-            .with_help(bi!(
-                "用记事本或 WPS 另存为“UTF-8”编码；若是 GBK 编码的文件，需要先转换",
-                "save it as UTF-8 in your editor; a GBK-encoded file must be converted first"
-            ));
+            .with_help(msg!("diag-save-it-as-utf-8-in"));
             Loaded { path: path.to_path_buf(), diagnostics: resolve(vec![finding], &source), source, scenario: None }
         }
     }
@@ -190,25 +177,23 @@ pub fn load_str(path: &Path, source: String, asset_roots: &[PathBuf]) -> Loaded 
         None => source,
     };
     let mut findings = Vec::new();
-    let scenario =
-        if only_comments(&source) {
-            findings.push(Finding::new(Code::EmptyFile, Location::File, bi!("文件是空的", "the file is empty")).with_help(bi!(
-                "从 scenarios/ 里复制一个示例场景作为起点",
-                "start from a copy of one of the example scenarios in scenarios/"
-            )));
-            None
-        } else {
-            match parse(&source) {
-                Ok(s) => {
-                    findings.extend(validate::run(&s, asset_roots));
-                    Some(s)
-                }
-                Err(f) => {
-                    findings.push(*f);
-                    None
-                }
+    let scenario = if only_comments(&source) {
+        findings.push(
+            Finding::new(Code::EmptyFile, Location::File, msg!("diag-file-is-empty")).with_help(msg!("diag-start-from-copy-of-one-of")),
+        );
+        None
+    } else {
+        match parse(&source) {
+            Ok(s) => {
+                findings.extend(validate::run(&s, asset_roots));
+                Some(s)
             }
-        };
+            Err(f) => {
+                findings.push(*f);
+                None
+            }
+        }
+    };
     let diagnostics = resolve(findings, &source);
     Loaded { path: path.to_path_buf(), source, scenario, diagnostics }
 }

@@ -84,16 +84,21 @@ impl Category {
         }
     }
 
+    /// The catalogue key of the label shown for it (`assets/locales/*/scenario.ftl`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Category::OnlineMedia => "category-online-media",
+            Category::CommunityDispute => "category-community-dispute",
+            Category::DevelopmentPlanning => "category-development-planning",
+            Category::Integrity => "category-integrity",
+            Category::Emergency => "category-emergency",
+            Category::Other => "category-other",
+        }
+    }
+
+    /// The label in an interface language, from the catalogue.
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
-        let (zh, en) = match self {
-            Category::OnlineMedia => ("网络舆情", "Online media crisis"),
-            Category::CommunityDispute => ("社区矛盾", "Community dispute"),
-            Category::DevelopmentPlanning => ("发展规划", "Development planning"),
-            Category::Integrity => ("廉洁自律", "Integrity"),
-            Category::Emergency => ("应急处置", "Emergency"),
-            Category::Other => ("其他", "Other"),
-        };
-        lang.pick(zh, en)
+        label_text(lang, self.label_key())
     }
 }
 
@@ -105,13 +110,18 @@ pub enum Difficulty {
 }
 
 impl Difficulty {
+    /// The catalogue key of the label shown for it (`assets/locales/*/scenario.ftl`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "difficulty-easy",
+            Difficulty::Medium => "difficulty-medium",
+            Difficulty::Hard => "difficulty-hard",
+        }
+    }
+
+    /// The label in an interface language, from the catalogue.
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
-        let (zh, en) = match self {
-            Difficulty::Easy => ("入门", "Easy"),
-            Difficulty::Medium => ("中等", "Medium"),
-            Difficulty::Hard => ("困难", "Hard"),
-        };
-        lang.pick(zh, en)
+        label_text(lang, self.label_key())
     }
 }
 
@@ -274,18 +284,23 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// The catalogue key of the label shown for it (`assets/locales/*/scenario.ftl`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Channel::Weibo => "channel-weibo",
+            Channel::WechatGroup => "channel-wechat-group",
+            Channel::WechatMoments => "channel-wechat-moments",
+            Channel::Douyin => "channel-douyin",
+            Channel::NewsSite => "channel-news-site",
+            Channel::Hotline => "channel-hotline",
+            Channel::OfficialNotice => "channel-official-notice",
+            Channel::Other => "channel-other",
+        }
+    }
+
+    /// The label in an interface language, from the catalogue.
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
-        let (zh, en) = match self {
-            Channel::Weibo => ("微博", "Weibo"),
-            Channel::WechatGroup => ("微信群", "WeChat group"),
-            Channel::WechatMoments => ("朋友圈", "WeChat Moments"),
-            Channel::Douyin => ("抖音", "Douyin"),
-            Channel::NewsSite => ("新闻网站", "News site"),
-            Channel::Hotline => ("12345热线工单", "12345 hotline ticket"),
-            Channel::OfficialNotice => ("官方通报", "Official notice"),
-            Channel::Other => ("其他", "Other"),
-        };
-        lang.pick(zh, en)
+        label_text(lang, self.label_key())
     }
 }
 
@@ -453,14 +468,19 @@ pub enum Grade {
 }
 
 impl Grade {
+    /// The catalogue key of the label shown for it (`assets/locales/*/scenario.ftl`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Grade::Excellent => "grade-excellent",
+            Grade::Good => "grade-good",
+            Grade::Pass => "grade-pass",
+            Grade::Fail => "grade-fail",
+        }
+    }
+
+    /// The label in an interface language, from the catalogue.
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
-        let (zh, en) = match self {
-            Grade::Excellent => ("优秀", "Excellent"),
-            Grade::Good => ("良好", "Good"),
-            Grade::Pass => ("合格", "Pass"),
-            Grade::Fail => ("待改进", "Needs work"),
-        };
-        lang.pick(zh, en)
+        label_text(lang, self.label_key())
     }
 }
 
@@ -484,9 +504,17 @@ impl Scenario {
     }
 
     /// The language to show this scenario's texts in for an interface language: that language
-    /// when the scenario has it, else the scenario's own first language.
+    /// when the scenario has it, else one with the same primary language (`zh` or `zh-Hans` for
+    /// a `zh-CN` interface), else the scenario's own first language. Content languages need not be
+    /// interface languages: a scenario in Tibetan (`bo`) shows its Tibetan under any interface.
     pub fn text_language(&self, lang: crate::lang::Lang) -> &str {
-        self.languages.iter().find(|l| l.as_str() == lang.code()).map_or_else(|| self.original_language(), String::as_str)
+        let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let want = primary(lang.code());
+        self.languages
+            .iter()
+            .find(|l| l.as_str() == lang.code())
+            .or_else(|| self.languages.iter().find(|l| primary(l) == want))
+            .map_or_else(|| self.original_language(), String::as_str)
     }
 
     /// The language texts fall back to.
@@ -497,4 +525,15 @@ impl Scenario {
     pub fn choice_count(&self) -> usize {
         self.scenes.iter().map(|s| s.choices.len()).sum()
     }
+}
+
+/// A label from the catalogue as a `&'static str`, so callers that keep labels in tables and
+/// `&str` parameters need no change. Each (language, key) is rendered once and kept: labels are
+/// a few dozen short strings, so the cache is bounded by the catalogue, not by use.
+fn label_text(lang: crate::lang::Lang, key: &'static str) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<(crate::lang::Lang, &'static str), &'static str>>> = OnceLock::new();
+    let mut cache = CACHE.get_or_init(Mutex::default).lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache.entry((lang, key)).or_insert_with(|| Box::leak(crate::i18n::format(lang, key, &[]).into_boxed_str()))
 }

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(d: &Diagnostic, file: &str, lines: &LineIndex, lang: Lang) -> String {
     let source = lines.text();
     let mut out = String::new();
-    let _ = writeln!(out, "{}[{}]: {}", d.severity.label(lang), d.code, d.message.get(lang));
+    let _ = writeln!(out, "{}[{}]: {}", d.severity.label(lang), d.code, d.message.render(lang));
     match d.span {
         None => {
             let _ = writeln!(out, "  --> {file}");
@@ -51,8 +51,7 @@ pub fn render(d: &Diagnostic, file: &str, lines: &LineIndex, lang: Lang) -> Stri
         }
     }
     if let Some(help) = &d.help {
-        let label = lang.pick("帮助", "help");
-        let _ = writeln!(out, "  = {label}: {}", help.get(lang));
+        let _ = writeln!(out, "  = {}: {}", crate::t!(lang, "diag-help-label"), help.render(lang));
     }
     out
 }
@@ -101,22 +100,16 @@ fn window(line: &str, lead: usize, carets: usize) -> (String, usize, usize) {
 
 /// One line that counts errors and warnings for a file.
 pub fn summary(file: &str, errors: usize, warnings: usize, lang: Lang) -> String {
-    match (errors, warnings, lang) {
-        (0, 0, Lang::ZH_CN) => format!("{file}：通过，没有问题"),
-        (0, 0, _) => format!("{file}: ok, no problems"),
-        (e, w, Lang::ZH_CN) => format!("{file}：{e} 个错误，{w} 个警告"),
-        (e, w, _) => format!("{file}: {e} error{}, {w} warning{}", plural(e), plural(w)),
+    if errors == 0 && warnings == 0 {
+        crate::t!(lang, "diag-summary-ok", file = file)
+    } else {
+        crate::t!(lang, "diag-summary", file = file, errors = errors, warnings = warnings)
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Bilingual;
     use crate::scenario::diagnostic::{Code, Pos, Severity, SourceSpan};
 
     #[test]
@@ -128,18 +121,19 @@ mod tests {
             code: Code::DanglingReference,
             severity: Severity::Error,
             span: Some(SourceSpan { start: li.pos(start), end: li.pos(start + 4) }),
-            message: Bilingual::new("没有场景“s9”", "no scene 's9'"),
-            help: Some(Bilingual::new("是不是“s2”？", "did you mean 's2'?")),
+            message: crate::msg!("diag-there-is-no-scene-with-id", id = "s9"),
+            help: Some(crate::msg!("diag-did-you-mean", suggestion = "s2")),
         };
         let text = render(&d, "x.ron", &li, Lang::ZH_CN);
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], "错误[dangling-reference]: 没有场景“s9”");
+        assert_eq!(lines[0], "错误[dangling-reference]: 没有 id 为“s9”的场景");
         assert_eq!(lines[1], " --> x.ron:2:12");
         assert_eq!(lines[3], "2 |     名字: Scene(\"s9\"),");
         assert_eq!(lines[4], "  |                 ^^^^");
         assert_eq!(lines[5], "  = 帮助: 是不是“s2”？");
         let en = render(&d, "x.ron", &li, Lang::EN);
-        assert!(en.starts_with("error[dangling-reference]: no scene 's9'"));
+        assert!(en.starts_with("error[dangling-reference]: there is no scene with id 's9'"), "{en}");
+        assert!(en.ends_with("  = help: did you mean 's2'?\n"), "{en}");
         let _ = Pos::default();
     }
 
@@ -152,7 +146,7 @@ mod tests {
             code: Code::UnusedFlag,
             severity: Severity::Warning,
             span: Some(SourceSpan { start: li.pos(at), end: li.pos(at + 1) }),
-            message: Bilingual::new("x", "x"),
+            message: crate::msg!("diag-file-is-empty"),
             help: None,
         };
         let text = render(&d, "x.ron", &li, Lang::EN);

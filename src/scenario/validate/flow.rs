@@ -3,7 +3,7 @@
 //! an error means a real dead end, never a guess.
 
 use super::{Ctx, Outcome};
-use crate::bi;
+use crate::msg;
 use crate::scenario::diagnostic::{Code, Finding};
 use crate::scenario::model::Next;
 
@@ -50,18 +50,8 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             let fallback = s.endings.iter().any(|e| e.condition.is_none() && (e.roles.is_empty() || e.roles.contains(&role.id)));
             if !fallback && !s.endings.is_empty() {
                 out.push(
-                    Finding::at(
-                        Code::NoFallbackEnding,
-                        path.clone(),
-                        bi!(
-                            ("用了 End，但角色“{}”能得到的结局都有条件，可能一个都不满足", role.id),
-                            ("End is used, but every ending open to role '{}' has a condition, so none may match", role.id)
-                        ),
-                    )
-                    .with_help(bi!(
-                        "在 endings 最后加一个没有 condition 的结局作为兜底",
-                        "add an ending without a condition at the end of endings as the fallback"
-                    )),
+                    Finding::at(Code::NoFallbackEnding, path.clone(), msg!("diag-end-is-used-but-every-ending", id = &role.id))
+                        .with_help(msg!("diag-add-ending-without-condition-at-end")),
                 );
             }
         }
@@ -72,27 +62,17 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     for (i, scene) in s.scenes.iter().enumerate() {
         if scene.choices.is_empty() && scene.timer.is_none() {
             out.push(
-                Finding::at(
-                    Code::NoWayOut,
-                    format!("scenes[{i}]"),
-                    bi!(
-                        ("场景“{}”没有选项也没有限时，学员会卡在这里", scene.id),
-                        ("scene '{}' has no choices and no timer: the trainee is stuck", scene.id)
-                    ),
-                )
-                .with_help(bi!("加一个选项，例如“继续”，指向下一个场景", "add a choice, e.g. \"Continue\", leading to the next scene")),
+                Finding::at(Code::NoWayOut, format!("scenes[{i}]"), msg!("diag-scene-has-no-choices-and-no", id = &scene.id))
+                    .with_help(msg!("diag-add-choice-e-g-continue-leading")),
             );
         } else if scene.timer.is_none() && scene.choices.iter().all(|c| c.condition.is_some()) {
             out.push(
                 Finding::at(
                     Code::MaybeNoWayOut,
                     format!("scenes[{i}].choices"),
-                    bi!(
-                        ("场景“{}”的选项都有条件，可能一个都不出现", scene.id),
-                        ("every choice in scene '{}' has a condition: none may show", scene.id)
-                    ),
+                    msg!("diag-every-choice-in-scene-has-condition", id = &scene.id),
                 )
-                .with_help(bi!("至少留一个没有条件的选项，或加上 timer", "leave one choice without a condition, or add a timer")),
+                .with_help(msg!("diag-leave-one-choice-without-condition-or")),
             );
         }
     }
@@ -120,11 +100,8 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     let start_ok = ctx.scenes.get(s.start.as_str()).is_some_and(|&i| can_end[i]);
     if ctx.scenes.contains_key(s.start.as_str()) && !start_ok {
         out.push(
-            Finding::at(Code::NoEndingReachable, "start", bi!("从开始场景走不到任何结局", "no ending can be reached from the start"))
-                .with_help(bi!(
-                    "检查选项的 next：至少一条路要通向 Ending(…) 或 End",
-                    "check the choices' next: at least one road must lead to Ending(…) or End"
-                )),
+            Finding::at(Code::NoEndingReachable, "start", msg!("diag-no-ending-can-be-reached-from"))
+                .with_help(msg!("diag-check-choices-next-at-least-one")),
         );
     }
     for (i, scene) in s.scenes.iter().enumerate() {
@@ -134,27 +111,13 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             out.push(twins.unreachable(ctx, Node::Scene(i), twin));
         } else if !reached[i] {
             out.push(
-                Finding::at(
-                    Code::Unreachable,
-                    format!("scenes[{i}].id"),
-                    bi!(("没有任何路径通向场景“{}”", scene.id), ("no path leads to scene '{}'", scene.id)),
-                )
-                .with_help(bi!(
-                    ("从某个选项指向它（Scene(\"{}\")），或删掉它", scene.id),
-                    ("point a choice at it (Scene(\"{}\")) or remove it", scene.id)
-                )),
+                Finding::at(Code::Unreachable, format!("scenes[{i}].id"), msg!("diag-no-path-leads-to-scene", id = &scene.id))
+                    .with_help(msg!("diag-point-choice-at-it-scene-or", id = &scene.id)),
             );
         } else if start_ok && !can_end[i] && !(scene.choices.is_empty() && scene.timer.is_none()) {
             out.push(
-                Finding::at(
-                    Code::NoEndingReachable,
-                    format!("scenes[{i}].id"),
-                    bi!(
-                        ("从场景“{}”出发走不到任何结局（死循环）", scene.id),
-                        ("no ending can be reached from scene '{}' (a loop with no exit)", scene.id)
-                    ),
-                )
-                .with_help(bi!("给这个循环加一个出口", "give this loop a way out")),
+                Finding::at(Code::NoEndingReachable, format!("scenes[{i}].id"), msg!("diag-no-ending-from-scene", id = &scene.id))
+                    .with_help(msg!("diag-give-this-loop-way-out")),
             );
         }
     }
@@ -164,11 +127,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         {
             out.push(twins.unreachable(ctx, Node::Ending(e), twin));
         } else if !reached[id(Node::Ending(e))] {
-            out.push(Finding::at(
-                Code::Unreachable,
-                format!("endings[{e}].id"),
-                bi!(("没有任何路径通向结局“{}”", ending.id), ("no path leads to ending '{}'", ending.id)),
-            ));
+            out.push(Finding::at(Code::Unreachable, format!("endings[{e}].id"), msg!("diag-no-path-leads-to-ending", id = &ending.id)));
         }
     }
 }
@@ -202,15 +161,9 @@ fn roles(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::at(
                         Code::RoleMismatch,
                         format!("scenes[{i}].roles"),
-                        bi!(
-                            ("角色“{}”也能走到只给 {} 的场景“{}”", role.id, scene.roles.join(", "), scene.id),
-                            ("role '{}' can reach scene '{}', which is only for {}", role.id, scene.id, scene.roles.join(", "))
-                        ),
+                        msg!("diag-role-can-reach-scene-which-is", role = &role.id, id = &scene.id, roles = scene.roles.join(", ")),
                     )
-                    .with_help(bi!(
-                        "用选项的 roles 或角色的 start 把不同角色引到不同场景",
-                        "route roles with the choices' roles lists or each role's start"
-                    )),
+                    .with_help(msg!("diag-route-roles-with-choices-roles-lists")),
                 );
             }
             let nexts = scene.choices.iter().filter(|c| allowed(&c.roles)).map(|c| &c.next).chain(scene.timer.as_ref().map(|t| &t.next));
@@ -224,10 +177,7 @@ fn roles(ctx: &Ctx, out: &mut Vec<Finding>) {
                 out.push(Finding::at(
                     Code::RoleMismatch,
                     format!("endings[{e}].roles"),
-                    bi!(
-                        ("角色“{}”也能走到只给 {} 的结局“{}”", role.id, ending.roles.join(", "), ending.id),
-                        ("role '{}' can reach ending '{}', which is only for {}", role.id, ending.id, ending.roles.join(", "))
-                    ),
+                    msg!("diag-role-can-reach-ending-which-is", role = &role.id, id = &ending.id, roles = ending.roles.join(", ")),
                 ));
             }
         }
@@ -343,37 +293,24 @@ impl Twins {
     /// An unreachable warning that says which duplicated id it follows from.
     fn unreachable(&self, ctx: &Ctx, node: Node, twin: usize) -> Finding {
         let s = ctx.s;
-        let (path, zh, en, id) = match node {
-            Node::Scene(i) => (format!("scenes[{i}].id"), "场景", "scene", s.scenes[i].id.as_str()),
-            Node::Ending(e) => (format!("endings[{e}].id"), "结局", "ending", s.endings[e].id.as_str()),
+        let (path, kind, id) = match node {
+            Node::Scene(i) => (format!("scenes[{i}].id"), "diag-kind-scene", s.scenes[i].id.as_str()),
+            Node::Ending(e) => (format!("endings[{e}].id"), "diag-kind-ending", s.endings[e].id.as_str()),
         };
         let twin_id = if self.is_scene(twin) { &s.scenes[twin].id } else { &s.endings[twin - self.n_scenes].id };
-        let (twin_zh, twin_en) = if self.is_scene(twin) { ("场景", "scene") } else { ("结局", "ending") };
+        let twin_kind = if self.is_scene(twin) { "diag-kind-scene" } else { "diag-kind-ending" };
         let itself = path == self.id_path(twin);
         // The copy's own warning sits at its cause's place and sorts right after it already.
         if itself {
-            return Finding::at(
-                Code::Unreachable,
-                path,
-                bi!(
-                    "没有任何路径通向这个{zh}：它的 id “{id}” 和前面的{zh}重复，所有指向“{id}”的路都去了前面那个",
-                    "no path leads to this {en}: its id '{id}' repeats an earlier {en}'s, so every road to '{id}' goes to the earlier one"
-                ),
-            )
-            .with_help(bi!("给它起一个新的 id，再让某个选项指向它", "give it a new id and point a choice at it"));
+            return Finding::at(Code::Unreachable, path, msg!("diag-no-path-leads-to-this-its", kind = msg!(kind), id = id))
+                .with_help(msg!("diag-give-it-new-id-and-point"));
         }
         Finding::at(
-                Code::Unreachable,
-                path,
-                bi!(
-                    "没有任何路径通向{zh}“{id}”：通向它的路要经过{twin_zh}“{twin_id}”，而那个{twin_zh}的 id 和前面的重复了（见上面的 id 重复错误）",
-                    "no path leads to {en} '{id}': the way to it passes through {twin_en} '{twin_id}', whose id repeats an earlier one (see the duplicate-id error above)"
-                ),
-            )
-            .with_help(bi!(
-                ("先给重复的{twin_zh}“{twin_id}”改一个新的 id，这条警告会随之消失", ),
-                ("give the repeated {twin_en} '{twin_id}' a new id first; this warning then goes away", )
-            ))
+            Code::Unreachable,
+            path,
+            msg!("diag-no-path-leads-to-way-to", kind = msg!(kind), id = id, twin = msg!(twin_kind), twin_id = twin_id),
+        )
+        .with_help(msg!("diag-give-repeated-new-id-first-this", twin = msg!(twin_kind), twin_id = twin_id))
         .following(crate::scenario::diagnostic::Location::Path(self.id_path(twin)))
     }
 }

@@ -2,8 +2,8 @@
 //! condition must parse and type-check, and asset paths must stay inside the asset folders.
 
 use super::{At, Ctx, Outcome, closest};
-use crate::bi;
-use crate::lang::Bilingual;
+use crate::i18n::Message;
+use crate::msg;
 use crate::scenario::diagnostic::{Code, Finding, Location};
 use crate::scenario::expr::{self, BUILTINS, Condition, Func, Ty};
 use crate::scenario::model::{Effect, Next};
@@ -15,14 +15,11 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     let scene_ref = |out: &mut Vec<Finding>, path: &dyn Fn() -> String, id: &str| {
         if !ctx.scenes.contains_key(id) {
             let help = if ctx.endings.contains_key(id) {
-                Some(bi!("“{id}”是结局，请写 Ending(\"{id}\")", "'{id}' is an ending: write Ending(\"{id}\")"))
+                Some(msg!("diag-is-ending-write-ending", id = id))
             } else {
                 did_you_mean(id, &ctx.scenes)
             };
-            out.push(
-                Finding::at(Code::DanglingReference, path(), bi!("没有 id 为“{id}”的场景", "there is no scene with id '{id}'"))
-                    .with_help_opt(help),
-            );
+            out.push(Finding::at(Code::DanglingReference, path(), msg!("diag-there-is-no-scene-with-id", id = id)).with_help_opt(help));
         }
     };
     scene_ref(out, &|| "start".into(), &s.start);
@@ -31,11 +28,10 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             scene_ref(out, &|| format!("roles[{i}].start"), start);
         }
     }
-    let reference = |out: &mut Vec<Finding>, path: &At, id: &str, map: &HashMap<&str, usize>, what: (&str, &str)| {
+    let reference = |out: &mut Vec<Finding>, path: &At, id: &str, map: &HashMap<&str, usize>, what: &'static str| {
         if !map.contains_key(id) {
-            let (zh, en) = what;
             out.push(
-                Finding::at(Code::DanglingReference, path.to_string(), bi!("没有 id 为“{id}”的{zh}", "there is no {en} with id '{id}'"))
+                Finding::at(Code::DanglingReference, path.to_string(), msg!("diag-there-is-no-with-id", id = id, kind = msg!(what)))
                     .with_help_opt(did_you_mean(id, map)),
             );
         }
@@ -43,14 +39,14 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     let roles = |out: &mut Vec<Finding>, at: &At, list: &[String]| {
         let at = at.field("roles");
         for (k, r) in list.iter().enumerate() {
-            reference(out, &at.index(k), r, &ctx.roles, ("角色", "role"));
+            reference(out, &at.index(k), r, &ctx.roles, "diag-kind-role");
         }
     };
     let scenes = At::root("scenes");
     for (i, scene) in s.scenes.iter().enumerate() {
         let sp = scenes.index(i);
         if let Some(sp_id) = &scene.speaker {
-            reference(out, &sp.field("speaker"), sp_id, &ctx.characters, ("人物", "character"));
+            reference(out, &sp.field("speaker"), sp_id, &ctx.characters, "diag-kind-character");
         }
         roles(out, &sp, &scene.roles);
         let media = sp.field("media");
@@ -80,7 +76,7 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         roles(out, &ip, &inj.roles);
         condition(ctx, &ip.field("when"), &inj.when, out);
         if let Some(sp_id) = &inj.speaker {
-            reference(out, &ip.field("speaker"), sp_id, &ctx.characters, ("人物", "character"));
+            reference(out, &ip.field("speaker"), sp_id, &ctx.characters, "diag-kind-character");
         }
         let media = ip.field("media");
         for (k, m) in inj.media.iter().enumerate() {
@@ -95,20 +91,12 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             for (n, (key, _)) in scores.iter().enumerate() {
                 let p = || format!("{}.scores.{key}", o.path());
                 if scores.0[..n].iter().any(|(k, _)| k == key) {
-                    out.push(Finding::new(
-                        Code::DuplicateId,
-                        Location::Key(p()),
-                        bi!("能力项“{key}”记了两次分", "competency '{key}' is scored twice"),
-                    ));
+                    out.push(Finding::new(Code::DuplicateId, Location::Key(p()), msg!("diag-competency-is-scored-twice", key = key)));
                 }
                 if !ctx.competencies.contains_key(key.as_str()) {
                     out.push(
-                        Finding::new(
-                            Code::DanglingReference,
-                            Location::Key(p()),
-                            bi!("没有 id 为“{key}”的能力项", "there is no competency with id '{key}'"),
-                        )
-                        .with_help_opt(did_you_mean(key, &ctx.competencies)),
+                        Finding::new(Code::DanglingReference, Location::Key(p()), msg!("diag-there-is-no-competency-with-id", key = key))
+                            .with_help_opt(did_you_mean(key, &ctx.competencies)),
                     );
                 }
             }
@@ -117,17 +105,13 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             Some(Next::Scene(id)) => scene_ref(out, &|| format!("{}.next.0", o.path()), id),
             Some(Next::Ending(id)) if !ctx.endings.contains_key(id.as_str()) => {
                 let help = if ctx.scenes.contains_key(id.as_str()) {
-                    Some(bi!("“{id}”是场景，请写 Scene(\"{id}\")", "'{id}' is a scene: write Scene(\"{id}\")"))
+                    Some(msg!("diag-is-scene-write-scene", id = id))
                 } else {
                     did_you_mean(id, &ctx.endings)
                 };
                 out.push(
-                    Finding::at(
-                        Code::DanglingReference,
-                        format!("{}.next.0", o.path()),
-                        bi!("没有 id 为“{id}”的结局", "there is no ending with id '{id}'"),
-                    )
-                    .with_help_opt(help),
+                    Finding::at(Code::DanglingReference, format!("{}.next.0", o.path()), msg!("diag-there-is-no-ending-with-id", id = id))
+                        .with_help_opt(help),
                 );
             }
             _ => {}
@@ -140,8 +124,8 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     }
 }
 
-fn did_you_mean<V>(id: &str, map: &HashMap<&str, V>) -> Option<Bilingual> {
-    closest(id, map.keys().copied()).map(|s| bi!("是不是“{s}”？", "did you mean '{s}'?"))
+fn did_you_mean<V>(id: &str, map: &HashMap<&str, V>) -> Option<Message> {
+    closest(id, map.keys().copied()).map(|s| msg!("diag-did-you-mean", suggestion = s))
 }
 
 fn effect(ctx: &Ctx, path: &dyn Fn() -> String, e: &Effect, out: &mut Vec<Finding>) {
@@ -151,24 +135,18 @@ fn effect(ctx: &Ctx, path: &dyn Fn() -> String, e: &Effect, out: &mut Vec<Findin
     };
     if wants_meter && !ctx.meters.contains_key(id.as_str()) {
         let help = if ctx.flags.contains_key(id.as_str()) {
-            Some(bi!("“{id}”是标记，请用 SetFlag 或 ClearFlag", "'{id}' is a flag: use SetFlag or ClearFlag"))
+            Some(msg!("diag-is-flag-use-setflag-or-clearflag", id = id))
         } else {
             did_you_mean(id, &ctx.meters)
         };
-        out.push(
-            Finding::at(Code::DanglingReference, path(), bi!("没有 id 为“{id}”的指标", "there is no meter with id '{id}'"))
-                .with_help_opt(help),
-        );
+        out.push(Finding::at(Code::DanglingReference, path(), msg!("diag-there-is-no-meter-with-id", id = id)).with_help_opt(help));
     } else if !wants_meter && !ctx.flags.contains_key(id.as_str()) {
         let help = if ctx.meters.contains_key(id.as_str()) {
-            Some(bi!("“{id}”是指标，请用 Add 或 Set", "'{id}' is a meter: use Add or Set"))
+            Some(msg!("diag-is-meter-use-add-or-set", id = id))
         } else {
             did_you_mean(id, &ctx.flags)
         };
-        out.push(
-            Finding::at(Code::DanglingReference, path(), bi!("没有 id 为“{id}”的标记", "there is no flag with id '{id}'"))
-                .with_help_opt(help),
-        );
+        out.push(Finding::at(Code::DanglingReference, path(), msg!("diag-there-is-no-flag-with-id", id = id)).with_help_opt(help));
     }
 }
 
@@ -228,11 +206,8 @@ fn asset(ctx: &Ctx, path: &str, file: &str, out: &mut Vec<Finding>) {
         || file.split(['/', '\\']).any(|part| part == "..");
     if escapes {
         out.push(
-            Finding::at(Code::UnsafePath, path, bi!("图片路径“{file}”跑出了素材文件夹", "image path '{file}' leaves the assets folder"))
-                .with_help(bi!(
-                    "写相对路径，不要用“..”或盘符，例如 portraits/li.png",
-                    "use a relative path without '..' or a drive, e.g. portraits/li.png"
-                )),
+            Finding::at(Code::UnsafePath, path, msg!("diag-image-path-leaves-assets-folder", file = file))
+                .with_help(msg!("diag-use-relative-path-without-or-drive")),
         );
         return;
     }
@@ -249,20 +224,17 @@ fn asset(ctx: &Ctx, path: &str, file: &str, out: &mut Vec<Finding>) {
     });
     if let Some(real) = &found {
         if let Err(problem) = png_size(real) {
-            out.push(
-                Finding::at(Code::BadImage, path, problem)
-                    .with_help(bi!("请用不超过 4096×4096 像素的 PNG 图片", "use a PNG of at most 4096 x 4096 pixels")),
-            );
+            out.push(Finding::at(Code::BadImage, path, problem).with_help(msg!("diag-use-png-of-at-most-4096")));
         }
         return;
     }
     {
         let roots: Vec<String> = ctx.asset_roots.iter().map(|r| r.display().to_string()).collect();
         let roots = roots.join(", ");
-        out.push(Finding::at(Code::MissingAsset, path, bi!("找不到图片“{file}”", "image '{file}' not found")).with_help(bi!(
-            "图片放在场景文件旁边或 assets/ 文件夹里（找过：{roots}）",
-            "put it beside the scenario or under assets/ (looked in: {roots})"
-        )));
+        out.push(
+            Finding::at(Code::MissingAsset, path, msg!("diag-image-not-found", file = file))
+                .with_help(msg!("diag-put-it-beside-scenario-or-under", roots = roots)),
+        );
     }
 }
 
@@ -271,20 +243,17 @@ pub const MAX_IMAGE_SIDE: u32 = 4096;
 
 /// Reads a PNG's size from its header without decoding it; refuses other formats and images
 /// larger than `MAX_IMAGE_SIDE` (a small file can claim a huge size and exhaust memory).
-pub fn png_size(file: &Path) -> Result<(u32, u32), Bilingual> {
+pub fn png_size(file: &Path) -> Result<(u32, u32), Message> {
     use std::io::Read;
     let mut head = [0u8; 24];
     let read = std::fs::File::open(file).and_then(|mut f| f.read_exact(&mut head));
     if read.is_err() || &head[..8] != b"\x89PNG\r\n\x1a\n" || &head[12..16] != b"IHDR" {
-        return Err(bi!("图片不是 PNG 格式，或文件已损坏", "the image is not a PNG, or the file is damaged"));
+        return Err(msg!("diag-image-is-not-png-or-file"));
     }
     let w = u32::from_be_bytes([head[16], head[17], head[18], head[19]]);
     let h = u32::from_be_bytes([head[20], head[21], head[22], head[23]]);
     if w == 0 || h == 0 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE {
-        return Err(bi!(
-            "图片尺寸 {w}×{h} 超出上限 {MAX_IMAGE_SIDE}×{MAX_IMAGE_SIDE}",
-            "the image is {w} x {h}, over the {MAX_IMAGE_SIDE} x {MAX_IMAGE_SIDE} limit"
-        ));
+        return Err(msg!("diag-image-is-x-over-x-limit", width = w, height = h, max_image_side = MAX_IMAGE_SIDE));
     }
     Ok((w, h))
 }
@@ -314,9 +283,9 @@ mod tests {
             assert!(got.contains(&(Code::DanglingReference, want.to_string())), "missing {want} in {got:?}");
         }
         let speaker = f.iter().find(|x| x.location == Location::Path("scenes[0].speaker".into())).unwrap();
-        assert!(speaker.help.as_ref().unwrap().en.contains("'li'"));
+        assert!(speaker.help.as_ref().unwrap().render(crate::lang::Lang::EN).contains("'li'"));
         let flag = f.iter().find(|x| x.location == Location::Path("scenes[0].choices[0].effects[0].0".into())).unwrap();
-        assert!(flag.help.as_ref().unwrap().en.contains("SetFlag"));
+        assert!(flag.help.as_ref().unwrap().render(crate::lang::Lang::EN).contains("SetFlag"));
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //! timers and the clock.
 
 use super::{Ctx, Outcome};
-use crate::bi;
-use crate::lang::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::scenario::diagnostic::{Code, Finding, Location};
 use crate::scenario::expr::BUILTINS;
 use crate::scenario::model::{FORMAT_VERSION, Next};
 use rustc_hash::FxHashMap as HashMap;
+use unic_langid::LanguageIdentifier;
 
 /// Longest id accepted, in characters.
 pub const MAX_ID_LEN: usize = 64;
@@ -18,12 +19,8 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     let s = ctx.s;
     if s.format != FORMAT_VERSION {
         out.push(
-            Finding::at(
-                Code::UnsupportedFormat,
-                "format",
-                bi!(("不支持格式版本 {}", s.format), ("format version {} is not supported", s.format)),
-            )
-            .with_help(bi!("这个版本的沙盘读取 format: {FORMAT_VERSION}", "this Shapan reads format: {FORMAT_VERSION}")),
+            Finding::at(Code::UnsupportedFormat, "format", msg!("diag-format-version-is-not-supported", format = &s.format))
+                .with_help(msg!("diag-this-shapan-reads-format", format_version = FORMAT_VERSION)),
         );
     }
     languages(ctx, out);
@@ -33,22 +30,16 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
             out.push(Finding::at(
                 Code::BadRange,
                 format!("meters[{i}].max"),
-                bi!(
-                    ("指标“{}”的上限 {} 不大于下限 {}", m.id, m.max, m.min),
-                    ("meter '{}' has max {} not above min {}", m.id, m.max, m.min)
-                ),
+                msg!("diag-meter-has-max-not-above-min", id = &m.id, max = &m.max, min = &m.min),
             ));
         } else if m.start < m.min || m.start > m.max {
             out.push(
                 Finding::at(
                     Code::BadRange,
                     format!("meters[{i}].start"),
-                    bi!(
-                        ("指标“{}”的初始值 {} 不在 {}..{} 之内", m.id, m.start, m.min, m.max),
-                        ("meter '{}' starts at {}, outside {}..{}", m.id, m.start, m.min, m.max)
-                    ),
+                    msg!("diag-meter-starts-at-outside", id = &m.id, start = &m.start, min = &m.min, max = &m.max),
                 )
-                .with_help(bi!("把 start 改到 min 和 max 之间", "set start between min and max")),
+                .with_help(msg!("diag-set-start-between-min-and-max")),
             );
         }
     }
@@ -58,9 +49,9 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                 Finding::at(
                     Code::BadWeight,
                     format!("competencies[{i}].weight"),
-                    bi!(("权重必须大于 0（现在是 {}）", c.weight), ("weight must be above 0 (it is {})", c.weight)),
+                    msg!("diag-weight-must-be-above-0-it", weight = &c.weight),
                 )
-                .with_help(bi!("不想计入总分的能力项，直接删掉", "remove a competency that should not count")),
+                .with_help(msg!("diag-remove-competency-that-should-not-count")),
             );
         }
     }
@@ -74,26 +65,19 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                 out.push(Finding::at(
                     Code::BadWeight,
                     format!("{path}.0[{k}].weight"),
-                    bi!(
-                        ("随机分支的权重必须大于 0（现在是 {}）", b.weight),
-                        ("a random branch's weight must be above 0 (it is {})", b.weight)
-                    ),
+                    msg!("diag-random-branch-s-weight-must-be", weight = &b.weight),
                 ));
             }
         }
         if branches.is_empty() {
-            out.push(Finding::at(Code::BadValue, path, bi!("Random 里至少要有一个分支", "Random needs at least one branch")));
+            out.push(Finding::at(Code::BadValue, path, msg!("diag-random-needs-at-least-one-branch")));
         }
     }
     for (i, scene) in s.scenes.iter().enumerate() {
         if let Some(t) = &scene.timer
             && t.seconds == 0
         {
-            out.push(Finding::at(
-                Code::BadValue,
-                format!("scenes[{i}].timer.seconds"),
-                bi!("限时不能是 0 秒", "a timer cannot be 0 seconds"),
-            ));
+            out.push(Finding::at(Code::BadValue, format!("scenes[{i}].timer.seconds"), msg!("diag-timer-cannot-be-0-seconds")));
         }
     }
     if let Some(clock) = &s.clock
@@ -101,8 +85,8 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         && parse_hhmm(start).is_none()
     {
         out.push(
-            Finding::at(Code::BadValue, "clock.start", bi!("时间“{start}”不是 时:分 格式", "time '{start}' is not HH:MM"))
-                .with_help(bi!("例如 \"08:30\"", "for example \"08:30\"")),
+            Finding::at(Code::BadValue, "clock.start", msg!("diag-time-is-not-hh-mm", start = start))
+                .with_help(msg!("diag-for-example-08-30")),
         );
     }
 }
@@ -118,32 +102,30 @@ fn languages(ctx: &Ctx, out: &mut Vec<Finding>) {
     let langs = &ctx.s.languages;
     if langs.is_empty() {
         out.push(
-            Finding::at(Code::UnknownLanguage, "languages", bi!("至少要声明一种语言", "declare at least one language"))
-                .with_help(bi!("例如 languages: [\"zh-CN\", \"en\"]", "for example languages: [\"zh-CN\", \"en\"]")),
+            Finding::at(Code::UnknownLanguage, "languages", msg!("diag-declare-at-least-one-language"))
+                .with_help(msg!("diag-for-example-languages-zh-cn-en")),
         );
     }
     let mut seen = HashMap::default();
     for (i, code) in langs.iter().enumerate() {
-        if code.parse::<Lang>().map(|l| l.code() != code).unwrap_or(true) {
-            let help = match code.parse::<Lang>() {
-                Ok(l) => bi!(("请写成“{}”", l.code()), ("write '{}'", l.code())),
-                Err(_) => bi!("目前支持 zh-CN 和 en", "supported: zh-CN and en"),
+        // Content languages are any BCP 47 tag (Tibetan "bo", Uyghur "ug"), not only the interface's:
+        // a tag must be well formed and written the canonical way, since texts are keyed by it.
+        // Only two- and three-letter primary languages are ever assigned (ISO 639), so a longer
+        // one ("english", "chinese") is a word written where a tag belongs.
+        let parsed = code.parse::<LanguageIdentifier>().ok().filter(|l| (2..=3).contains(&l.language.as_str().len()));
+        let canonical = parsed.map(|l| l.to_string());
+        if canonical.as_deref() != Some(code.as_str()) {
+            let help = match canonical {
+                Some(canonical) => msg!("diag-write-language-as", tag = canonical),
+                None => msg!("diag-language-tag-hint"),
             };
             out.push(
-                Finding::at(
-                    Code::UnknownLanguage,
-                    format!("languages[{i}]"),
-                    bi!("不认识的语言代码“{code}”", "unknown language code '{code}'"),
-                )
-                .with_help(help),
+                Finding::at(Code::UnknownLanguage, format!("languages[{i}]"), msg!("diag-unknown-language-code", code = code))
+                    .with_help(help),
             );
         }
         if seen.insert(code.as_str(), i).is_some() {
-            out.push(Finding::at(
-                Code::DuplicateId,
-                format!("languages[{i}]"),
-                bi!("语言“{code}”重复了", "language '{code}' is listed twice"),
-            ));
+            out.push(Finding::at(Code::DuplicateId, format!("languages[{i}]"), msg!("diag-language-is-listed-twice", code = code)));
         }
     }
 }
@@ -151,24 +133,17 @@ fn languages(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// Checks one kind of id for syntax and duplicates. `expr_name` ids are used as names in conditions.
 fn kind<'a>(
     out: &mut Vec<Finding>,
-    what: (&str, &str),
+    what: &'static str,
     items: impl Iterator<Item = (Place, &'a str)>,
     expr_name: bool,
     seen: &mut HashMap<&'a str, Place>,
 ) {
-    let (zh, en) = what;
+    let kind = || msg!(what);
     for (path, id) in items {
         if let Some(problem) = id_problem(id, expr_name) {
             out.push(
-                Finding::at(
-                    Code::BadId,
-                    path.to_string(),
-                    bi!(("{zh} id “{id}” 不可用：{}", problem.zh), ("{en} id '{id}' is not usable: {}", problem.en)),
-                )
-                .with_help(bi!(
-                    "id 用字母、数字、下划线（中文也可以），例如 hot_search",
-                    "ids use letters, digits and underscores (Chinese letters too), e.g. hot_search"
-                )),
+                Finding::at(Code::BadId, path.to_string(), msg!("diag-id-is-not-usable", kind = kind(), id = id, problem = problem))
+                    .with_help(msg!("diag-ids-use-letters-digits-and-underscores")),
             );
         }
         if let Some(first) = seen.get(id) {
@@ -178,15 +153,12 @@ fn kind<'a>(
                     path.to_string(),
                     match crate::scenario::syntax::plain_path(first.to_string().trim_end_matches(".id")) {
                         Some(p) => {
-                            bi!(("{zh} id “{id}” 重复了：{}已经用了它", p.zh), ("{en} id '{id}' is used twice: {} has it already", p.en))
+                            msg!("diag-id-is-used-twice-has-it", kind = kind(), id = id, first = p)
                         }
-                        None => bi!("{zh} id “{id}” 重复了", "{en} id '{id}' is used twice"),
+                        None => msg!("diag-id-is-used-twice", kind = kind(), id = id),
                     },
                 )
-                .with_help(bi!(
-                    "给这一个起一个新的 id（复制一段内容后，常会忘了改 id）",
-                    "give this one a new id (a copied block often keeps the old one)"
-                )),
+                .with_help(msg!("diag-give-this-one-new-id-copied")),
             );
         } else {
             seen.insert(id, path);
@@ -195,26 +167,22 @@ fn kind<'a>(
 }
 
 /// What is wrong with an id, if anything. `expr_name` ids (meters, flags) are also names in conditions.
-pub fn id_problem(id: &str, expr_name: bool) -> Option<crate::lang::Bilingual> {
+pub fn id_problem(id: &str, expr_name: bool) -> Option<Message> {
     if id.is_empty() {
-        return Some(bi!("是空的", "it is empty"));
+        return Some(msg!("diag-it-is-empty"));
     }
     if id.chars().count() > MAX_ID_LEN {
-        return Some(bi!("超过 {MAX_ID_LEN} 个字符", "longer than {MAX_ID_LEN} characters"));
+        return Some(msg!("diag-longer-than-characters", max_id_len = MAX_ID_LEN));
     }
     if let Some(c) = id.chars().find(|c| !(c.is_alphanumeric() || *c == '_' || (*c == '-' && !expr_name))) {
-        return Some(if c == '-' {
-            bi!("条件里要用到它，不能含“-”，请用“_”", "it is used in conditions, so use '_' instead of '-'")
-        } else {
-            bi!("含有字符“{c}”", "it contains '{c}'")
-        });
+        return Some(if c == '-' { msg!("diag-it-is-used-in-conditions-so") } else { msg!("diag-it-contains", char = c) });
     }
     if expr_name {
         if id.starts_with(|c: char| c.is_ascii_digit()) {
-            return Some(bi!("不能以数字开头", "it starts with a digit"));
+            return Some(msg!("diag-it-starts-with-digit"));
         }
         if RESERVED.contains(&id) || BUILTINS.contains(&id) {
-            return Some(bi!("“{id}”是条件语言的保留字", "'{id}' is reserved in conditions"));
+            return Some(msg!("diag-is-reserved-in-conditions", id = id));
         }
     }
     None
@@ -243,37 +211,33 @@ fn ids_of<'a, T>(name: &'static str, items: &'a [T], id: fn(&T) -> &String) -> i
 fn ids(ctx: &Ctx, out: &mut Vec<Finding>) {
     let s = ctx.s;
     if let Some(p) = id_problem(&s.id, false) {
-        out.push(Finding::at(
-            Code::BadId,
-            "id",
-            bi!(("场景 id “{}” 不可用：{}", s.id, p.zh), ("scenario id '{}' is not usable: {}", s.id, p.en)),
-        ));
+        out.push(Finding::at(Code::BadId, "id", msg!("diag-scenario-id-is-not-usable", id = &s.id, problem = p)));
     }
     let fresh = HashMap::default;
-    kind(out, ("场景", "scene"), ids_of("scenes", &s.scenes, |x| &x.id), false, &mut fresh());
-    kind(out, ("结局", "ending"), ids_of("endings", &s.endings, |x| &x.id), false, &mut fresh());
-    kind(out, ("能力项", "competency"), ids_of("competencies", &s.competencies, |x| &x.id), false, &mut fresh());
-    kind(out, ("角色", "role"), ids_of("roles", &s.roles, |x| &x.id), false, &mut fresh());
-    kind(out, ("人物", "character"), ids_of("characters", &s.characters, |x| &x.id), false, &mut fresh());
-    kind(out, ("突发事件", "inject"), ids_of("injects", &s.injects, |x| &x.id), false, &mut fresh());
+    kind(out, "diag-kind-scene", ids_of("scenes", &s.scenes, |x| &x.id), false, &mut fresh());
+    kind(out, "diag-kind-ending", ids_of("endings", &s.endings, |x| &x.id), false, &mut fresh());
+    kind(out, "diag-kind-competency", ids_of("competencies", &s.competencies, |x| &x.id), false, &mut fresh());
+    kind(out, "diag-kind-role", ids_of("roles", &s.roles, |x| &x.id), false, &mut fresh());
+    kind(out, "diag-kind-character", ids_of("characters", &s.characters, |x| &x.id), false, &mut fresh());
+    kind(out, "diag-kind-inject", ids_of("injects", &s.injects, |x| &x.id), false, &mut fresh());
     // Meters and flags share one namespace: conditions name both the same way.
     let mut names = fresh();
-    kind(out, ("指标", "meter"), ids_of("meters", &s.meters, |x| &x.id), true, &mut names);
-    kind(out, ("标记", "flag"), ids_of("flags", &s.flags, |x| &x.id), true, &mut names);
+    kind(out, "diag-kind-meter", ids_of("meters", &s.meters, |x| &x.id), true, &mut names);
+    kind(out, "diag-kind-flag", ids_of("flags", &s.flags, |x| &x.id), true, &mut names);
     let choices = s
         .scenes
         .iter()
         .enumerate()
         .flat_map(|(i, sc)| sc.choices.iter().enumerate().map(move |(j, c)| (Place::Choice(i, j), c.id.as_str())));
-    kind(out, ("选项", "choice"), choices, false, &mut fresh());
+    kind(out, "diag-kind-choice", choices, false, &mut fresh());
     if s.roles.is_empty() {
-        out.push(Finding::new(Code::MissingField, Location::Path("roles".into()), bi!("至少要有一个角色", "at least one role is needed")));
+        out.push(Finding::new(Code::MissingField, Location::Path("roles".into()), msg!("diag-at-least-one-role-is-needed")));
     }
     if s.competencies.is_empty() {
-        out.push(Finding::at(Code::MissingField, "competencies", bi!("至少要有一个能力项", "at least one competency is needed")));
+        out.push(Finding::at(Code::MissingField, "competencies", msg!("diag-at-least-one-competency-is-needed")));
     }
     if s.endings.is_empty() {
-        out.push(Finding::at(Code::NoEndingReachable, "endings", bi!("至少要有一个结局", "at least one ending is needed")));
+        out.push(Finding::at(Code::NoEndingReachable, "endings", msg!("diag-at-least-one-ending-is-needed")));
     }
 }
 

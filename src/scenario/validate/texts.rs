@@ -2,7 +2,7 @@
 //! long to read on a projector. Lengths are in display columns: a Chinese character counts two.
 
 use super::{At, Ctx};
-use crate::bi;
+use crate::msg;
 use crate::scenario::diagnostic::{Code, Finding, Location};
 use crate::scenario::model::{Commentary, Media, Next, Scenario};
 use crate::scenario::text::Text;
@@ -168,12 +168,8 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Text::Plain(_) if langs.len() > 1 => {
                 let d = declared();
                 out.push(
-                    Finding::at(
-                        Code::MissingTranslation,
-                        at.to_string(),
-                        bi!("这段文字只有一种写法，但场景声明了 {d}", "this text has one version, but the scenario declares {d}"),
-                    )
-                    .with_help(bi!("写成 {{\"zh-CN\": \"…\", \"en\": \"…\"}}", "write {{\"zh-CN\": \"…\", \"en\": \"…\"}}")),
+                    Finding::at(Code::MissingTranslation, at.to_string(), msg!("diag-this-text-has-one-version-but", declared = d))
+                        .with_help(msg!("diag-write-zh-cn-en")),
                 );
             }
             Text::Plain(_) => {}
@@ -190,7 +186,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 None => at.to_string(),
             };
             if body.trim().is_empty() {
-                out.push(Finding::at(Code::EmptyText, place(), bi!("文字是空的", "the text is empty")));
+                out.push(Finding::at(Code::EmptyText, place(), msg!("diag-text-is-empty")));
                 continue;
             }
             let max = kind.max_columns();
@@ -209,29 +205,12 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// A text too long for the projector, naming which language is too long, and on a choice
 /// button pointing at the feedback, where the detail belongs.
 fn too_long(place: String, lang: Option<&str>, width: usize, max: usize, kind: Kind) -> Finding {
-    let (zh_name, en_name) = match lang {
-        Some("zh-CN") => ("中文（zh-CN）".to_string(), "The Chinese (zh-CN)".to_string()),
-        Some("en") => ("英文（en）".to_string(), "The English (en)".to_string()),
-        Some(other) => (format!("“{other}”"), format!("The '{other}'")),
-        None => (String::new(), "The".to_string()),
-    };
-    let help = if kind == Kind::Choice {
-        bi!(
-            "按钮上只写要做的事，把理由和细节移到这个选项的 feedback（选后反馈）里",
-            "keep the button to what the trainee does; move the reasons and details to this choice's feedback"
-        )
-    } else {
-        bi!("拆成两个场景，或删去次要内容", "split it across two scenes or cut what is secondary")
-    };
-    Finding::at(
-        Code::TextTooLong,
-        place,
-        bi!(
-            "{zh_name}文字太长，投影时难以阅读（{width} 列，上限 {max} 列；一个汉字算两列）",
-            "{en_name} text is too long to read on a projector ({width} columns, limit {max}; a Chinese character counts two)"
-        ),
-    )
-    .with_help(help)
+    // The catalogue names the languages it knows and quotes any other tag.
+    let language = msg!("diag-text-language", tag = lang.unwrap_or("none"));
+    let help =
+        if kind == Kind::Choice { msg!("diag-keep-button-to-what-trainee-does") } else { msg!("diag-split-it-across-two-scenes-or") };
+    Finding::at(Code::TextTooLong, place, msg!("diag-text-is-too-long-to-read", language = language, width = width, max = max))
+        .with_help(help)
 }
 
 fn translation_problems(at: &At, entries: &[(String, String)], langs: &[String], out: &mut Vec<Finding>) {
@@ -240,23 +219,19 @@ fn translation_problems(at: &At, entries: &[(String, String)], langs: &[String],
     if !missing.is_empty() {
         let m = missing.join(", ");
         out.push(
-            Finding::at(Code::MissingTranslation, at.to_string(), bi!("缺少 {m} 的文字", "missing the {m} text"))
-                .with_help(bi!("每段文字都要有 {declared} 各一份", "every text needs one version for each of {declared}")),
+            Finding::at(Code::MissingTranslation, at.to_string(), msg!("diag-missing-text", missing = m))
+                .with_help(msg!("diag-every-text-needs-one-version-for", declared = &declared)),
         );
     }
     for (i, (k, _)) in entries.iter().enumerate() {
         let key = || Location::Key(format!("{at}.{k}"));
         if !langs.contains(k) {
             out.push(
-                Finding::new(
-                    Code::MissingTranslation,
-                    key(),
-                    bi!("语言“{k}”没有在 languages 里声明", "language '{k}' is not declared in languages"),
-                )
-                .with_help(bi!("场景声明的语言：{declared}", "the scenario declares: {declared}")),
+                Finding::new(Code::MissingTranslation, key(), msg!("diag-language-is-not-declared-in-languages", language = k))
+                    .with_help(msg!("diag-scenario-declares", declared = &declared)),
             );
         } else if entries[..i].iter().any(|(prev, _)| prev == k) {
-            out.push(Finding::new(Code::DuplicateId, key(), bi!("语言“{k}”写了两次", "language '{k}' is written twice")));
+            out.push(Finding::new(Code::DuplicateId, key(), msg!("diag-language-is-written-twice", language = k)));
         }
     }
 }
@@ -286,9 +261,17 @@ mod tests {
         let got = codes(&run_on(&src));
         assert!(got.contains(&(Code::TextTooLong, "scenes[0].choices[0].text".into())), "{got:?}");
         let f = run_on(&src).into_iter().find(|f| f.code == Code::TextTooLong).unwrap();
-        assert!(f.message.zh.starts_with("中文（zh-CN）文字太长"), "{}", f.message.zh);
-        assert!(f.message.en.starts_with("The Chinese (zh-CN) text is too long"), "{}", f.message.en);
-        assert!(f.help.unwrap().zh.contains("feedback"), "a long choice points at the feedback");
+        assert!(
+            f.message.render(crate::lang::Lang::ZH_CN).starts_with("中文（zh-CN）文字太长"),
+            "{}",
+            f.message.render(crate::lang::Lang::ZH_CN)
+        );
+        assert!(
+            f.message.render(crate::lang::Lang::EN).starts_with("The Chinese (zh-CN) text is too long"),
+            "{}",
+            f.message.render(crate::lang::Lang::EN)
+        );
+        assert!(f.help.unwrap().render(crate::lang::Lang::ZH_CN).contains("feedback"), "a long choice points at the feedback");
         assert!(got.contains(&(Code::EmptyText, "scenes[0].choices[1].text".into())), "{got:?}");
     }
 
@@ -299,12 +282,23 @@ mod tests {
         let src = src.replace("\"en\": \"Call the water company first to check\"", &format!("\"en\": \"{long}\""));
         let found = run_on(&src);
         let f = found.iter().find(|f| f.code == Code::TextTooLong).expect("too long");
-        assert!(f.message.zh.starts_with("英文（en）文字太长"), "{}", f.message.zh);
-        assert!(f.message.en.starts_with("The English (en) text is too long"), "{}", f.message.en);
-        assert!(f.help.as_ref().unwrap().en.contains("feedback"));
+        assert!(
+            f.message.render(crate::lang::Lang::ZH_CN).starts_with("英文（en）文字太长"),
+            "{}",
+            f.message.render(crate::lang::Lang::ZH_CN)
+        );
+        assert!(
+            f.message.render(crate::lang::Lang::EN).starts_with("The English (en) text is too long"),
+            "{}",
+            f.message.render(crate::lang::Lang::EN)
+        );
+        assert!(f.help.as_ref().unwrap().render(crate::lang::Lang::EN).contains("feedback"));
         let summary = "很".repeat(1300);
         let src = src.replacen("\"zh-CN\": \"小区业主群", &format!("\"zh-CN\": \"{summary}小区业主群"), 1);
-        let f = run_on(&src).into_iter().find(|f| f.code == Code::TextTooLong && f.message.zh.starts_with("中文")).expect("summary");
-        assert!(!f.help.unwrap().en.contains("feedback"), "only choices are pointed at the feedback");
+        let f = run_on(&src)
+            .into_iter()
+            .find(|f| f.code == Code::TextTooLong && f.message.render(crate::lang::Lang::ZH_CN).starts_with("中文"))
+            .expect("summary");
+        assert!(!f.help.unwrap().render(crate::lang::Lang::EN).contains("feedback"), "only choices are pointed at the feedback");
     }
 }

@@ -2,7 +2,7 @@
 //! choices or timers that give the trainee no feedback.
 
 use super::{Ctx, Outcome};
-use crate::bi;
+use crate::msg;
 use crate::scenario::diagnostic::{Code, Finding};
 use crate::scenario::expr::{Condition, Expr};
 use crate::scenario::model::Effect;
@@ -42,15 +42,8 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
     for (i, m) in s.meters.iter().enumerate() {
         if !read.contains(m.id.as_str()) && !changed.contains(m.id.as_str()) {
             out.push(
-                Finding::at(
-                    Code::UnusedMeter,
-                    format!("meters[{i}].id"),
-                    bi!(("指标“{}”没有被任何选项改变，也没有被任何条件用到", m.id), ("meter '{}' is never changed and never read", m.id)),
-                )
-                .with_help(bi!(
-                    ("在选项的 effects 里用 Add(\"{}\", …) 改变它，或删掉它", m.id),
-                    ("change it with Add(\"{}\", …) in a choice's effects, or remove it", m.id)
-                )),
+                Finding::at(Code::UnusedMeter, format!("meters[{i}].id"), msg!("diag-meter-is-never-changed-and-never", id = &m.id))
+                    .with_help(msg!("diag-change-it-with-add-in-choice", id = &m.id)),
             );
         }
     }
@@ -58,34 +51,19 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
         let id = f.id.as_str();
         let sets = s.flags[i].start || outcomes.iter().any(|o| o.effects.iter().any(|e| matches!(e, Effect::SetFlag(x) if x == id)));
         if !read.contains(id) && !changed.contains(id) {
-            out.push(Finding::at(
-                Code::UnusedFlag,
-                format!("flags[{i}].id"),
-                bi!("标记“{id}”没有被设置，也没有被任何条件用到", "flag '{id}' is never set and never read"),
-            ));
+            out.push(Finding::at(Code::UnusedFlag, format!("flags[{i}].id"), msg!("diag-flag-is-never-set-and-never", id = id)));
         } else if read.contains(id) && !sets {
             out.push(
-                Finding::at(
-                    Code::FlagNeverSet,
-                    format!("flags[{i}].id"),
-                    bi!("标记“{id}”从未被设为真，用到它的条件永远不成立", "flag '{id}' is never set, so conditions on it never hold"),
-                )
-                .with_help(bi!("在某个选项的 effects 里加上 SetFlag(\"{id}\")", "add SetFlag(\"{id}\") to some choice's effects")),
+                Finding::at(Code::FlagNeverSet, format!("flags[{i}].id"), msg!("diag-flag-is-never-set-so-conditions", id = id))
+                    .with_help(msg!("diag-add-setflag-to-some-choice-s", id = id)),
             );
         }
     }
     for (i, c) in s.competencies.iter().enumerate() {
         if !scored.contains(c.id.as_str()) {
             out.push(
-                Finding::at(
-                    Code::UnusedCompetency,
-                    format!("competencies[{i}].id"),
-                    bi!(("没有任何选项给能力项“{}”记分", c.id), ("no choice scores competency '{}'", c.id)),
-                )
-                .with_help(bi!(
-                    ("在选项里写 scores: {{\"{}\": 2}}，或删掉它", c.id),
-                    ("score it in a choice with scores: {{\"{}\": 2}}, or remove it", c.id)
-                )),
+                Finding::at(Code::UnusedCompetency, format!("competencies[{i}].id"), msg!("diag-no-choice-scores-competency", id = &c.id))
+                    .with_help(msg!("diag-score-it-in-choice-with-scores", id = &c.id)),
             );
         }
     }
@@ -96,18 +74,14 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                     Finding::at(
                         Code::MissingFeedback,
                         format!("scenes[{i}].choices[{j}].id"),
-                        bi!(("选项“{}”没有反馈（feedback）", c.id), ("choice '{}' has no feedback", c.id)),
+                        msg!("diag-choice-has-no-feedback", id = &c.id),
                     )
-                    .with_help(bi!("告诉学员这个决定带来了什么、为什么", "tell the trainee what this decision led to and why")),
+                    .with_help(msg!("diag-tell-trainee-what-this-decision-led")),
                 );
             }
         }
         if scene.timer.as_ref().is_some_and(|t| t.feedback.is_none()) {
-            out.push(Finding::at(
-                Code::MissingFeedback,
-                format!("scenes[{i}].timer"),
-                bi!("限时没有反馈：超时后学员应知道沉默的代价", "the timer has no feedback: tell the trainee what silence cost"),
-            ));
+            out.push(Finding::at(Code::MissingFeedback, format!("scenes[{i}].timer"), msg!("diag-timer-has-no-feedback-tell-trainee")));
         }
     }
 }
