@@ -5,9 +5,9 @@
 use super::{EXIT_ERRORS, EXIT_USAGE, GraphArgs, GraphFormat};
 use crate::engine::Compiled;
 use crate::lang::Lang;
-use crate::t;
 use crate::present::graph::{Map, Marks, to_dot, to_mermaid, to_svg};
 use crate::scenario::load_path;
+use crate::t;
 use std::io::Write;
 use std::process::ExitCode;
 

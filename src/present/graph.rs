@@ -16,9 +16,9 @@ pub use svg::{render as render_svg, to_svg};
 use crate::engine::Compiled;
 use crate::engine::compiled::{CNext, allows};
 use crate::lang::Lang;
-use crate::t;
 use crate::scenario::model::Grade;
 use crate::scenario::text::Text;
+use crate::t;
 use unicode_width::UnicodeWidthChar;
 
 /// What the analyser knows about each part of the map, for one role.
