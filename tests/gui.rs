@@ -642,7 +642,12 @@ fn the_map_says_what_the_analysis_finds_to_fix() {
     let compiled = shapan::engine::Compiled::new(loaded.playable().unwrap().clone());
     let shown = shapan::app::map::make(&compiled, 0, shapan::lang::Lang::ZH_CN, None);
     assert_eq!(shown.endings, (1, 2));
-    assert!(shown.problems.iter().any(|p| p.code == shapan::scenario::Code::EndingUnreachable && p.message.zh.contains("good")));
+    assert!(
+        shown
+            .problems
+            .iter()
+            .any(|p| p.code == shapan::scenario::Code::EndingUnreachable && p.message.render(shapan::lang::Lang::ZH_CN).contains("good"))
+    );
     assert!(shown.map.nodes.iter().any(|n| n.label.contains("好结局") && n.greyed), "the ending no road reaches is grey");
 }
 

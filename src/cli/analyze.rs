@@ -8,12 +8,14 @@ use crate::engine::Compiled;
 use crate::engine::analysis::{Analysis, DEFENSIBLE_MARGIN, Road, RoleReport, Unreached, analyse};
 use crate::engine::compiled::allows;
 use crate::engine::explore::Action;
+use crate::i18n::Message;
 use crate::lang::Lang;
 use crate::present::graph::short;
 use crate::scenario::diagnostic::Diagnostic;
 use crate::scenario::load::resolve;
 use crate::scenario::render::{render, summary};
 use crate::scenario::{Loaded, Severity, load_path, scenario_files};
+use crate::{msg, t};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 use std::io::Write;
@@ -53,7 +55,7 @@ pub fn analyse_file(path: &std::path::Path, role: Option<&str>) -> Result<Analys
 pub fn run(args: &AnalyzeArgs, lang: Lang) -> ExitCode {
     let files = scenario_files(&args.paths);
     if files.is_empty() {
-        eprintln!("{}", lang.pick("没有找到要分析的场景文件（*.ron）", "no scenario files (*.ron) to analyse"));
+        eprintln!("{}", t!(lang, "analyze-no-files"));
         return ExitCode::from(EXIT_USAGE);
     }
     let mut done = Vec::new();
@@ -61,14 +63,7 @@ pub fn run(args: &AnalyzeArgs, lang: Lang) -> ExitCode {
         match analyse_file(f, args.role.as_deref()) {
             Ok(a) => done.push(a),
             Err(role) => {
-                eprintln!(
-                    "{}: {}",
-                    f.display(),
-                    match lang {
-                        Lang::ZH_CN => format!("场景里没有角色“{role}”"),
-                        _ => format!("the scenario has no role '{role}'"),
-                    }
-                );
+                eprintln!("{}: {}", f.display(), t!(lang, "analyze-no-role", role = role));
                 return ExitCode::from(EXIT_USAGE);
             }
         }
@@ -102,17 +97,13 @@ impl Words<'_> {
     fn action(&self, a: Action) -> String {
         match a {
             Some(ix) => short(self.c.choice(ix).text.get(self.code), 40),
-            None => self.lang.pick("（不作决定，等时间到）", "(no decision: let time run out)").to_string(),
+            None => t!(self.lang, "analyze-no-decision"),
         }
     }
 
     fn ending(&self, e: usize) -> String {
         let end = &self.c.scenario.endings[e];
-        let (title, grade) = (end.title.get(self.code), end.grade.label(self.lang));
-        match self.lang {
-            Lang::ZH_CN => format!("{title}（{grade}）"),
-            _ => format!("{title} ({grade})"),
-        }
+        t!(self.lang, "analyze-ending", title = end.title.get(self.code), grade = end.grade.label(self.lang))
     }
 
     fn competency(&self, k: usize) -> String {
@@ -120,20 +111,22 @@ impl Words<'_> {
     }
 }
 
+/// Why no road reaches an ending, to be shown in the reader's language.
+fn unreached(c: &Compiled, why: &Unreached) -> Message {
+    match why {
+        Unreached::Shadowed { by } => msg!("analyze-unreached-shadowed", by = &c.scenario.endings[*by].id),
+        Unreached::Impossible => msg!("analyze-unreached-impossible"),
+        Unreached::NoRoad => msg!("analyze-unreached-no-road"),
+    }
+}
+
 fn road_text(w: &Words, road: &Road, out: &mut String) {
     let l = w.lang;
-    let ending = road.ending.map_or_else(|| l.pick("（没有结局）", "(no ending)").to_string(), |e| w.ending(e));
-    let _ = writeln!(
-        out,
-        "    {} {ending} · {} {:.1} · {} {} · {} {:.1}",
-        l.pick("结局", "ending"),
-        l.pick("总分", "total"),
-        road.total,
-        l.pick("等级", "grade"),
-        road.grade.label(l),
-        l.pick("各种随机结果下的期望总分", "expected over every random outcome"),
-        road.expected
-    );
+    let ending = road.ending.map_or_else(|| t!(l, "analyze-no-ending"), |e| w.ending(e));
+    // One decimal as the figures are shown everywhere, whatever the language's number format.
+    let (total, expected) = (format!("{:.1}", road.total), format!("{:.1}", road.expected));
+    let summary = t!(l, "analyze-road", ending = ending, total = total, grade = road.grade.label(l), expected = expected);
+    let _ = writeln!(out, "    {summary}");
     for (n, &(scene, action)) in road.steps.iter().enumerate() {
         let _ = writeln!(out, "    {:>2}. {} → {}", n + 1, w.scene(scene), w.action(action));
     }
@@ -143,72 +136,38 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
     let (c, l) = (w.c, w.lang);
     let s = &c.scenario;
     let role = &s.roles[r.role];
-    let _ = writeln!(out, "\n## {} {} ({})", l.pick("角色", "Role"), role.name.get(w.code), role.id);
+    let _ = writeln!(out, "\n## {}", t!(l, "analyze-role", name = role.name.get(w.code), id = &role.id));
     if !r.explored {
-        let _ = writeln!(
-            out,
-            "  {}",
-            l.pick(
-                "这个角色无法完整探索（状态太多，或者从开头到不了任何结局），以下内容从略",
-                "this role could not be explored fully (too many states, or no ending can be reached); the rest is left out"
-            )
-        );
+        let _ = writeln!(out, "  {}", t!(l, "analyze-role-not-explored"));
         return;
     }
-    let _ = writeln!(out, "  {} {}", r.states, l.pick("个不同的局面", "distinct states"));
-    let _ = writeln!(out, "\n  {}", l.pick("结局", "Endings"));
+    let _ = writeln!(out, "  {}", t!(l, "analyze-states", n = r.states));
+    let _ = writeln!(out, "\n  {}", t!(l, "analyze-endings"));
     for e in &r.endings {
         let mark = if e.reached { "✓" } else { "✗" };
-        let why = match &e.why {
-            None => String::new(),
-            Some(Unreached::Shadowed { by }) => format!(
-                " — {}",
-                match l {
-                    Lang::ZH_CN => format!("到不了：排在前面的结局“{}”总是先被选中", s.endings[*by].id),
-                    _ => format!("unreachable: the ending '{}' listed before it is always taken first", s.endings[*by].id),
-                }
-            ),
-            Some(Unreached::Impossible) => {
-                format!(
-                    " — {}",
-                    l.pick("到不了：条件在指标范围内不可能成立", "unreachable: its condition is impossible within the meters' ranges")
-                )
-            }
-            Some(Unreached::NoRoad) => {
-                format!(" — {}", l.pick("到不了：没有一条路线在结束时满足条件", "unreachable: no road ends where its condition holds"))
-            }
-        };
+        let why = e.why.as_ref().map_or_else(String::new, |why| format!(" — {}", unreached(c, why).render(l)));
         let _ = writeln!(out, "    {mark} {} [{}]{why}", w.ending(e.ending), s.endings[e.ending].id);
     }
-    let _ = writeln!(out, "\n  {}", l.pick("各能力可达到的原始分", "Raw points each competency can reach"));
+    let _ = writeln!(out, "\n  {}", t!(l, "analyze-ranges"));
     for (k, (lo, hi)) in r.ranges.iter().enumerate() {
         let _ = writeln!(out, "    {}: {lo} … {hi}", w.competency(k));
     }
-    for (road, title) in [(&r.best, l.pick("最优路线", "Best road")), (&r.worst, l.pick("最差路线", "Worst road"))] {
+    for (road, title) in [(&r.best, t!(l, "analyze-best-road")), (&r.worst, t!(l, "analyze-worst-road"))] {
         let Some(road) = road else { continue };
-        let _ = writeln!(out, "\n  {title} ({} {})", road.steps.len(), l.pick("个决定", "decisions"));
+        let _ = writeln!(out, "\n  {title} {}", t!(l, "analyze-road-length", n = road.steps.len()));
         road_text(w, road, out);
         if let Some(e) = road.ending
             && s.endings[e].grade != road.grade
         {
             let (ending, score) = (s.endings[e].grade.label(l), road.grade.label(l));
-            let _ = writeln!(
-                out,
-                "    {}",
-                match l {
-                    Lang::ZH_CN => format!("⚠ 结局定为“{ending}”，得分却是“{score}”：复盘里两者对不上，检查结局条件或得分"),
-                    _ => format!(
-                        "⚠ the ending is graded {ending} but the score is {score}: the debrief will disagree with itself; check the ending's condition or the scores"
-                    ),
-                }
-            );
+            let _ = writeln!(out, "    {}", t!(l, "analyze-grade-mismatch", ending = ending, score = score));
         }
     }
     let never: Vec<usize> = (0..c.choices.len())
         .filter(|&i| !r.choice_offered[i] && r.scene_reached[c.choices[i].scene] && allows(&c.choices[i].roles, r.role))
         .collect();
     if !never.is_empty() {
-        let _ = writeln!(out, "\n  {}", l.pick("走到了场景、却从不能选的选项", "Choices never open in a scene that is reached"));
+        let _ = writeln!(out, "\n  {}", t!(l, "analyze-never-open"));
         for ix in never {
             let _ = writeln!(out, "    {} → {} [{}]", w.scene(c.choices[ix].scene), w.action(Some(ix)), c.choice(ix).id);
         }
@@ -216,68 +175,47 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
     let timers: Vec<usize> =
         (0..s.scenes.len()).filter(|&i| s.scenes[i].timer.is_some() && r.scene_reached[i] && !r.timer_taken[i]).collect();
     if !timers.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n  {}",
-            l.pick(
-                "时间到了也不会生效的限时（它的去向走不通）",
-                "Timers whose outcome can never apply (where they lead cannot be reached)"
-            )
-        );
+        let _ = writeln!(out, "\n  {}", t!(l, "analyze-timers-never-apply"));
         for i in timers {
             let _ = writeln!(out, "    {} [{}]", w.scene(i), s.scenes[i].id);
         }
     }
     if !r.dominated.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n  {}",
-            l.pick(
-                "从不比另一个选项更好的选项（最优和最差打法下都被超过；多数是有意设计的错误选项，请确认）",
-                "Choices never better than another option (beaten under best and under worst play; mostly the intended wrong answers: check)"
-            )
-        );
+        let _ = writeln!(out, "\n  {}", t!(l, "analyze-dominated"));
         for &ix in &r.dominated {
             let _ = writeln!(out, "    {} → {} [{}]", w.scene(c.choices[ix].scene), w.action(Some(ix)), c.choice(ix).id);
         }
     }
     if !a.red_line_choices.is_empty() {
-        let _ = writeln!(out, "\n  {}", l.pick("红线选项", "Red-line choices"));
+        let _ = writeln!(out, "\n  {}", t!(l, "analyze-red-lines"));
         for &ix in &a.red_line_choices {
             let crossed =
-                if r.red_lines_on_best.contains(&ix) { l.pick("  ⚠ 最优打法会选它", "  ⚠ best play takes it") } else { "" };
+                if r.red_lines_on_best.contains(&ix) { format!("  {}", t!(l, "analyze-red-line-on-best")) } else { String::new() };
             let _ = writeln!(out, "    {} → {} [{}]{crossed}", w.scene(c.choices[ix].scene), w.action(Some(ix)), c.choice(ix).id);
         }
     }
     let n = r.decision_scenes.len();
-    let _ = writeln!(out, "\n  {}", l.pick("教学指标", "Pedagogy"));
-    let _ = writeln!(
-        out,
-        "    {}: {}/{n}",
-        match l {
-            Lang::ZH_CN => format!("有两个以上说得过去的选项（与最优相差不超过 {DEFENSIBLE_MARGIN} 分）的决策场景"),
-            _ => format!("decision scenes with two or more defensible options (within {DEFENSIBLE_MARGIN} points of the best)"),
-        },
-        r.two_defensible.len()
-    );
-    let _ =
-        writeln!(out, "    {}: {}/{n}", l.pick("最长的选项就是最优选项", "the longest option is the best one"), r.longest_is_best.len());
-    let _ = writeln!(out, "    {}: {}/{n}", l.pick("最优选项排在第一个", "the best option is listed first"), r.best_listed_first.len());
+    let _ = writeln!(out, "\n  {}", t!(l, "analyze-pedagogy"));
+    let figures = [
+        (t!(l, "analyze-two-defensible", margin = DEFENSIBLE_MARGIN), &r.two_defensible),
+        (t!(l, "analyze-longest-is-best"), &r.longest_is_best),
+        (t!(l, "analyze-best-listed-first"), &r.best_listed_first),
+    ];
+    for (what, scenes) in figures {
+        let _ = writeln!(out, "    {what}: {}/{n}", scenes.len());
+    }
     let d = r.duration;
     let span = |(a, b): (u32, u32)| if a == b { a.to_string() } else { format!("{a}–{b}") };
-    let _ = writeln!(out, "\n  {}", l.pick("时长（估计）", "Duration (estimate)"));
-    let _ = writeln!(
-        out,
-        "    {} {} {} ({} {}); {} {} {}",
-        l.pick("一名学员", "one trainee"),
-        span(d.solo_minutes),
-        l.pick("分钟", "min"),
-        span((d.decisions.0 as u32, d.decisions.1 as u32)),
-        l.pick("个决定", "decisions"),
-        l.pick("30 人的课堂", "a class of 30"),
-        span(d.class_minutes),
-        l.pick("分钟", "min")
+    let _ = writeln!(out, "\n  {}", t!(l, "analyze-duration"));
+    let figures = t!(
+        l,
+        "analyze-duration-figures",
+        solo = span(d.solo_minutes),
+        decisions = span((d.decisions.0 as u32, d.decisions.1 as u32)),
+        most = d.decisions.1,
+        class = span(d.class_minutes),
     );
+    let _ = writeln!(out, "    {figures}");
 }
 
 /// The text report of one file.
@@ -291,34 +229,16 @@ pub fn report_text(a: &Analysed, lang: Lang) -> String {
             role_text(&w, an, r, &mut out);
         }
         if !an.echoes.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n{}",
-                lang.pick("专家和实务工作者说法几乎相同的点评", "Commentary where the expert and the practitioner say nearly the same")
-            );
+            let _ = writeln!(out, "\n{}", t!(lang, "analyze-echoes"));
             for e in &an.echoes {
                 let _ = writeln!(out, "  {} → {} ({:.0}%)", w.scene(e.scene), w.action(Some(e.choice)), e.overlap * 100.0);
             }
         }
         if !an.overflows.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n{}",
-                lang.pick(
-                    "在 1280x720 投影上一屏放不下的场景（场景文字加全部选项）",
-                    "Scenes whose text and options do not fit a 1280x720 projector image"
-                )
-            );
+            let _ = writeln!(out, "\n{}", t!(lang, "analyze-overflows"));
             for o in &an.overflows {
-                let _ = writeln!(
-                    out,
-                    "  {} [{}]: {} {} / {}",
-                    w.scene(o.scene),
-                    o.language,
-                    o.lines,
-                    lang.pick("行，可用", "lines, room for"),
-                    o.room
-                );
+                let fit = t!(lang, "analyze-overflow", lines = o.lines, room = o.room);
+                let _ = writeln!(out, "  {} [{}]: {fit}", w.scene(o.scene), o.language);
             }
         }
         out.push('\n');
@@ -419,4 +339,34 @@ pub fn report_json(a: &Analysed, lang: Lang) -> Value {
         "warnings": a.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
         "diagnostics": diagnostics,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines no shipped scenario or fixture prints, in the wording they had before the catalogues.
+    #[test]
+    fn rarely_seen_lines_keep_their_wording() {
+        let (zh, en) = (Lang::ZH_CN, Lang::EN);
+        assert_eq!(t!(zh, "analyze-states", n = 1), "1 个不同的局面");
+        assert_eq!(t!(en, "analyze-states", n = 1), "1 distinct state");
+        assert_eq!(t!(en, "analyze-states", n = 12), "12 distinct states");
+        assert_eq!(t!(en, "analyze-road-length", n = 1), "(1 decision)");
+        let figures = |l, decisions: &str, most: usize| {
+            t!(l, "analyze-duration-figures", solo = "5–8", decisions = decisions, most = most, class = "20–30")
+        };
+        assert_eq!(figures(zh, "3–4", 4), "一名学员 5–8 分钟 (3–4 个决定); 30 人的课堂 20–30 分钟");
+        assert_eq!(figures(en, "3–4", 4), "one trainee 5–8 min (3–4 decisions); a class of 30 20–30 min");
+        assert_eq!(figures(en, "1", 1), "one trainee 5–8 min (1 decision); a class of 30 20–30 min");
+        assert_eq!(t!(zh, "analyze-overflow", lines = 14, room = 11), "14 行，可用 / 11");
+        assert_eq!(t!(en, "analyze-overflow", lines = 14, room = 11), "14 lines, room for / 11");
+        assert_eq!(
+            t!(zh, "analyze-two-defensible", margin = DEFENSIBLE_MARGIN),
+            format!("有两个以上说得过去的选项（与最优相差不超过 {DEFENSIBLE_MARGIN} 分）的决策场景")
+        );
+        assert_eq!(msg!("analyze-unreached-impossible").render(en), "unreachable: its condition is impossible within the meters' ranges");
+        assert_eq!(t!(en, "analyze-ending", title = "Calm", grade = "Good"), "Calm (Good)");
+        assert_eq!(t!(zh, "analyze-ending", title = "平息", grade = "良好"), "平息（良好）");
+    }
 }

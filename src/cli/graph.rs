@@ -7,6 +7,7 @@ use crate::engine::Compiled;
 use crate::lang::Lang;
 use crate::present::graph::{Map, Marks, to_dot, to_mermaid, to_svg};
 use crate::scenario::load_path;
+use crate::t;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -26,12 +27,8 @@ pub fn run(args: &GraphArgs, lang: Lang) -> ExitCode {
             Some(i) => i,
             None => {
                 let known: Vec<&str> = compiled.scenario.roles.iter().map(|r| r.id.as_str()).collect();
-                eprintln!(
-                    "{}{r}{}{}",
-                    lang.pick("没有这个角色：", "no such role: "),
-                    lang.pick("；可选：", "; the roles are: "),
-                    known.join(", ")
-                );
+                // Ids are ASCII: a comma list reads the same in every language.
+                eprintln!("{}", t!(lang, "graph-no-role", role = r, roles = known.join(", ")));
                 return ExitCode::from(EXIT_USAGE);
             }
         },
@@ -56,7 +53,7 @@ pub fn run(args: &GraphArgs, lang: Lang) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}{e}", lang.pick("无法写入文件：", "cannot write the file: "));
+            eprintln!("{}", t!(lang, "graph-cannot-write", error = e));
             ExitCode::from(EXIT_ERRORS)
         }
     }

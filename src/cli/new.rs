@@ -5,6 +5,7 @@ use super::{EXIT_ERRORS, EXIT_USAGE, NewArgs};
 use crate::lang::Lang;
 use crate::scenario::model::Category;
 use crate::scenario::validate::id_problem;
+use crate::t;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,17 +22,7 @@ pub fn parse_category(s: &str) -> Result<Category, String> {
 
 pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     if let Some(problem) = id_problem(&args.id, false) {
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::ZH_CN => format!("案例 id “{}” 不可用：{}。id 用字母、数字、下划线，例如 flood_night", args.id, problem.render(lang)),
-                _ => format!(
-                    "scenario id '{}' is not usable: {}. Ids use letters, digits and underscores, e.g. flood_night",
-                    args.id,
-                    problem.render(lang)
-                ),
-            }
-        );
+        eprintln!("{}", t!(lang, "new-bad-id", id = &args.id, problem = problem.clone()));
         return ExitCode::from(EXIT_USAGE);
     }
     let path = args.out.clone().unwrap_or_else(|| PathBuf::from("scenarios").join(args.category.key()).join(format!("{}.ron", args.id)));
@@ -40,7 +31,7 @@ pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(dir)
     {
-        eprintln!("{}{}: {e}", lang.pick("无法创建文件夹 ", "cannot create the folder "), dir.display());
+        eprintln!("{}", t!(lang, "new-cannot-create-folder", dir = dir.display().to_string(), error = e.to_string()));
         return ExitCode::from(EXIT_ERRORS);
     }
     // create_new: an existing file, even one written a moment ago by someone else, is never replaced.
@@ -49,17 +40,11 @@ pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     match written {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::ZH_CN => format!("{shown} 已经存在，没有覆盖它。换一个 id，或者用 --out 指定另一个文件名。"),
-                    _ => format!("{shown} already exists and was left as it is. Choose another id, or name another file with --out."),
-                }
-            );
+            eprintln!("{}", t!(lang, "new-exists", path = shown.to_string()));
             return ExitCode::from(EXIT_ERRORS);
         }
         Err(e) => {
-            eprintln!("{}{shown}: {e}", lang.pick("无法写入 ", "cannot write "));
+            eprintln!("{}", t!(lang, "new-cannot-write", path = shown.to_string(), error = e.to_string()));
             return ExitCode::from(EXIT_ERRORS);
         }
     }
@@ -69,19 +54,7 @@ pub fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     for d in &loaded.diagnostics {
         eprint!("{}", crate::scenario::render::render(d, &shown.to_string(), &lines, lang));
     }
-    println!(
-        "{}",
-        match lang {
-            Lang::ZH_CN => format!(
-                "已写好 {shown}（{}类）。把其中的文字换成你的情景，然后运行：\n  shapan validate {shown}\n  shapan play {shown}",
-                args.category.label(lang)
-            ),
-            _ => format!(
-                "Wrote {shown} ({}). Replace its texts with your own situation, then run:\n  shapan validate {shown}\n  shapan play {shown}",
-                args.category.label(lang)
-            ),
-        }
-    );
+    println!("{}", t!(lang, "new-written", path = shown.to_string(), category = args.category.label(lang)));
     ExitCode::SUCCESS
 }
 

@@ -18,6 +18,7 @@ use crate::engine::compiled::{CNext, allows};
 use crate::lang::Lang;
 use crate::scenario::model::Grade;
 use crate::scenario::text::Text;
+use crate::t;
 use unicode_width::UnicodeWidthChar;
 
 /// What the analyser knows about each part of the map, for one role.
@@ -393,10 +394,7 @@ impl Builder<'_> {
             if let Some(timer) = &scene.timer {
                 let seconds = scene.timer_ms.map_or(0, |ms| u32::try_from(ms / 1000).unwrap_or(u32::MAX));
                 let to = self.target(&timer.next, 0);
-                let text = match self.lang {
-                    Lang::ZH_CN => format!("⏱ {seconds}秒无决定"),
-                    _ => format!("⏱ {seconds} s, no decision"),
-                };
+                let text = t!(self.lang, "graph-timer", seconds = seconds);
                 let greyed = !mark(&self.marks.timer_taken, i);
                 let e = self.edge(self.scene_node[i], to, EdgeKind::Timer { seconds }, text, None, greyed);
                 self.timer_edge[i] = Some(e);
@@ -408,11 +406,11 @@ impl Builder<'_> {
                 continue;
             }
             let authored = &c.scenario.injects[k];
-            let label = format!("{}{}", self.lang.pick("插入事件 ", "inject "), authored.id);
+            let label = t!(self.lang, "graph-inject", id = &authored.id);
             let detail = Some(format!("[{}]", short(&authored.when.source, CONDITION_COLUMNS)));
             let from = self.node(format!("i{k}"), NodeKind::Inject { index: k }, label, detail, false);
             let to = self.target(next, 0);
-            self.edge(from, to, EdgeKind::Inject, self.lang.pick("跳转", "redirect").to_string(), None, false);
+            self.edge(from, to, EdgeKind::Inject, t!(self.lang, "graph-redirect"), None, false);
         }
         self.settle_greys();
         self.mark_best();
@@ -443,7 +441,7 @@ impl Builder<'_> {
             CNext::Ending(_) | CNext::End => self.judge(),
             CNext::Random(list) => {
                 let id = format!("r{}", list.first().map_or(self.map.nodes.len(), |&(_, b)| b));
-                let junction = self.node(id, NodeKind::Random, self.lang.pick("随机", "chance").to_string(), None, true);
+                let junction = self.node(id, NodeKind::Random, t!(self.lang, "graph-random"), None, true);
                 // Weights are the author's numbers: add them up wide, so no weight can overflow the sum.
                 let total: u128 = list.iter().map(|&(w, _)| u128::from(w)).sum();
                 for &(w, b) in list {
@@ -462,13 +460,13 @@ impl Builder<'_> {
         if let Some(j) = self.judge {
             return j;
         }
-        let j = self.node("judge".into(), NodeKind::Judge, self.lang.pick("按条件定结局", "ending by conditions").into(), None, true);
+        let j = self.node("judge".into(), NodeKind::Judge, t!(self.lang, "graph-judge"), None, true);
         self.judge = Some(j);
         for e in judged_endings(self.c, self.role) {
             let to = self.ending(e);
             let text = match &self.c.scenario.endings[e].condition {
                 Some(k) => format!("[{}]", short(&k.source, CONDITION_COLUMNS)),
-                None => self.lang.pick("否则", "otherwise").to_string(),
+                None => t!(self.lang, "graph-otherwise"),
             };
             self.edge(j, to, EdgeKind::Judge, text, None, true);
         }

@@ -50,7 +50,7 @@ pub fn show(ui: &mut egui::Ui, shown: &Shown, lang: Lang, height: f32) {
     });
     for p in &shown.problems {
         let colour = if p.code.severity() == crate::scenario::Severity::Error { crate::app::theme::BAD } else { crate::app::theme::WARN };
-        ui.colored_label(colour, format!("[{}] {}", p.code, p.message.get(lang)));
+        ui.colored_label(colour, format!("[{}] {}", p.code, p.message.render(lang)));
     }
     // Fit the width, but never shrink text below about 9 points.
     let scale = ((ui.available_width() - 8.0) / laid.size.x as f32).clamp(0.65, 1.2);

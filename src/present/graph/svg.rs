@@ -6,6 +6,7 @@ use super::laid::{LINE, Laid, LaidEdge, LaidNode, Pt, layout, text_width};
 use super::{EdgeKind, Map, NodeKind, palette, tint};
 use crate::present::{grade_rgb, hex};
 use crate::scenario::model::Grade;
+use crate::t;
 use std::fmt::Write;
 
 /// Text for XML: markup characters escaped, characters XML 1.0 forbids dropped.
@@ -265,7 +266,7 @@ fn legend(out: &mut String, map: &Map, y: f64) -> f64 {
         word(out, x, words);
     };
     if map.edges.iter().any(|e| e.best) {
-        sample(out, &mut x, palette::BEST, 3.0, "", l.pick("最佳路线", "best road"));
+        sample(out, &mut x, palette::BEST, 3.0, "", &t!(l, "graph-legend-best"));
     }
     if map.edges.iter().any(|e| matches!(e.kind, EdgeKind::Timer { .. })) {
         let _ = writeln!(
@@ -279,7 +280,7 @@ fn legend(out: &mut String, map: &Map, y: f64) -> f64 {
         );
         clock(out, Pt::new(x + 40.0, y), 5.0, palette::INK);
         x += 50.0;
-        word(out, &mut x, l.pick("限时到了还没决定", "time runs out"));
+        word(out, &mut x, &t!(l, "graph-legend-timer"));
     }
     if map.nodes.iter().any(|n| matches!(n.kind, NodeKind::Random)) {
         let _ = writeln!(
@@ -296,10 +297,10 @@ fn legend(out: &mut String, map: &Map, y: f64) -> f64 {
             palette::INK
         );
         x += 24.0;
-        word(out, &mut x, l.pick("随机结果（概率）", "random outcome (chance)"));
+        word(out, &mut x, &t!(l, "graph-legend-random"));
     }
     if map.nodes.iter().any(|n| n.greyed) || map.edges.iter().any(|e| e.greyed) {
-        sample(out, &mut x, palette::GREY, 1.2, " stroke-dasharray=\"3 3\"", l.pick("灰色：没有路线能到", "grey: no road gets here"));
+        sample(out, &mut x, palette::GREY, 1.2, " stroke-dasharray=\"3 3\"", &t!(l, "graph-legend-grey"));
     }
     x
 }
