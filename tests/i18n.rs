@@ -61,10 +61,10 @@ fn keys_in_source() -> BTreeSet<(String, String)> {
                         let rest = &text[at + marker.len()..];
                         let rest = if marker == "t!(" { rest.split_once(',').map_or("", |(_, r)| r) } else { rest };
                         let rest = rest.trim_start();
-                        if let Some(r) = rest.strip_prefix('"') {
-                            if let Some(end) = r.find('"') {
-                                out.insert((path.display().to_string(), r[..end].to_string()));
-                            }
+                        if let Some(r) = rest.strip_prefix('"')
+                            && let Some(end) = r.find('"')
+                        {
+                            out.insert((path.display().to_string(), r[..end].to_string()));
                         }
                     }
                 }

@@ -194,7 +194,7 @@ pub fn scripted_votes(args: &GuiArgs, lang: Lang) -> Result<Option<Vec<Vec<Vec<u
     use crate::engine::class::script;
     use crate::engine::vote::VoteSpec;
     let (Some(spec), Some(path)) = (&args.votes, &args.scenario) else { return Ok(None) };
-    let spec = VoteSpec::parse(spec).map_err(|e| format!("--votes: {}", e.0.get(lang)))?;
+    let spec = VoteSpec::parse(spec).map_err(|e| format!("--votes: {}", crate::i18n::Localize::message(&e).render(lang)))?;
     let loaded = crate::scenario::load_path(path);
     let scenario = match loaded.scenario {
         Some(s) if loaded.error_count() == 0 => s,
@@ -207,7 +207,9 @@ pub fn scripted_votes(args: &GuiArgs, lang: Lang) -> Result<Option<Vec<Vec<Vec<u
         }
     };
     let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario));
-    script(compiled, None, args.seed.unwrap_or(1), &spec).map(Some).map_err(|e| format!("--votes: {}", e.0.get(lang)))
+    script(compiled, None, args.seed.unwrap_or(1), &spec)
+        .map(Some)
+        .map_err(|e| format!("--votes: {}", crate::i18n::Localize::message(&e).render(lang)))
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,6 +4,7 @@
 use crate::engine::debrief::Debrief;
 use crate::engine::score::grade_key;
 use crate::engine::{Compiled, EngineError, Event, FeedbackSource, Session};
+use crate::i18n::Localize;
 use crate::lang::Lang;
 use crate::scenario::model::{Channel, Media};
 use serde_json::{Value, json};
@@ -103,8 +104,7 @@ impl<'c> Screen<'c> {
                 _ => format!("there is no choice '{id}'."),
             },
             EngineError::Ended => l.pick("演练已经结束，不能再做决定。", "the run has ended; nothing more can be chosen.").into(),
-            EngineError::Stuck => l.pick("这个场景没有可选的选项，也没有限时。", "this scene offers no choice and has no timer.").into(),
-            other => other.to_string(),
+            other => other.message().render(l),
         }
     }
 
@@ -229,6 +229,13 @@ impl<'c> Screen<'c> {
                         .map_or_else(|| l.pick("第 {} 步", "Step {}").replace("{}", &step.to_string()), |t| self.t(t).to_string());
                     let _ = writeln!(out, "\n────── {title} ──────{clock}");
                     let _ = writeln!(out, "{}{}", speaker(self, sc.speaker.as_deref()), self.t(&sc.text));
+                }
+                Event::Stuck { .. } => {
+                    if !changes.is_empty() {
+                        let _ = writeln!(out, "📊 {}", changes.join("  "));
+                        changes.clear();
+                    }
+                    let _ = writeln!(out, "\n⛔ {}", crate::t!(l, "error-engine-stuck-event"));
                 }
                 Event::Ended { ending } => {
                     if !changes.is_empty() {
