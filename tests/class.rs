@@ -34,7 +34,7 @@ fn ids(s: &Session) -> Vec<String> {
 
 fn debrief(c: &Arc<Compiled>, s: &Session) -> Debrief {
     let scoring = Scoring::for_role(c, None).unwrap();
-    Debrief::build(c, &Transcript::of(&s.state(), s.is_over()), &scoring, Lang::ZH_CN).unwrap()
+    Debrief::build(c, &Transcript::of(&s.state(), s.is_over()), &scoring).unwrap()
 }
 
 #[test]
@@ -154,7 +154,10 @@ fn a_counterfactual_branch_replays_the_road_not_taken_from_the_same_moment() {
     }
     let mut other = debrief(&c, &b);
     bc.annotate(&mut other);
-    assert_eq!(other.path[0].choice.as_deref(), Some("call_water_company"));
+    assert_eq!(other.path[0].choice, c.choice_index("call_water_company"));
+    let shown = shapan::present::debrief::DebriefView::new(&other, &c, Lang::ZH_CN);
+    assert_eq!(shown.path[0].choice.as_deref(), Some("call_water_company"));
+    assert_eq!(shown.path[0].vote, other.path[0].vote, "the votes reach the view");
     assert_eq!(other.path[0].vote.as_ref().unwrap().rounds, vec![vec![25, 5]]);
     let cmp = Comparison { at: 0, taken: taken.clone(), other: other.clone() };
     let rows = cmp.rows();

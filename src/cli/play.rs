@@ -12,6 +12,7 @@ use crate::engine::transcript::Transcript;
 use crate::engine::{Compiled, EngineError, Event, Session};
 use crate::i18n::Localize;
 use crate::lang::Lang;
+use crate::present::debrief::DebriefView;
 use crate::records::{Records, RunInfo, data_dir};
 use crate::scenario::load_path;
 use crate::scenario::render::render;
@@ -219,9 +220,9 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
             eprintln!("{}: {e}", path.display());
         }
     }
-    let debrief = match Debrief::build(&compiled, &transcript, &scoring, lang) {
-        Ok(d) => d,
-        Err(e) => return fail(&e.to_string()),
+    let debrief = match Debrief::build(&compiled, &transcript, &scoring) {
+        Ok(d) => DebriefView::new(&d, &compiled, lang),
+        Err(e) => return fail(&e.message().render(lang)),
     };
     if let (Some(r), Some(id), Some(ending)) = (records.as_mut(), run_id, debrief.ending.as_ref()) {
         let scores: Vec<(String, i64, f64)> = debrief.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();

@@ -1,11 +1,11 @@
 //! Terminal rendering for `shapan play`: the briefing, scenes, posts as they look on their
 //! channel, feedback and meter changes, and the debrief (as text or JSON).
 
-use crate::engine::debrief::Debrief;
 use crate::engine::score::grade_key;
 use crate::engine::{Compiled, EngineError, Event, FeedbackSource, Session};
 use crate::i18n::Localize;
 use crate::lang::Lang;
+use crate::present::debrief::{DebriefView as Debrief, Voices};
 use crate::scenario::model::{Channel, Media};
 use serde_json::{Value, json};
 use std::fmt::Write;
@@ -385,7 +385,7 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
     out
 }
 
-fn voices(out: &mut String, c: &crate::engine::debrief::Voices, l: Lang, indent: &str) {
+fn voices(out: &mut String, c: &Voices, l: Lang, indent: &str) {
     if let Some(e) = &c.expert {
         let _ = writeln!(out, "{indent}{}{e}", l.pick("专家点评：", "Expert: "));
     }

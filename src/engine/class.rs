@@ -185,12 +185,12 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// Per competency: name, score on the road taken, score on the other road.
-    pub fn rows(&self) -> Vec<(String, f64, f64)> {
+    /// Per competency: its index, score on the road taken, score on the other road.
+    pub fn rows(&self) -> Vec<(usize, f64, f64)> {
         self.taken
             .competencies
             .iter()
-            .filter_map(|a| self.other.competencies.iter().find(|b| b.id == a.id).map(|b| (a.name.clone(), a.score, b.score)))
+            .filter_map(|a| self.other.competencies.iter().find(|b| b.competency == a.competency).map(|b| (a.competency, a.score, b.score)))
             .collect()
     }
 }

@@ -1,8 +1,8 @@
 //! A printable debrief: one self-contained HTML file (inline CSS and SVG charts, no scripts,
 //! nothing fetched) for a trainee's or a group's class file. Every text is escaped.
 
-use crate::engine::debrief::{Debrief, Voices};
 use crate::lang::Lang;
+use crate::present::debrief::{DebriefView as Debrief, Voices};
 use std::fmt::Write;
 
 fn esc(s: &str) -> String {

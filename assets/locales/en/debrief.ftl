@@ -1,0 +1,3 @@
+# Labels of the debrief. Keys start with debrief-.
+
+debrief-silence = (no decision: time ran out)
