@@ -68,7 +68,12 @@ pub fn run(args: &RecordsArgs, lang: Lang, data: Option<&std::path::Path>) -> Ex
                         let choice = dec.choice.clone().unwrap_or_else(|| lang.pick("（超时）", "(timeout)").to_string());
                         let _ = writeln!(out, "{:>3}. {} → {choice} ({:.0} s)", i + 1, dec.scene, dec.ms as f64 / 1000.0);
                         if let Some(v) = dec.votes.clone().and_then(|v| serde_json::from_value::<crate::engine::vote::Vote>(v).ok()) {
-                            let _ = writeln!(out, "     {}{}", lang.pick("全班投票：", "class vote: "), v.summary(lang));
+                            let _ = writeln!(
+                                out,
+                                "     {}{}",
+                                lang.pick("全班投票：", "class vote: "),
+                                crate::present::vote::summary(&v, lang)
+                            );
                         }
                     }
                     for s in &d.scores {

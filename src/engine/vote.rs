@@ -7,7 +7,6 @@ use super::class::ClassError;
 use super::rng::Draw;
 use super::session::EngineError;
 use crate::i18n::{Localize, Message};
-use crate::lang::Lang;
 use crate::msg;
 use serde::{Deserialize, Serialize};
 
@@ -51,16 +50,6 @@ pub enum Consensus {
     Majority,
     /// No choice has more than half.
     Divided,
-}
-
-impl Consensus {
-    pub fn label(self, l: Lang) -> &'static str {
-        match self {
-            Consensus::United => l.pick("意见统一", "united"),
-            Consensus::Majority => l.pick("多数赞成", "a majority"),
-            Consensus::Divided => l.pick("意见分散", "divided"),
-        }
-    }
 }
 
 /// Why a vote cannot decide yet.
@@ -206,25 +195,6 @@ impl Vote {
         let by_vote = matches!(self.verdict(), Verdict::Majority(k) if k == choice);
         self.by_instructor = !by_vote;
         self.decided = self.choices.get(choice).cloned();
-    }
-
-    /// One line for the debrief and the records: counts per round, share and consensus.
-    pub fn summary(&self, l: Lang) -> String {
-        let rounds: Vec<String> = self.rounds.iter().map(|r| r.iter().map(u32::to_string).collect::<Vec<_>>().join("/")).collect();
-        let mut s = if rounds.len() == 2 {
-            l.pick("第一轮 {a} → 第二轮 {b}", "first round {a} → final {b}").replace("{a}", &rounds[0]).replace("{b}", &rounds[1])
-        } else {
-            format!("{}{}", l.pick("票数 ", "votes "), rounds.first().cloned().unwrap_or_default())
-        };
-        if let Some(c) = self.consensus() {
-            s.push_str(&format!("{}{:.0}%{}", l.pick("，最多票占 ", ", leading with "), self.share() * 100.0, l.pick("（", " (")));
-            s.push_str(c.label(l));
-            s.push_str(l.pick("）", ")"));
-        }
-        if self.by_instructor {
-            s.push_str(l.pick("，导师裁决", ", decided by the instructor"));
-        }
-        s
     }
 }
 
@@ -392,6 +362,7 @@ fn split(people: u32, weights: &[u64], draw: &mut Draw) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     fn vote(rounds: &[&[u32]]) -> Vote {
         let n = rounds[0].len();
@@ -445,7 +416,8 @@ mod tests {
         let mut w = vote(&[&[20, 10], &[10, 20]]);
         assert_eq!(w.decide(None), Ok(1));
         assert_eq!(v.decide(None), Ok(1));
-        assert!(v.summary(Lang::ZH_CN).contains("第一轮 5/20/5 → 第二轮 2/26/2"), "{}", v.summary(Lang::ZH_CN));
+        let line = crate::present::vote::summary(&v, Lang::ZH_CN);
+        assert!(line.contains("第一轮 5/20/5 → 第二轮 2/26/2"), "{line}");
     }
 
     #[test]

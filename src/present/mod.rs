@@ -4,6 +4,7 @@
 
 pub mod debrief;
 pub mod graph;
+pub mod vote;
 
 use crate::scenario::model::Grade;
 

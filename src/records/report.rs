@@ -125,7 +125,7 @@ pub fn html(d: &Debrief, who: &str, l: Lang) -> String {
     for (i, s) in d.path.iter().enumerate() {
         let _ = write!(o, "<div class=step><p><b>{}. {}</b></p>", i + 1, esc(&s.text));
         if let Some(v) = &s.vote {
-            let _ = write!(o, "<p class=vote>{}{}</p>", l.pick("全班投票：", "Class vote: "), esc(&v.summary(l)));
+            let _ = write!(o, "<p class=vote>{}{}</p>", l.pick("全班投票：", "Class vote: "), esc(&crate::present::vote::summary(v, l)));
         }
         if let Some(f) = &s.feedback {
             let _ = write!(o, "<p>{}</p>", esc(f));
