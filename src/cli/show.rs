@@ -6,6 +6,7 @@ use crate::engine::{Compiled, EngineError, Event, FeedbackSource, Session};
 use crate::i18n::Localize;
 use crate::lang::Lang;
 use crate::present::debrief::{DebriefView as Debrief, Voices};
+use crate::present::grade;
 use crate::scenario::model::{Channel, Media};
 use serde_json::{Value, json};
 use std::fmt::Write;
@@ -319,14 +320,14 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
     let _ = writeln!(out, "{}{}", l.pick("角色：", "Role: "), d.role);
     match &d.ending {
         Some(e) => {
-            let grade = format!("{}{}", l.pick("作者评定：", "author's grade: "), e.grade.label(l));
+            let grade = format!("{}{}", l.pick("作者评定：", "author's grade: "), grade::label(e.grade, l));
             let _ = writeln!(out, "{}{}{}", l.pick("结局：", "Ending: "), e.title, paren(l, &grade));
         }
         None => {
             let _ = writeln!(out, "{}", l.pick("演练没有走到结局。", "The run did not reach an ending."));
         }
     }
-    let _ = writeln!(out, "{}{:.1}{}", l.pick("总分：", "Total: "), d.total, paren(l, d.grade.label(l)));
+    let _ = writeln!(out, "{}{:.1}{}", l.pick("总分：", "Total: "), d.total, paren(l, &grade::label(d.grade, l)));
     let _ = writeln!(out, "\n{}", l.pick("能力得分：", "Competencies:"));
     for k in &d.competencies {
         let detail = [

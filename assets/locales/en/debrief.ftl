@@ -11,3 +11,10 @@ debrief-vote-rounds = first round { $first } → final { $last }
 debrief-vote-counts = votes { $counts }
 debrief-vote-share = , leading with { $share }% ({ $consensus })
 debrief-vote-by-instructor = , decided by the instructor
+
+## Grades
+
+debrief-grade-excellent = Excellent
+debrief-grade-good = Good
+debrief-grade-pass = Pass
+debrief-grade-fail = Needs work

@@ -11,3 +11,10 @@ debrief-vote-rounds = 第一轮 { $first } → 第二轮 { $last }
 debrief-vote-counts = 票数 { $counts }
 debrief-vote-share = ，最多票占 { $share }%（{ $consensus }）
 debrief-vote-by-instructor = ，导师裁决
+
+## 等级
+
+debrief-grade-excellent = 优秀
+debrief-grade-good = 良好
+debrief-grade-pass = 合格
+debrief-grade-fail = 待改进
