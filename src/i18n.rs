@@ -60,6 +60,12 @@ impl Message {
     }
 }
 
+/// An error or notice that can tell the user, in their language, what happened and what to do.
+/// `Display` stays English for logs; front ends show `message().render(lang)`.
+pub trait Localize {
+    fn message(&self) -> Message;
+}
+
 macro_rules! num_arg {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg {

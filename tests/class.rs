@@ -8,6 +8,7 @@ use shapan::engine::score::Scoring;
 use shapan::engine::transcript::Transcript;
 use shapan::engine::vote::{VoteError, VoteSpec};
 use shapan::engine::{Compiled, Session};
+use shapan::i18n::Localize;
 use shapan::lang::Lang;
 use shapan::scenario::load_path;
 use std::path::Path;
@@ -33,7 +34,7 @@ fn ids(s: &Session) -> Vec<String> {
 
 fn debrief(c: &Arc<Compiled>, s: &Session) -> Debrief {
     let scoring = Scoring::for_role(c, None).unwrap();
-    Debrief::build(c, &Transcript::of(&s.state(), s.is_over()), &scoring, Lang::ZH_CN).unwrap()
+    Debrief::build(c, &Transcript::of(&s.state(), s.is_over()), &scoring).unwrap()
 }
 
 #[test]
@@ -153,7 +154,10 @@ fn a_counterfactual_branch_replays_the_road_not_taken_from_the_same_moment() {
     }
     let mut other = debrief(&c, &b);
     bc.annotate(&mut other);
-    assert_eq!(other.path[0].choice.as_deref(), Some("call_water_company"));
+    assert_eq!(other.path[0].choice, c.choice_index("call_water_company"));
+    let shown = shapan::present::debrief::DebriefView::new(&other, &c, Lang::ZH_CN);
+    assert_eq!(shown.path[0].choice.as_deref(), Some("call_water_company"));
+    assert_eq!(shown.path[0].vote, other.path[0].vote, "the votes reach the view");
     assert_eq!(other.path[0].vote.as_ref().unwrap().rounds, vec![vec![25, 5]]);
     let cmp = Comparison { at: 0, taken: taken.clone(), other: other.clone() };
     let rows = cmp.rows();
@@ -171,11 +175,12 @@ fn a_spec_is_checked_against_the_road_its_votes_lead_down() {
     assert_eq!(script(c.clone(), None, 1, &two).unwrap().len(), 2);
     let short = VoteSpec::parse("22,8").unwrap();
     let e = script(c.clone(), None, 1, &short).unwrap_err();
-    assert!(e.0.zh.contains("只够 1 次决策"), "{}", e.0.zh);
+    let zh = e.message().render(Lang::ZH_CN);
+    assert!(zh.contains("只够 1 次决策"), "{zh}");
     let long = VoteSpec::parse("22,8;20,10;1,2").unwrap();
-    assert!(script(c.clone(), None, 1, &long).unwrap_err().0.en.contains("ends after 2"));
+    assert!(script(c.clone(), None, 1, &long).unwrap_err().message().render(Lang::EN).contains("ends after 2"));
     let wide = VoteSpec::parse("22,8,3;20,10").unwrap();
-    assert!(script(c.clone(), None, 1, &wide).unwrap_err().0.zh.contains("有 2 个可选项"));
+    assert!(script(c.clone(), None, 1, &wide).unwrap_err().message().render(Lang::ZH_CN).contains("有 2 个可选项"));
     // Auto: two rounds per decision with something to discuss, the same with the same seed.
     let auto = script(c.clone(), None, 3, &VoteSpec::Auto).unwrap();
     assert!(auto.iter().all(|d| d.len() == if d[0].len() > 1 { 2 } else { 1 }), "{auto:?}");
@@ -189,7 +194,7 @@ fn every_library_scenario_plays_through_with_auto_votes() {
         let l = load_path(&path);
         let c = Arc::new(Compiled::new(l.scenario.unwrap()));
         for seed in 0..5 {
-            let votes = script(c.clone(), None, seed, &VoteSpec::Auto).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.0.en));
+            let votes = script(c.clone(), None, seed, &VoteSpec::Auto).unwrap_or_else(|e| panic!("{}: {}", path.display(), e));
             assert!(!votes.is_empty());
         }
     }

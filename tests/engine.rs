@@ -245,3 +245,30 @@ fn exploration_finds_ranges_and_best_and_worst_play() {
     let mut fresh = Explorer::new(&c);
     assert!(fresh.ranges(s.run()).is_ok());
 }
+
+#[test]
+fn a_dead_end_is_an_event_after_the_decision_not_an_error_that_loses_it() {
+    let c = compiled("tests/engine/dead_end.ron");
+    let mut s = start(&c, "clerk", 1);
+    let events = s.choose("delete").expect("a decision that leads to a dead end is still taken");
+    let s2 = c.scene_index("s2").unwrap();
+    assert_eq!(events.last(), Some(&Event::Stuck { scene: s2 }), "{events:?}");
+    assert!(events.iter().any(|e| matches!(e, Event::ScoreChanged { .. })), "the decision's own events are kept");
+    assert_eq!(s.run().decisions.len(), 1, "and it is written down");
+    assert_eq!(s.stuck(), Some(s2));
+    assert!(!s.is_over());
+    // The transcript of a stuck run replays to the same place, incomplete.
+    let t = Transcript::of(&s.state(), false);
+    let again = t.replay(c.clone(), |_, _| ()).expect("a stuck run replays");
+    assert_eq!(again.stuck(), Some(s2));
+    // Going on is refused, with a message in the user's language that says what to do.
+    let e = s.choose("close").unwrap_err();
+    assert!(matches!(e, EngineError::NotOffered(_) | EngineError::Disabled(_)), "{e:?}");
+    use shapan::i18n::Localize;
+    assert!(EngineError::Stuck.message().render(shapan::lang::Lang::ZH_CN).contains("场景作者"));
+    // The other road is not stuck.
+    let mut ok = start(&c, "clerk", 1);
+    let events = ok.choose("reply").unwrap();
+    assert!(!events.iter().any(|e| matches!(e, Event::Stuck { .. })));
+    assert_eq!(ok.stuck(), None);
+}

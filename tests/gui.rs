@@ -101,10 +101,13 @@ fn a_trainee_goes_from_the_library_to_the_debrief_and_back() {
     send(&mut app, Intent::Continue);
     assert_eq!(screen(&app), Screen::Debrief);
     let d = debrief(&mut app);
-    assert_eq!(d.ending.unwrap().id, "calm");
+    let compiled = app.world().resource::<ActiveRun>().compiled.clone();
+    assert_eq!(compiled.scenario.endings[d.ending.unwrap()].id, "calm");
     assert_eq!(d.total, 100.0);
     send(&mut app, Intent::SetLang(shapan::lang::Lang::EN));
-    assert_eq!(debrief(&mut app).title, "The tap-water rumour (starter example)", "the debrief follows the language");
+    let lang = app.world().resource::<Settings>().lang;
+    let shown = shapan::present::debrief::DebriefView::new(&debrief(&mut app), &compiled, lang);
+    assert_eq!(shown.title, "The tap-water rumour (starter example)", "the debrief follows the language");
     send(&mut app, Intent::PlayAgain);
     assert_eq!(screen(&app), Screen::Play);
     assert_eq!(app.world().resource::<ActiveRun>().session.run().decisions.len(), 0);

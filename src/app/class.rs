@@ -117,7 +117,7 @@ fn apply(
                 room.message = Some(l.pick("这个场景没有限时，不需要加时", "This scene has no time limit to extend").into());
             }
             ClassIntent::SkipToDebrief if playing => {
-                r.stop(l);
+                r.stop();
                 next.set(Screen::Debrief);
             }
             ClassIntent::Rewind(k) => {
@@ -126,10 +126,10 @@ fn apply(
                 // The road left behind: its record ends here (a run never finished is stopped,
                 // not offered for resuming), and its debrief is kept to compare with.
                 if !r.session.is_over() {
-                    r.stop(l);
+                    r.stop();
                 }
                 super::records::close(db.as_deref(), r, l);
-                let taken = r.debrief_cell(l);
+                let taken = r.debrief_cell();
                 let mut fresh = ActiveRun::with_scoring(
                     r.path.clone(),
                     r.compiled.clone(),
@@ -164,7 +164,7 @@ fn apply(
                     room.message = Some(if v.round() >= 2 {
                         l.pick("已经是第二轮了", "This is already the final round").into()
                     } else {
-                        VoteError::NoVotes.message(l)
+                        crate::i18n::Localize::message(&VoteError::NoVotes).render(l)
                     });
                 }
             }
@@ -184,11 +184,11 @@ fn apply(
                 };
                 match taken {
                     Ok(events) => {
-                        if r.take(&events, l) {
+                        if r.take(&events) {
                             next.set(Screen::Debrief);
                         }
                     }
-                    Err(e) => room.message = Some(e.message(l)),
+                    Err(e) => room.message = Some(crate::i18n::Localize::message(&e).render(l)),
                 }
             }
             _ => {}

@@ -2,7 +2,7 @@
 //! engine (`elapse`), which applies what silence costs when time is up. Only then does the app
 //! redraw continuously; otherwise it sleeps. A class's discussion runs the story clock too.
 
-use super::flow::{ActiveRun, Screen, Settings};
+use super::flow::{ActiveRun, Screen};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
@@ -27,7 +27,6 @@ fn tick(
     mut run: ResMut<ActiveRun>,
     mut redraw: MessageWriter<RequestRedraw>,
     mut next: ResMut<NextState<Screen>>,
-    settings: Res<Settings>,
     paused: Option<Res<Paused>>,
 ) {
     if paused.is_some() || !running(&run) {
@@ -39,7 +38,7 @@ fn tick(
         run.absorb(&events);
         run.sync();
         if run.session.is_over() && !run.reading() {
-            run.build_debrief(settings.lang);
+            run.build_debrief();
             next.set(Screen::Debrief);
         }
     }

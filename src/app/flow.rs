@@ -274,10 +274,10 @@ impl ActiveRun {
     }
 
     /// Takes in the events of a decision; true when the run is over and the debrief is ready.
-    pub fn take(&mut self, events: &[Event], lang: Lang) -> bool {
+    pub fn take(&mut self, events: &[Event]) -> bool {
         self.absorb(events);
         if self.session.is_over() && !self.reading() {
-            self.build_debrief(lang);
+            self.build_debrief();
             return true;
         }
         false
@@ -290,12 +290,12 @@ impl ActiveRun {
 
     /// Starts building the debrief in `lang` from the run so far, on a worker thread; `debrief`
     /// is set once it is ready (see `poll_debrief`).
-    pub fn build_debrief(&mut self, lang: Lang) {
+    pub fn build_debrief(&mut self) {
         let cell: DebriefCell = Arc::new(OnceLock::new());
         let transcript = Transcript::of(&self.session.state(), self.session.is_over());
         let (compiled, scoring, class, out) = (self.compiled.clone(), self.scoring.clone(), self.class.clone(), cell.clone());
         std::thread::spawn(move || {
-            let mut debrief = Debrief::build(&compiled, &transcript, scoring.wait(), lang).ok();
+            let mut debrief = Debrief::build(&compiled, &transcript, scoring.wait()).ok();
             if let (Some(class), Some(d)) = (&class, debrief.as_mut()) {
                 class.annotate(d);
             }
@@ -314,22 +314,22 @@ impl ActiveRun {
     }
 
     /// The debrief of the run so far as it is or will be: for the road not taken to compare with.
-    pub fn debrief_cell(&mut self, lang: Lang) -> DebriefCell {
+    pub fn debrief_cell(&mut self) -> DebriefCell {
         if let Some(d) = &self.debrief {
             return Arc::new(OnceLock::from(Some(d.clone())));
         }
         if self.building.is_none() {
-            self.build_debrief(lang);
+            self.build_debrief();
         }
         self.building.clone().unwrap_or_default()
     }
 
     /// Ends the run early (the instructor skipping to the debrief).
-    pub fn stop(&mut self, lang: Lang) {
+    pub fn stop(&mut self) {
         self.pending.clear();
         self.news.clear();
         self.timed_out = false;
-        self.build_debrief(lang);
+        self.build_debrief();
     }
 }
 
@@ -423,7 +423,7 @@ fn apply_intents(
                     None => r.session.choose_index(ix).ok(),
                 };
                 if let Some(events) = taken
-                    && r.take(&events, settings.lang)
+                    && r.take(&events)
                 {
                     next.set(Screen::Debrief);
                 }
@@ -459,19 +459,15 @@ fn apply_intents(
                 r.news.clear();
                 r.timed_out = false;
                 if r.session.is_over() {
-                    r.build_debrief(settings.lang);
+                    r.build_debrief();
                     next.set(Screen::Debrief);
                 }
             }
             Intent::ToLibrary => next.set(Screen::Library),
             Intent::OpenRecords => next.set(Screen::Records),
             Intent::SetLang(l) => {
+                // The debrief holds no text: only its view is made again, in the new language.
                 settings.lang = l;
-                if let Some(r) = run.as_mut()
-                    && r.debrief.is_some()
-                {
-                    r.build_debrief(l);
-                }
             }
             Intent::TextScale(s) => settings.text_scale = s.clamp(0.8, 2.0),
             Intent::ToggleDark => settings.dark = !settings.dark,

@@ -119,8 +119,10 @@ fn write(db: &Db, run: &mut ActiveRun, lang: crate::lang::Lang, end: End) {
     }
     let done = match &run.debrief {
         Some(d) => {
-            let scores: Vec<(String, i64, f64)> = d.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
-            records.finish(id, d.ending.as_ref().map(|e| e.id.as_str()), grade_key(d.grade), d.total, &scores).is_ok()
+            let s = &run.compiled.scenario;
+            let scores: Vec<(String, i64, f64)> =
+                d.competencies.iter().map(|k| (s.competencies[k.competency].id.clone(), k.raw, k.score)).collect();
+            records.finish(id, d.ending.map(|e| s.endings[e].id.as_str()), grade_key(d.grade), d.total, &scores).is_ok()
         }
         None if end == End::Now => records.stop(id).is_ok(),
         None => false,

@@ -163,10 +163,15 @@ fn draw(
                 room,
                 compare: r.counterfactual.as_ref().and_then(|(at, taken)| {
                     let taken = taken.get()?.clone()?;
-                    Some(crate::engine::class::Comparison { at: *at, taken, other: d.clone() })
+                    let cmp = crate::engine::class::Comparison { at: *at, taken, other: d.clone() };
+                    Some(views::class::CompareView::new(&cmp, &r.compiled, settings.lang))
                 }),
             };
-            egui::CentralPanel::default().show(&mut root, |ui| views::debrief::show(ui, d, &settings, &extra)).inner
+            egui::CentralPanel::default()
+                .show(&mut root, |ui| {
+                    views::debrief::show(ui, &crate::present::debrief::DebriefView::new(d, &r.compiled, settings.lang), &settings, &extra)
+                })
+                .inner
         }),
     };
     let mut overlay = None;

@@ -205,7 +205,7 @@ pub fn scripted_votes(args: &DevArgs, seed: Option<u64>, lang: Lang) -> Result<O
     use crate::engine::class::script;
     use crate::engine::vote::VoteSpec;
     let (Some(spec), Some(path)) = (&args.votes, &args.scenario) else { return Ok(None) };
-    let spec = VoteSpec::parse(spec).map_err(|e| format!("--votes: {}", e.0.get(lang)))?;
+    let spec = VoteSpec::parse(spec).map_err(|e| format!("--votes: {}", crate::i18n::Localize::message(&e).render(lang)))?;
     let loaded = crate::scenario::load_path(path);
     let scenario = match loaded.scenario {
         Some(s) if loaded.error_count() == 0 => s,
@@ -218,7 +218,9 @@ pub fn scripted_votes(args: &DevArgs, seed: Option<u64>, lang: Lang) -> Result<O
         }
     };
     let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario));
-    script(compiled, None, seed.unwrap_or(1), &spec).map(Some).map_err(|e| format!("--votes: {}", e.0.get(lang)))
+    script(compiled, None, seed.unwrap_or(1), &spec)
+        .map(Some)
+        .map_err(|e| format!("--votes: {}", crate::i18n::Localize::message(&e).render(lang)))
 }
 
 #[derive(Debug, clap::Args)]

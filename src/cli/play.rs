@@ -10,7 +10,9 @@ use crate::engine::score::Scoring;
 use crate::engine::score::grade_key;
 use crate::engine::transcript::Transcript;
 use crate::engine::{Compiled, EngineError, Event, Session};
+use crate::i18n::Localize;
 use crate::lang::Lang;
+use crate::present::debrief::DebriefView;
 use crate::records::{Records, RunInfo, data_dir};
 use crate::scenario::load_path;
 use crate::scenario::render::render;
@@ -172,6 +174,13 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
                     if !quiet {
                         let _ = write!(out, "{}", screen.events(&session, &events));
                     }
+                    // A dead end: what was decided is kept, and the run stops before an ending.
+                    if matches!(events.last(), Some(Event::Stuck { .. })) {
+                        if quiet {
+                            eprintln!("{}", crate::t!(lang, "error-engine-stuck-event"));
+                        }
+                        break false;
+                    }
                 }
                 Step::Invalid(msg) => {
                     if let Some(path) = &args.transcript {
@@ -211,9 +220,9 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
             eprintln!("{}: {e}", path.display());
         }
     }
-    let debrief = match Debrief::build(&compiled, &transcript, &scoring, lang) {
-        Ok(d) => d,
-        Err(e) => return fail(&e.to_string()),
+    let debrief = match Debrief::build(&compiled, &transcript, &scoring) {
+        Ok(d) => DebriefView::new(&d, &compiled, lang),
+        Err(e) => return fail(&e.message().render(lang)),
     };
     if let (Some(r), Some(id), Some(ending)) = (records.as_mut(), run_id, debrief.ending.as_ref()) {
         let scores: Vec<(String, i64, f64)> = debrief.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
@@ -359,12 +368,12 @@ fn decide(
                     explorer.and_then(|e| e.pick(aim, session.run())).or(open.first().copied())
                 }
             };
-            let Some(action) = action else { return Step::Invalid(EngineError::Stuck.to_string()) };
+            let Some(action) = action else { return Step::Invalid(EngineError::Stuck.message().render(lang)) };
             if !quiet {
                 let label = action.map_or_else(|| "t".to_string(), |ix| session.compiled().choice(ix).id.clone());
                 let _ = writeln!(out, "> {label}");
             }
-            apply(session, action, 0).map_or_else(|e| Step::Invalid(e.to_string()), Step::Events)
+            apply(session, action, 0).map_or_else(|e| Step::Invalid(e.message().render(lang)), Step::Events)
         }
         Driver::Stdin(rx) => loop {
             let started = Instant::now();
@@ -397,7 +406,7 @@ fn decide(
             let ms = started.elapsed().as_millis() as u64;
             let Some(line) = line else {
                 let _ = writeln!(out, "{}", lang.pick("⏱ 时间到！", "⏱ Time is up!"));
-                return apply(session, None, ms).map_or_else(|e| Step::Invalid(e.to_string()), Step::Events);
+                return apply(session, None, ms).map_or_else(|e| Step::Invalid(e.message().render(lang)), Step::Events);
             };
             if line.trim().is_empty() {
                 continue;
@@ -418,7 +427,7 @@ fn decide(
                         Ok(_) => {
                             let _ = writeln!(out, "{} {e}", lang.pick("无效的选择，请重新输入：", "invalid choice, try again:"));
                         }
-                        Err(e) => return Step::Invalid(e.to_string()),
+                        Err(e) => return Step::Invalid(e.message().render(lang)),
                     }
                 }
             }

@@ -68,7 +68,12 @@ pub fn run(args: &RecordsArgs, lang: Lang, data: Option<&std::path::Path>) -> Ex
                         let choice = dec.choice.clone().unwrap_or_else(|| lang.pick("（超时）", "(timeout)").to_string());
                         let _ = writeln!(out, "{:>3}. {} → {choice} ({:.0} s)", i + 1, dec.scene, dec.ms as f64 / 1000.0);
                         if let Some(v) = dec.votes.clone().and_then(|v| serde_json::from_value::<crate::engine::vote::Vote>(v).ok()) {
-                            let _ = writeln!(out, "     {}{}", lang.pick("全班投票：", "class vote: "), v.summary(lang));
+                            let _ = writeln!(
+                                out,
+                                "     {}{}",
+                                lang.pick("全班投票：", "class vote: "),
+                                crate::present::vote::summary(&v, lang)
+                            );
                         }
                     }
                     for s in &d.scores {
@@ -130,12 +135,13 @@ fn printable(records: &Records, id: i64, lang: Lang) -> Result<String, String> {
     let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario));
     let scoring = Scoring::for_role(&compiled, Some(&state.role)).unwrap_or_else(|_| Scoring::approximate(&compiled));
     let transcript = Transcript::of(&state, matches!(state.position, crate::engine::state::Position::Ended(_)));
-    let mut debrief = Debrief::build(&compiled, &transcript, &scoring, lang).map_err(|e| e.to_string())?;
+    let mut debrief = Debrief::build(&compiled, &transcript, &scoring).map_err(|e| e.to_string())?;
     // A class's votes beside each decision.
     for (step, d) in debrief.path.iter_mut().zip(records.decisions(Some(id)).map_err(|e| e.to_string())?) {
         step.vote = d.votes.and_then(|v| serde_json::from_value(v).ok());
     }
     let run = records.show(id).map_err(|e| e.to_string())?.map(|d| d.run);
     let who = run.map(|r| [r.trainee, r.group].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")).unwrap_or_default();
-    Ok(crate::records::report::html(&debrief, &who, lang))
+    let view = crate::present::debrief::DebriefView::new(&debrief, &compiled, lang);
+    Ok(crate::records::report::html(&view, &who, lang))
 }

@@ -1,10 +1,12 @@
 //! Terminal rendering for `shapan play`: the briefing, scenes, posts as they look on their
 //! channel, feedback and meter changes, and the debrief (as text or JSON).
 
-use crate::engine::debrief::Debrief;
 use crate::engine::score::grade_key;
 use crate::engine::{Compiled, EngineError, Event, FeedbackSource, Session};
+use crate::i18n::Localize;
 use crate::lang::Lang;
+use crate::present::debrief::{DebriefView as Debrief, Voices};
+use crate::present::grade;
 use crate::scenario::model::{Channel, Media};
 use serde_json::{Value, json};
 use std::fmt::Write;
@@ -103,8 +105,7 @@ impl<'c> Screen<'c> {
                 _ => format!("there is no choice '{id}'."),
             },
             EngineError::Ended => l.pick("演练已经结束，不能再做决定。", "the run has ended; nothing more can be chosen.").into(),
-            EngineError::Stuck => l.pick("这个场景没有可选的选项，也没有限时。", "this scene offers no choice and has no timer.").into(),
-            other => other.to_string(),
+            other => other.message().render(l),
         }
     }
 
@@ -230,6 +231,13 @@ impl<'c> Screen<'c> {
                     let _ = writeln!(out, "\n────── {title} ──────{clock}");
                     let _ = writeln!(out, "{}{}", speaker(self, sc.speaker.as_deref()), self.t(&sc.text));
                 }
+                Event::Stuck { .. } => {
+                    if !changes.is_empty() {
+                        let _ = writeln!(out, "📊 {}", changes.join("  "));
+                        changes.clear();
+                    }
+                    let _ = writeln!(out, "\n⛔ {}", crate::t!(l, "error-engine-stuck-event"));
+                }
                 Event::Ended { ending } => {
                     if !changes.is_empty() {
                         let _ = writeln!(out, "📊 {}", changes.join("  "));
@@ -312,14 +320,14 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
     let _ = writeln!(out, "{}{}", l.pick("角色：", "Role: "), d.role);
     match &d.ending {
         Some(e) => {
-            let grade = format!("{}{}", l.pick("作者评定：", "author's grade: "), e.grade.label(l));
+            let grade = format!("{}{}", l.pick("作者评定：", "author's grade: "), grade::label(e.grade, l));
             let _ = writeln!(out, "{}{}{}", l.pick("结局：", "Ending: "), e.title, paren(l, &grade));
         }
         None => {
             let _ = writeln!(out, "{}", l.pick("演练没有走到结局。", "The run did not reach an ending."));
         }
     }
-    let _ = writeln!(out, "{}{:.1}{}", l.pick("总分：", "Total: "), d.total, paren(l, d.grade.label(l)));
+    let _ = writeln!(out, "{}{:.1}{}", l.pick("总分：", "Total: "), d.total, paren(l, &grade::label(d.grade, l)));
     let _ = writeln!(out, "\n{}", l.pick("能力得分：", "Competencies:"));
     for k in &d.competencies {
         let detail = [
@@ -378,7 +386,7 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
     out
 }
 
-fn voices(out: &mut String, c: &crate::engine::debrief::Voices, l: Lang, indent: &str) {
+fn voices(out: &mut String, c: &Voices, l: Lang, indent: &str) {
     if let Some(e) = &c.expert {
         let _ = writeln!(out, "{indent}{}{e}", l.pick("专家点评：", "Expert: "));
     }

@@ -8,8 +8,9 @@ use super::debrief::Debrief;
 use super::rng::Draw;
 use super::session::{EngineError, Event, Session};
 use super::state::SessionState;
-use super::vote::{SPEC_HELP_EN, SPEC_HELP_ZH, SpecError, Verdict, Vote, VoteError, VoteSpec, plausible};
-use crate::lang::Bilingual;
+use super::vote::{SpecError, Verdict, Vote, VoteError, VoteSpec, plausible};
+use crate::i18n::{Localize, Message};
+use crate::msg;
 use std::sync::Arc;
 
 /// What a class adds to a session.
@@ -27,22 +28,23 @@ pub struct Class {
 }
 
 /// Why a class decision could not be taken.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ClassError {
+    #[error(transparent)]
     Vote(VoteError),
+    #[error("cannot do that: {0}")]
     Engine(EngineError),
     /// Going back to a decision that was never reached.
+    #[error("cannot go back to decision {}: it has no checkpoint", .0 + 1)]
     NoCheckpoint(usize),
 }
 
-impl ClassError {
-    pub fn message(&self, l: crate::lang::Lang) -> String {
+impl Localize for ClassError {
+    fn message(&self) -> Message {
         match self {
-            ClassError::Vote(v) => v.message(l),
-            ClassError::Engine(e) => format!("{}{e}", l.pick("无法执行：", "cannot do that: ")),
-            ClassError::NoCheckpoint(k) => l
-                .pick("无法回到第 {} 步：中断前的决策没有存档点", "cannot go back to decision {}: it has no checkpoint")
-                .replace("{}", &(k + 1).to_string()),
+            ClassError::Vote(v) => v.message(),
+            ClassError::Engine(e) => msg!("error-class-engine", reason = e.message()),
+            ClassError::NoCheckpoint(k) => msg!("error-class-no-checkpoint", decision = k + 1),
         }
     }
 }
@@ -183,12 +185,12 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// Per competency: name, score on the road taken, score on the other road.
-    pub fn rows(&self) -> Vec<(String, f64, f64)> {
+    /// Per competency: its index, score on the road taken, score on the other road.
+    pub fn rows(&self) -> Vec<(usize, f64, f64)> {
         self.taken
             .competencies
             .iter()
-            .filter_map(|a| self.other.competencies.iter().find(|b| b.id == a.id).map(|b| (a.name.clone(), a.score, b.score)))
+            .filter_map(|a| self.other.competencies.iter().find(|b| b.competency == a.competency).map(|b| (a.competency, a.score, b.score)))
             .collect()
     }
 }
@@ -201,43 +203,35 @@ const SCRIPT_LIMIT: usize = 500;
 /// left over. Ties go to the first tied choice, as the autoplay's instructor does. Returns the
 /// counts (drawn from the seed for `auto`).
 pub fn script(compiled: Arc<Compiled>, role: Option<&str>, seed: u64, spec: &VoteSpec) -> Result<Vec<Vec<Vec<u32>>>, SpecError> {
-    let fail = |zh: String, en: String| SpecError(Bilingual::new(format!("{zh}；{SPEC_HELP_ZH}"), format!("{en}; {SPEC_HELP_EN}")));
-    let (mut session, _) =
-        Session::start(compiled, role, seed, true).map_err(|e| fail(format!("无法开始：{e}"), format!("cannot start: {e}")))?;
+    let (mut session, _) = Session::start(compiled, role, seed, true).map_err(SpecError::CannotStart)?;
     let mut class = Class::new(&session);
     let mut draw = Draw::new(seed ^ 0x0c1a55);
     let mut used = Vec::new();
     while !session.is_over() {
         if used.len() >= SCRIPT_LIMIT {
-            return Err(fail(
-                format!("按这些票数，{SCRIPT_LIMIT} 次决策后仍未结束"),
-                format!("with these votes the session has not ended after {SCRIPT_LIMIT} decisions"),
-            ));
+            return Err(SpecError::Endless { limit: SCRIPT_LIMIT });
+        }
+        if let Some(scene) = session.stuck() {
+            let scene = session.compiled().scenario.scenes[scene].id.clone();
+            return Err(SpecError::Stuck { decision: used.len(), scene });
         }
         let n = votable(&session).len();
         if n == 0 {
-            session.time_out().map_err(|e| fail(e.to_string(), e.to_string()))?;
+            let decision = used.len() + 1;
+            session.time_out().map_err(|e| SpecError::Refused { decision, error: e.into() })?;
             class.sync(&session);
             continue;
         }
         let d = used.len();
         let rounds = match spec {
             VoteSpec::Auto => plausible(n, &mut draw),
-            VoteSpec::Counts(all) => all.get(d).cloned().ok_or_else(|| {
-                fail(
-                    format!("票数只够 {} 次决策，这场课至少有 {} 次决策", all.len(), d + 1),
-                    format!("the SPEC has votes for {} decisions but the session has at least {}", all.len(), d + 1),
-                )
-            })?,
+            VoteSpec::Counts(all) => all.get(d).cloned().ok_or(SpecError::TooFew { given: all.len(), needed: d + 1 })?,
         };
         if let Some(bad) = rounds.iter().find(|r| r.len() != n) {
-            return Err(fail(
-                format!("第 {} 次决策有 {n} 个可选项，第 {} 组却给了 {} 个票数", d + 1, d + 1, bad.len()),
-                format!("decision {} offers {n} choices but group {} gives {} counts", d + 1, d + 1, bad.len()),
-            ));
+            return Err(SpecError::WrongWidth { decision: d + 1, offers: n, counts: bad.len() });
         }
         let Some(vote) = class.vote.as_mut() else {
-            return Err(fail(format!("第 {} 次决策没有可以投票的场景", d + 1), format!("decision {} has no scene to vote in", d + 1)));
+            return Err(SpecError::NoVote { decision: d + 1 });
         };
         for (r, counts) in rounds.iter().enumerate() {
             if r > 0 {
@@ -251,16 +245,13 @@ pub fn script(compiled: Arc<Compiled>, role: Option<&str>, seed: u64, spec: &Vot
             Verdict::Tie(t) => t.first().copied(),
             _ => None,
         };
-        class.decide(&mut session, tiebreak).map_err(|e| fail(e.message(crate::lang::Lang::ZH_CN), e.message(crate::lang::Lang::EN)))?;
+        class.decide(&mut session, tiebreak).map_err(|error| SpecError::Refused { decision: d + 1, error })?;
         used.push(rounds);
     }
     if let VoteSpec::Counts(all) = spec
         && all.len() > used.len()
     {
-        return Err(fail(
-            format!("票数给了 {} 次决策，但按这些票数，这场课 {} 次决策就结束了", all.len(), used.len()),
-            format!("the SPEC has votes for {} decisions but with these votes the session ends after {}", all.len(), used.len()),
-        ));
+        return Err(SpecError::TooMany { given: all.len(), used: used.len() });
     }
     Ok(used)
 }

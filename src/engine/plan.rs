@@ -16,7 +16,8 @@
 //!
 //! Commands: `choose ID`, `timeout`, `elapse MS`, and `expect` with `scene ID`, `ending ID`,
 //! `grade excellent|good|pass|needs_work`, `total N`, `score COMPETENCY N` (0-100),
-//! `points COMPETENCY N` (raw), `meter ID N`, `flag ID true|false`, `offers ID ID …`, `minutes N`.
+//! `points COMPETENCY N` (raw), `meter ID N`, `flag ID true|false`, `offers ID ID …`, `minutes N`,
+//! `stuck ID` (a dead end: the run cannot go on from scene ID).
 
 use super::compiled::Compiled;
 use super::score::{Scoring, band};
@@ -44,6 +45,8 @@ pub enum Expectation {
     Flag(String, bool),
     Offers(Vec<String>),
     Minutes(u64),
+    /// The run is stuck in this scene: nothing to choose, no timer (a dead end the author allowed).
+    Stuck(String),
 }
 
 /// A parsed plan. `scenario` is relative to the plan's scenario folder.
@@ -57,16 +60,18 @@ pub struct Plan {
     pub commands: Vec<(usize, Command)>,
 }
 
-/// A line that does not parse, or an expectation that failed.
-#[derive(Clone, Debug, PartialEq)]
+/// A line that does not parse, or an expectation that failed. Plans are a developer's tool:
+/// `message` is English, and the localised form only frames it with the line.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("line {line}: {message}")]
 pub struct PlanError {
     pub line: usize,
     pub message: String,
 }
 
-impl std::fmt::Display for PlanError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
+impl crate::i18n::Localize for PlanError {
+    fn message(&self) -> crate::i18n::Message {
+        crate::msg!("error-plan", line = self.line, problem = self.message.as_str())
     }
 }
 
@@ -109,6 +114,7 @@ impl Plan {
                 ["timeout"] => Command::Timeout,
                 ["elapse", ms] => Command::Elapse(int(ms)?.max(0) as u64),
                 ["expect", "scene", id] => Command::Expect(Expectation::Scene((*id).to_string())),
+                ["expect", "stuck", id] => Command::Expect(Expectation::Stuck((*id).to_string())),
                 ["expect", "ending", id] => Command::Expect(Expectation::Ending((*id).to_string())),
                 ["expect", "grade", g] => {
                     Command::Expect(Expectation::Grade(grade_from_key(g).ok_or_else(|| err(format!("unknown grade '{g}'")))?))
@@ -139,6 +145,10 @@ impl Plan {
         let mut failures = Vec::new();
         for (line, command) in &self.commands {
             let line = *line;
+            if let (Some(scene), Command::Choose(_) | Command::Timeout | Command::Elapse(_)) = (session.stuck(), command) {
+                let id = &c.scenario.scenes[scene].id;
+                return Err(fail(line, format!("the run is stuck in scene {id}: it offers no choice and has no timer")));
+            }
             match command {
                 Command::Choose(id) => {
                     session.choose(id).map_err(|e| fail(line, e.to_string()))?;
@@ -195,6 +205,11 @@ fn check(c: &Compiled, session: &Session, scoring: &Scoring, x: &Expectation) ->
             let got: Vec<String> = session.offers().iter().map(|o| c.choice(o.choice).id.clone()).collect();
             (&got != ids).then(|| format!("expected offers {ids:?}, got {got:?}"))
         }
+        Expectation::Stuck(id) => match session.stuck() {
+            Some(i) if s.scenes[i].id == *id => None,
+            Some(i) => Some(format!("expected to be stuck in {id}, stuck in {}", s.scenes[i].id)),
+            None => Some(format!("expected to be stuck in {id}, at {scene}")),
+        },
         Expectation::Minutes(n) => {
             let got = run.clock_ms / 60_000;
             (got != *n).then(|| format!("expected {n} story minutes, got {got}"))
@@ -224,6 +239,8 @@ pub fn write(path_in_library: &str, session: &Session, scoring: &Scoring, title:
             None => {
                 if let Some(e) = session.ending() {
                     out.push_str(&format!("expect ending {}\n", s.endings[e].id));
+                } else if let Some(scene) = session.stuck() {
+                    out.push_str(&format!("expect stuck {}\n", s.scenes[scene].id));
                 }
             }
         }

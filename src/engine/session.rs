@@ -4,6 +4,8 @@
 use super::compiled::{CEffect, CNext, COutcome, Compiled, Mark, NoTrace, Trace, allows};
 use super::rng::Draw;
 use super::state::{Decision, Place, Run, SessionState, StateError};
+use crate::i18n::{Localize, Message};
+use crate::msg;
 use std::sync::Arc;
 
 /// Something that happened, for the caller to show. Indices refer to the scenario's lists.
@@ -47,6 +49,12 @@ pub enum Event {
     Ended {
         ending: usize,
     },
+    /// The decision was taken, but the scene it led to offers nothing to choose and has no
+    /// timer: the run cannot go on (a dead end the validator only warns about,
+    /// `maybe-no-way-out`). Always the last event of its step.
+    Stuck {
+        scene: usize,
+    },
 }
 
 /// Whose feedback text to show.
@@ -67,39 +75,47 @@ pub struct Offer {
 }
 
 /// Breaking the engine's contract: named errors, never panics.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EngineError {
+    #[error("there is no role '{0}'")]
     UnknownRole(String),
+    #[error("there is no choice '{0}'")]
     UnknownChoice(String),
     /// The choice exists but is not offered here (another scene, another role, or hidden).
+    #[error("choice '{0}' is not offered now")]
     NotOffered(String),
     /// The choice is shown greyed out because its condition does not hold.
+    #[error("choice '{0}' is not available: its condition does not hold")]
     Disabled(String),
     /// The run has ended; nothing more can be chosen.
+    #[error("the run has ended")]
     Ended,
     /// No ending's condition holds for this role (the validator prevents this for authored endings).
+    #[error("no ending's condition holds")]
     NoEndingMatched,
-    /// The scene offers nothing to choose and has no timer: an authoring mistake the validator warns about.
+    /// Nothing can be decided here: the start scene is missing, or a time-out was asked of a scene
+    /// without a timer. (A decision that *leads* to a dead end is not an error: it ends in
+    /// [`Event::Stuck`].)
+    #[error("this scene offers no choice and has no timer")]
     Stuck,
-    State(StateError),
+    #[error(transparent)]
+    State(#[from] StateError),
 }
 
-impl std::fmt::Display for EngineError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Localize for EngineError {
+    fn message(&self) -> Message {
         match self {
-            EngineError::UnknownRole(r) => write!(f, "there is no role '{r}'"),
-            EngineError::UnknownChoice(c) => write!(f, "there is no choice '{c}'"),
-            EngineError::NotOffered(c) => write!(f, "choice '{c}' is not offered now"),
-            EngineError::Disabled(c) => write!(f, "choice '{c}' is not available: its condition does not hold"),
-            EngineError::Ended => f.write_str("the run has ended"),
-            EngineError::NoEndingMatched => f.write_str("no ending's condition holds"),
-            EngineError::Stuck => f.write_str("this scene offers no choice and has no timer"),
-            EngineError::State(e) => e.fmt(f),
+            EngineError::UnknownRole(r) => msg!("error-engine-unknown-role", role = r),
+            EngineError::UnknownChoice(c) => msg!("error-engine-unknown-choice", choice = c),
+            EngineError::NotOffered(c) => msg!("error-engine-not-offered", choice = c),
+            EngineError::Disabled(c) => msg!("error-engine-disabled", choice = c),
+            EngineError::Ended => msg!("error-engine-ended"),
+            EngineError::NoEndingMatched => msg!("error-engine-no-ending"),
+            EngineError::Stuck => msg!("error-engine-stuck"),
+            EngineError::State(e) => e.message(),
         }
     }
 }
-
-impl std::error::Error for EngineError {}
 
 /// Picks a branch from `(weight, branch)` pairs: the seeded generator in play, a forced
 /// sequence in exploration.
@@ -362,7 +378,7 @@ impl Session {
 
     /// Continues a saved run. The scenario must be the one it was saved on, unchanged.
     pub fn resume(compiled: Arc<Compiled>, state: &SessionState) -> Result<Session, EngineError> {
-        let run = Run::from_state(&compiled, state, true).map_err(EngineError::State)?;
+        let run = Run::from_state(&compiled, state, true)?;
         let draw = Draw::at(state.seed, state.rng_word_pos);
         Ok(Session { compiled, run, draw, timers: state.timers })
     }
@@ -370,7 +386,7 @@ impl Session {
     /// Carries a run over to an edited version of its scenario (hot reload): ids that still exist
     /// keep their values. Fails if the current scene is gone.
     pub fn carry_over(compiled: Arc<Compiled>, state: &SessionState) -> Result<Session, EngineError> {
-        let run = Run::from_state(&compiled, state, false).map_err(EngineError::State)?;
+        let run = Run::from_state(&compiled, state, false)?;
         let draw = Draw::at(state.seed, state.rng_word_pos);
         Ok(Session { compiled, run, draw, timers: state.timers })
     }
@@ -409,6 +425,13 @@ impl Session {
 
     pub fn is_over(&self) -> bool {
         self.run.ended().is_some()
+    }
+
+    /// The scene the run is stuck in: nothing enabled to choose and no timer to run out.
+    pub fn stuck(&self) -> Option<usize> {
+        let scene = self.scene()?;
+        let open = self.offers().iter().any(|o| o.enabled) || self.compiled.scenes[scene].timer.is_some();
+        (!open).then_some(scene)
     }
 
     /// What can be chosen now, in the author's order.
@@ -499,8 +522,9 @@ impl Session {
         let mut events = Vec::new();
         let draw = &mut self.draw;
         decide(&self.compiled, &mut self.run, choice, &mut |w| draw.pick(w), &mut events)?;
-        if self.scene().is_some() && self.offers().is_empty() && self.time_left_ms().is_none() {
-            return Err(EngineError::Stuck);
+        // The decision is taken and written down whatever comes next: a dead end is news, not a refusal.
+        if let Some(scene) = self.stuck() {
+            events.push(Event::Stuck { scene });
         }
         Ok(events)
     }

@@ -2,6 +2,8 @@
 //! state by ids, serialisable, and the one thing saved, resumed, replayed and recorded.
 
 use super::compiled::{Compiled, Slots};
+use crate::i18n::{Localize, Message};
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -147,21 +149,25 @@ fn is_zero(n: &u64) -> bool {
 pub const STATE_FORMAT: u32 = 1;
 
 /// Why a saved state cannot be resumed on a scenario.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StateError {
+    #[error("the save is for scenario '{saved}', not '{loaded}'")]
     OtherScenario { saved: String, loaded: String },
+    #[error("the scenario has changed since this run was saved")]
     ContentChanged,
+    #[error("the save names {kind} '{id}', which the scenario no longer has")]
     UnknownId { kind: &'static str, id: String },
+    #[error("the save has format {0}, which this Shapan does not read")]
     Format(u32),
 }
 
-impl std::fmt::Display for StateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Localize for StateError {
+    fn message(&self) -> Message {
         match self {
-            StateError::OtherScenario { saved, loaded } => write!(f, "the save is for scenario '{saved}', not '{loaded}'"),
-            StateError::ContentChanged => f.write_str("the scenario has changed since this run was saved"),
-            StateError::UnknownId { kind, id } => write!(f, "the save names {kind} '{id}', which the scenario no longer has"),
-            StateError::Format(n) => write!(f, "the save has format {n}, which this Shapan does not read"),
+            StateError::OtherScenario { saved, loaded } => msg!("error-state-other-scenario", saved = saved, loaded = loaded),
+            StateError::ContentChanged => msg!("error-state-content-changed"),
+            StateError::UnknownId { kind, id } => msg!("error-state-unknown-id", kind = *kind, id = id),
+            StateError::Format(n) => msg!("error-state-format", format = *n, known = STATE_FORMAT),
         }
     }
 }

@@ -4,6 +4,8 @@
 use super::compiled::Compiled;
 use super::session::{EngineError, Session};
 use super::state::{Run, SessionState};
+use crate::i18n::{Localize, Message};
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -36,31 +38,28 @@ pub struct Transcript {
 }
 
 /// Why a transcript does not replay.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReplayError {
+    #[error("the transcript is for scenario '{0}'")]
     OtherScenario(String),
+    #[error("the scenario has changed since the transcript was written")]
     ContentChanged,
     /// Decision `index` was taken in another scene than the replay reached.
-    Diverged {
-        index: usize,
-        expected: String,
-        found: String,
-    },
-    Engine {
-        index: usize,
-        error: EngineError,
-    },
+    #[error("decision {} was taken in scene '{expected}' but the replay is in '{found}'", index + 1)]
+    Diverged { index: usize, expected: String, found: String },
+    #[error("decision {}: {error}", index + 1)]
+    Engine { index: usize, error: EngineError },
 }
 
-impl std::fmt::Display for ReplayError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Localize for ReplayError {
+    fn message(&self) -> Message {
         match self {
-            ReplayError::OtherScenario(s) => write!(f, "the transcript is for scenario '{s}'"),
-            ReplayError::ContentChanged => f.write_str("the scenario has changed since the transcript was written"),
+            ReplayError::OtherScenario(s) => msg!("error-replay-other-scenario", scenario = s),
+            ReplayError::ContentChanged => msg!("error-replay-content-changed"),
             ReplayError::Diverged { index, expected, found } => {
-                write!(f, "decision {} was taken in scene '{expected}' but the replay is in '{found}'", index + 1)
+                msg!("error-replay-diverged", decision = index + 1, expected = expected, found = found)
             }
-            ReplayError::Engine { index, error } => write!(f, "decision {}: {error}", index + 1),
+            ReplayError::Engine { index, error } => msg!("error-replay-engine", decision = index + 1, reason = error.message()),
         }
     }
 }

@@ -3,8 +3,11 @@
 //! instructor breaking ties, how united the class is and how opinion shifted. Also the
 //! `--votes` SPEC of scripted class sessions.
 
+use super::class::ClassError;
 use super::rng::Draw;
-use crate::lang::{Bilingual, Lang};
+use super::session::EngineError;
+use crate::i18n::{Localize, Message};
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 /// Share of the final round the leading choice needs for the class to count as united.
@@ -49,40 +52,33 @@ pub enum Consensus {
     Divided,
 }
 
-impl Consensus {
-    pub fn label(self, l: Lang) -> &'static str {
-        match self {
-            Consensus::United => l.pick("意见统一", "united"),
-            Consensus::Majority => l.pick("多数赞成", "a majority"),
-            Consensus::Divided => l.pick("意见分散", "divided"),
-        }
-    }
-}
-
 /// Why a vote cannot decide yet.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum VoteError {
+    #[error("no votes have been entered yet")]
     NoVotes,
     /// A tie among these choices (indices into `choices`): the instructor must pick one of them.
+    #[error("options {} are tied: the instructor decides", numbers(.0))]
     Tie(Vec<usize>),
     /// The tie-break names a choice that is not among the tied ones.
+    #[error("option {} is not one of the tied options", .0 + 1)]
     NotTied(usize),
+    #[error("this vote is already decided")]
     AlreadyDecided,
 }
 
-impl VoteError {
-    pub fn message(&self, l: Lang) -> String {
+/// Option numbers as the class sees them (from 1).
+fn numbers(options: &[usize]) -> String {
+    options.iter().map(|k| (k + 1).to_string()).collect::<Vec<_>>().join(", ")
+}
+
+impl Localize for VoteError {
+    fn message(&self) -> Message {
         match self {
-            VoteError::NoVotes => l.pick("还没有录入票数", "No votes have been entered yet").to_string(),
-            VoteError::Tie(t) => {
-                let list = t.iter().map(|k| (k + 1).to_string()).collect::<Vec<_>>().join(l.pick("、", ", "));
-                l.pick("选项 {} 票数相同，请导师裁决（Ctrl+数字键）", "Options {} are tied: the instructor decides (Ctrl+number)")
-                    .replace("{}", &list)
-            }
-            VoteError::NotTied(k) => {
-                l.pick("选项 {} 不在平票的选项中", "Option {} is not one of the tied options").replace("{}", &(k + 1).to_string())
-            }
-            VoteError::AlreadyDecided => l.pick("这次投票已经决定", "This vote is already decided").to_string(),
+            VoteError::NoVotes => msg!("error-vote-no-votes"),
+            VoteError::Tie(t) => msg!("error-vote-tie", options = t.iter().map(|k| (k + 1).to_string()).collect::<Vec<_>>()),
+            VoteError::NotTied(k) => msg!("error-vote-not-tied", option = k + 1),
+            VoteError::AlreadyDecided => msg!("error-vote-already-decided"),
         }
     }
 }
@@ -200,25 +196,6 @@ impl Vote {
         self.by_instructor = !by_vote;
         self.decided = self.choices.get(choice).cloned();
     }
-
-    /// One line for the debrief and the records: counts per round, share and consensus.
-    pub fn summary(&self, l: Lang) -> String {
-        let rounds: Vec<String> = self.rounds.iter().map(|r| r.iter().map(u32::to_string).collect::<Vec<_>>().join("/")).collect();
-        let mut s = if rounds.len() == 2 {
-            l.pick("第一轮 {a} → 第二轮 {b}", "first round {a} → final {b}").replace("{a}", &rounds[0]).replace("{b}", &rounds[1])
-        } else {
-            format!("{}{}", l.pick("票数 ", "votes "), rounds.first().cloned().unwrap_or_default())
-        };
-        if let Some(c) = self.consensus() {
-            s.push_str(&format!("{}{:.0}%{}", l.pick("，最多票占 ", ", leading with "), self.share() * 100.0, l.pick("（", " (")));
-            s.push_str(c.label(l));
-            s.push_str(l.pick("）", ")"));
-        }
-        if self.by_instructor {
-            s.push_str(l.pick("，导师裁决", ", decided by the instructor"));
-        }
-        s
-    }
 }
 
 fn total(counts: &[u32]) -> u32 {
@@ -234,13 +211,69 @@ pub enum VoteSpec {
     Auto,
 }
 
-/// A SPEC that cannot be read, with what was expected.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SpecError(pub Bilingual);
+/// A SPEC (`--votes`) that cannot be read, or that does not fit the road its votes lead down.
+/// Groups and decisions are numbered from 1. Every message also says what a SPEC looks like.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SpecError {
+    #[error("the SPEC is empty; {SPEC_HELP}")]
+    Empty,
+    #[error("group {group} is empty; {SPEC_HELP}")]
+    EmptyGroup { group: usize },
+    #[error("\"{item}\" in group {group} is negative; counts cannot be negative; {SPEC_HELP}")]
+    Negative { group: usize, item: String },
+    #[error("\"{item}\" in group {group} is not a count (a whole number, 0 or more); {SPEC_HELP}")]
+    NotACount { group: usize, item: String },
+    #[error("group {group} has {rounds} rounds; at most two; {SPEC_HELP}")]
+    TooManyRounds { group: usize, rounds: usize },
+    #[error("the two rounds of group {group} count different numbers of choices; {SPEC_HELP}")]
+    RoundsDiffer { group: usize },
+    #[error("a round of group {group} has no votes; {SPEC_HELP}")]
+    NoVotes { group: usize },
+    #[error("cannot start: {0}; {SPEC_HELP}")]
+    CannotStart(EngineError),
+    #[error("with these votes the session has not ended after {limit} decisions; {SPEC_HELP}")]
+    Endless { limit: usize },
+    #[error("the SPEC has votes for {given} decisions but the session has at least {needed}; {SPEC_HELP}")]
+    TooFew { given: usize, needed: usize },
+    #[error("decision {decision} offers {offers} choices but group {decision} gives {counts} counts; {SPEC_HELP}")]
+    WrongWidth { decision: usize, offers: usize, counts: usize },
+    #[error("decision {decision} has no scene to vote in; {SPEC_HELP}")]
+    NoVote { decision: usize },
+    #[error("decision {decision}: {error}; {SPEC_HELP}")]
+    Refused { decision: usize, error: ClassError },
+    #[error("decision {decision} leads to scene '{scene}', which offers nothing and has no timer; {SPEC_HELP}")]
+    Stuck { decision: usize, scene: String },
+    #[error("the SPEC has votes for {given} decisions but with these votes the session ends after {used}; {SPEC_HELP}")]
+    TooMany { given: usize, used: usize },
+}
 
-pub(crate) const SPEC_HELP_ZH: &str =
-    "应为 auto，或每次决策一组票数：组之间用分号，每组内各选项票数用逗号，两轮之间用斜杠，例如 \"12,10,8;5,20,5/2,26,2\"";
-pub(crate) const SPEC_HELP_EN: &str = "expected auto, or one group of counts per decision: groups separated by ';', counts per choice by ',', two rounds by '/', e.g. \"12,10,8;5,20,5/2,26,2\"";
+/// What a SPEC looks like, for the English log line.
+const SPEC_HELP: &str = "expected auto, or one group of counts per decision: groups separated by ';', counts per choice by ',', two rounds by '/', e.g. \"12,10,8;5,20,5/2,26,2\"";
+
+impl Localize for SpecError {
+    fn message(&self) -> Message {
+        let problem = match self {
+            SpecError::Empty => msg!("error-spec-empty"),
+            SpecError::EmptyGroup { group } => msg!("error-spec-empty-group", group = *group),
+            SpecError::Negative { group, item } => msg!("error-spec-negative", group = *group, item = item),
+            SpecError::NotACount { group, item } => msg!("error-spec-not-a-count", group = *group, item = item),
+            SpecError::TooManyRounds { group, rounds } => msg!("error-spec-too-many-rounds", group = *group, rounds = *rounds),
+            SpecError::RoundsDiffer { group } => msg!("error-spec-rounds-differ", group = *group),
+            SpecError::NoVotes { group } => msg!("error-spec-no-votes", group = *group),
+            SpecError::CannotStart(e) => msg!("error-spec-cannot-start", reason = e.message()),
+            SpecError::Endless { limit } => msg!("error-spec-endless", limit = *limit),
+            SpecError::TooFew { given, needed } => msg!("error-spec-too-few", given = *given, needed = *needed),
+            SpecError::WrongWidth { decision, offers, counts } => {
+                msg!("error-spec-wrong-width", decision = *decision, offers = *offers, counts = *counts)
+            }
+            SpecError::NoVote { decision } => msg!("error-spec-no-vote", decision = *decision),
+            SpecError::Refused { decision, error } => msg!("error-spec-refused", decision = *decision, reason = error.message()),
+            SpecError::Stuck { decision, scene } => msg!("error-spec-stuck", decision = *decision, scene = scene),
+            SpecError::TooMany { given, used } => msg!("error-spec-too-many", given = *given, used = *used),
+        };
+        msg!("error-spec", problem = problem)
+    }
+}
 
 impl VoteSpec {
     pub fn parse(spec: &str) -> Result<VoteSpec, SpecError> {
@@ -248,15 +281,14 @@ impl VoteSpec {
         if spec.eq_ignore_ascii_case("auto") {
             return Ok(VoteSpec::Auto);
         }
-        let fail = |zh: String, en: String| SpecError(Bilingual::new(format!("{zh}；{SPEC_HELP_ZH}"), format!("{en}; {SPEC_HELP_EN}")));
         if spec.is_empty() {
-            return Err(fail("票数说明是空的".into(), "the SPEC is empty".into()));
+            return Err(SpecError::Empty);
         }
         let mut decisions = Vec::new();
         for (d, group) in spec.split(';').enumerate() {
             let group = group.trim();
             if group.is_empty() {
-                return Err(fail(format!("第 {} 组票数是空的", d + 1), format!("group {} is empty", d + 1)));
+                return Err(SpecError::EmptyGroup { group: d + 1 });
             }
             let mut rounds = Vec::new();
             for round in group.split('/') {
@@ -266,35 +298,23 @@ impl VoteSpec {
                     match item.parse::<u32>() {
                         Ok(n) => counts.push(n),
                         Err(_) if item.starts_with('-') => {
-                            return Err(fail(
-                                format!("第 {} 组里的 \"{item}\" 是负数，票数不能为负", d + 1),
-                                format!("\"{item}\" in group {} is negative; counts cannot be negative", d + 1),
-                            ));
+                            return Err(SpecError::Negative { group: d + 1, item: item.to_string() });
                         }
                         Err(_) => {
-                            return Err(fail(
-                                format!("第 {} 组里的 \"{item}\" 不是票数（应为非负整数）", d + 1),
-                                format!("\"{item}\" in group {} is not a count (a whole number, 0 or more)", d + 1),
-                            ));
+                            return Err(SpecError::NotACount { group: d + 1, item: item.to_string() });
                         }
                     }
                 }
                 rounds.push(counts);
             }
             if rounds.len() > MAX_ROUNDS {
-                return Err(fail(
-                    format!("第 {} 组有 {} 轮，最多两轮", d + 1, rounds.len()),
-                    format!("group {} has {} rounds; at most two", d + 1, rounds.len()),
-                ));
+                return Err(SpecError::TooManyRounds { group: d + 1, rounds: rounds.len() });
             }
             if rounds.iter().any(|r| r.len() != rounds[0].len()) {
-                return Err(fail(
-                    format!("第 {} 组两轮的选项数不同", d + 1),
-                    format!("the two rounds of group {} count different numbers of choices", d + 1),
-                ));
+                return Err(SpecError::RoundsDiffer { group: d + 1 });
             }
             if rounds.iter().any(|r| total(r) == 0) {
-                return Err(fail(format!("第 {} 组有一轮没有票", d + 1), format!("a round of group {} has no votes", d + 1)));
+                return Err(SpecError::NoVotes { group: d + 1 });
             }
             decisions.push(rounds);
         }
@@ -342,6 +362,7 @@ fn split(people: u32, weights: &[u64], draw: &mut Draw) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     fn vote(rounds: &[&[u32]]) -> Vote {
         let n = rounds[0].len();
@@ -395,7 +416,8 @@ mod tests {
         let mut w = vote(&[&[20, 10], &[10, 20]]);
         assert_eq!(w.decide(None), Ok(1));
         assert_eq!(v.decide(None), Ok(1));
-        assert!(v.summary(Lang::ZH_CN).contains("第一轮 5/20/5 → 第二轮 2/26/2"), "{}", v.summary(Lang::ZH_CN));
+        let line = crate::present::vote::summary(&v, Lang::ZH_CN);
+        assert!(line.contains("第一轮 5/20/5 → 第二轮 2/26/2"), "{line}");
     }
 
     #[test]
@@ -435,10 +457,11 @@ mod tests {
             ("1,2/3,4,5", "选项数不同"),
             ("0,0", "没有票"),
         ] {
-            let e = VoteSpec::parse(bad).unwrap_err();
-            assert!(e.0.zh.contains(says), "{bad}: {}", e.0.zh);
-            assert!(e.0.zh.contains("例如"), "says what is expected: {}", e.0.zh);
-            assert!(e.0.en.contains("expected"), "{}", e.0.en);
+            let e = VoteSpec::parse(bad).unwrap_err().message();
+            let (zh, en) = (e.render(Lang::ZH_CN), e.render(Lang::EN));
+            assert!(zh.contains(says), "{bad}: {zh}");
+            assert!(zh.contains("例如"), "says what is expected: {zh}");
+            assert!(en.contains("expected"), "{en}");
         }
     }
 

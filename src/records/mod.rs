@@ -11,6 +11,8 @@ mod schema;
 use crate::engine::SessionState;
 use crate::engine::state::DecisionRecord;
 use crate::engine::vote::Vote;
+use crate::i18n::{Localize, Message};
+use crate::msg;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,44 +23,36 @@ pub use schema::SCHEMA_VERSION;
 pub const FILE_NAME: &str = "shapan.sqlite";
 
 /// Why the records cannot be used.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RecordsError {
     /// The file is not a SQLite database (or is damaged).
+    #[error("{path} is not a readable Shapan database ({detail}); it was left untouched: move it aside to start a new one", path = .0.display(), detail = .1)]
     Damaged(PathBuf, String),
     /// Another program holds the database longer than the busy timeout.
+    #[error("{} is in use by another program; close the other Shapan and try again", .0.display())]
     Locked(PathBuf),
     /// Written by a newer Shapan: this one must not touch it.
-    Newer {
-        path: PathBuf,
-        found: i64,
-    },
+    #[error("{} was written by a newer Shapan (schema {found}, this one reads up to {SCHEMA_VERSION}); it was left untouched", path.display())]
+    Newer { path: PathBuf, found: i64 },
+    #[error("{path}: {detail}", path = .0.display(), detail = .1)]
     Io(PathBuf, String),
+    #[error("database error: {0}")]
     Sql(String),
 }
 
-impl std::fmt::Display for RecordsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Localize for RecordsError {
+    fn message(&self) -> Message {
         match self {
-            RecordsError::Damaged(p, e) => write!(
-                f,
-                "{} is not a readable Shapan database ({e}); it was left untouched: move it aside to start a new one",
-                p.display()
-            ),
-            RecordsError::Locked(p) => write!(f, "{} is in use by another program; close the other Shapan and try again", p.display()),
+            RecordsError::Damaged(p, e) => msg!("error-records-damaged", path = p.display().to_string(), detail = e),
+            RecordsError::Locked(p) => msg!("error-records-locked", path = p.display().to_string()),
             RecordsError::Newer { path, found } => {
-                write!(
-                    f,
-                    "{} was written by a newer Shapan (schema {found}, this one reads up to {SCHEMA_VERSION}); it was left untouched",
-                    path.display()
-                )
+                msg!("error-records-newer", path = path.display().to_string(), found = *found, known = SCHEMA_VERSION)
             }
-            RecordsError::Io(p, e) => write!(f, "{}: {e}", p.display()),
-            RecordsError::Sql(e) => write!(f, "database error: {e}"),
+            RecordsError::Io(p, e) => msg!("error-records-io", path = p.display().to_string(), detail = e),
+            RecordsError::Sql(e) => msg!("error-records-sql", detail = e),
         }
     }
 }
-
-impl std::error::Error for RecordsError {}
 
 /// Where the records live: `--data-dir`, else `SHAPAN_DATA_DIR`, else the platform's data folder.
 pub fn data_dir(explicit: Option<&Path>) -> PathBuf {

@@ -1,8 +1,10 @@
 //! A printable debrief: one self-contained HTML file (inline CSS and SVG charts, no scripts,
 //! nothing fetched) for a trainee's or a group's class file. Every text is escaped.
 
-use crate::engine::debrief::{Debrief, Voices};
 use crate::lang::Lang;
+use crate::present::debrief::{DebriefView as Debrief, Voices};
+use crate::present::grade::{self, score_rgb};
+use crate::present::hex;
 use std::fmt::Write;
 
 fn esc(s: &str) -> String {
@@ -50,7 +52,7 @@ pub fn html(d: &Debrief, who: &str, l: Lang) -> String {
                 "<h2>{}{} <small>({})</small></h2><p>{}</p>",
                 l.pick("结局：", "Ending: "),
                 esc(&e.title),
-                e.grade.label(l),
+                grade::label(e.grade, l),
                 esc(&e.text)
             );
         }
@@ -58,7 +60,7 @@ pub fn html(d: &Debrief, who: &str, l: Lang) -> String {
             let _ = write!(o, "<h2>{}</h2>", l.pick("演练没有走到结局", "The run did not reach an ending"));
         }
     }
-    let _ = write!(o, "<p class=total>{}{:.1} · {}</p>", l.pick("总分 ", "Total "), d.total, d.grade.label(l));
+    let _ = write!(o, "<p class=total>{}{:.1} · {}</p>", l.pick("总分 ", "Total "), d.total, grade::label(d.grade, l));
     // Competency bars.
     let row = 28;
     let _ = write!(
@@ -70,13 +72,7 @@ pub fn html(d: &Debrief, who: &str, l: Lang) -> String {
     for (i, k) in d.competencies.iter().enumerate() {
         let y = 4 + i * row;
         let w = (k.score * 4.0).round();
-        let colour = if k.score >= 70.0 {
-            "#1e8c3c"
-        } else if k.score >= 60.0 {
-            "#d27800"
-        } else {
-            "#c82828"
-        };
+        let colour = hex(score_rgb(k.score));
         let _ = write!(
             o,
             "<text x=\"0\" y=\"{}\" font-size=\"14\">{}</text><rect x=\"180\" y=\"{}\" width=\"400\" height=\"16\" fill=\"#eee\"/><rect x=\"180\" y=\"{}\" width=\"{w}\" height=\"16\" fill=\"{colour}\"/><text x=\"588\" y=\"{}\" font-size=\"14\">{:.0}</text>",
@@ -125,7 +121,7 @@ pub fn html(d: &Debrief, who: &str, l: Lang) -> String {
     for (i, s) in d.path.iter().enumerate() {
         let _ = write!(o, "<div class=step><p><b>{}. {}</b></p>", i + 1, esc(&s.text));
         if let Some(v) = &s.vote {
-            let _ = write!(o, "<p class=vote>{}{}</p>", l.pick("全班投票：", "Class vote: "), esc(&v.summary(l)));
+            let _ = write!(o, "<p class=vote>{}{}</p>", l.pick("全班投票：", "Class vote: "), esc(&crate::present::vote::summary(v, l)));
         }
         if let Some(f) = &s.feedback {
             let _ = write!(o, "<p>{}</p>", esc(f));

@@ -4,9 +4,9 @@
 use crate::app::class::{ClassIntent, Classroom};
 use crate::app::flow::{ActiveRun, Intent, Settings};
 use crate::app::theme::{self, BAD, GOOD};
-use crate::engine::class::Comparison;
 use crate::engine::vote::{Consensus, Verdict, Vote};
 use crate::lang::Lang;
+use crate::present::debrief::DebriefView;
 use bevy_egui::egui::{self, Color32, RichText};
 
 const FIRST_ROUND: Color32 = Color32::from_rgb(150, 150, 150);
@@ -57,7 +57,12 @@ pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
     };
     let mut line = format!("{round} · {} {}", l.pick("共", "total"), v.total());
     if let Some(c) = v.consensus() {
-        line.push_str(&format!(" · {} {:.0}% · {}", l.pick("最多票", "leading"), v.share() * 100.0, c.label(l)));
+        line.push_str(&format!(
+            " · {} {:.0}% · {}",
+            l.pick("最多票", "leading"),
+            v.share() * 100.0,
+            crate::present::vote::consensus_label(c, l)
+        ));
     }
     if let Some(shift) = v.shift() {
         let moved: Vec<String> = shift
@@ -184,7 +189,26 @@ pub fn rewind(ctx: &egui::Context, run: &ActiveRun, l: Lang) -> Option<Intent> {
 
 /// The road taken and the road not taken, side by side: ending, total and each competency,
 /// then each road's decisions from where they part.
-pub fn compare(ui: &mut egui::Ui, cmp: &Comparison, room: &Classroom, settings: &Settings) {
+/// Both roads of a class that went back for the road not taken, in the interface language.
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    pub at: usize,
+    pub taken: DebriefView,
+    pub other: DebriefView,
+    /// Per competency: its name, the score on the road taken and on the other.
+    pub rows: Vec<(String, f64, f64)>,
+}
+
+impl CompareView {
+    pub fn new(cmp: &crate::engine::class::Comparison, c: &crate::engine::Compiled, lang: Lang) -> CompareView {
+        let s = &c.scenario;
+        let code = s.text_language(lang);
+        let rows = cmp.rows().into_iter().map(|(k, a, b)| (s.competencies[k].name.get(code).to_string(), a, b)).collect();
+        CompareView { at: cmp.at, taken: DebriefView::new(&cmp.taken, c, lang), other: DebriefView::new(&cmp.other, c, lang), rows }
+    }
+}
+
+pub fn compare(ui: &mut egui::Ui, cmp: &CompareView, room: &Classroom, settings: &Settings) {
     let l = settings.lang;
     let scores = !settings.projector || room.show_scores;
     ui.heading(l.pick("两条路对比", "The two roads side by side"));
@@ -205,7 +229,7 @@ pub fn compare(ui: &mut egui::Ui, cmp: &Comparison, room: &Classroom, settings: 
                 for (k, step) in d.path.iter().enumerate().skip(cmp.at) {
                     let mut line = format!("{}. {}", k + 1, step.text);
                     if let Some(v) = &step.vote {
-                        line.push_str(&format!(" · {}", v.summary(l)));
+                        line.push_str(&format!(" · {}", crate::present::vote::summary(v, l)));
                     }
                     ui.label(line);
                 }
@@ -218,7 +242,8 @@ pub fn compare(ui: &mut egui::Ui, cmp: &Comparison, room: &Classroom, settings: 
             ui.label(RichText::new(l.pick("原来的路", "Taken")).strong());
             ui.label(RichText::new(l.pick("另一条路", "Not taken")).strong());
             ui.end_row();
-            for (name, a, b) in cmp.rows() {
+            for (name, a, b) in &cmp.rows {
+                let (a, b) = (*a, *b);
                 ui.label(name);
                 ui.label(format!("{a:.0}"));
                 let colour = if b > a + 0.05 {

@@ -2,12 +2,12 @@
 //! the run, and the road taken, each decision beside the better one with feedback, basis and
 //! the two commentary voices.
 
+use super::class::CompareView;
 use super::typeset;
 use crate::app::class::{ClassIntent, Classroom};
 use crate::app::flow::{Intent, Settings};
 use crate::app::theme::{self, BAD, GOOD};
-use crate::engine::class::Comparison;
-use crate::engine::debrief::{Debrief, Voices};
+use crate::present::debrief::{DebriefView as Debrief, Voices};
 use bevy_egui::egui::{self, Color32, RichText, Stroke, pos2, vec2};
 
 const PALETTE: [Color32; 6] = [
@@ -25,7 +25,7 @@ pub struct ClassDebrief<'a> {
     pub class: bool,
     pub room: &'a Classroom,
     /// Both roads, when this run replayed the road not taken.
-    pub compare: Option<Comparison>,
+    pub compare: Option<CompareView>,
 }
 
 pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDebrief) -> Option<Intent> {
@@ -109,7 +109,7 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
                 typeset::label(ui, RichText::new(format!("{}. {}", i + 1, step.text)).strong());
                 if let Some(v) = &step.vote {
                     ui.label(
-                        RichText::new(format!("{}{}", l.pick("全班投票：", "Class vote: "), v.summary(l)))
+                        RichText::new(format!("{}{}", l.pick("全班投票：", "Class vote: "), crate::present::vote::summary(v, l)))
                             .color(Color32::from_rgb(30, 90, 170)),
                     );
                 }

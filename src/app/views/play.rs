@@ -286,7 +286,7 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: 
             d.choice.map_or_else(|| l.pick("（没有作出决定）", "(no decision)").to_string(), |ix| c.choice(ix).text.get(code).to_string());
         ui.label(RichText::new(format!("{}{taken}", l.pick("决定：", "Decision: "))).strong());
         if let Some(v) = run.class.as_ref().and_then(|k| k.votes.last()).and_then(Option::as_ref) {
-            ui.label(format!("{}{}", l.pick("全班投票：", "Class vote: "), v.summary(l)));
+            ui.label(format!("{}{}", l.pick("全班投票：", "Class vote: "), crate::present::vote::summary(v, l)));
         }
     }
     if projector && !run.revealed {

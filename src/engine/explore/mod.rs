@@ -30,19 +30,22 @@ pub const MAX_DEPTH: usize = 20_000;
 /// A decision the explorer can take: a choice, or letting the timer run out (`None`).
 pub type Action = Option<usize>;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a scenario cannot be explored for scores.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ExploreError {
     /// The scenario has more distinct states than `MAX_STATES`.
+    #[error("the scenario has more than {MAX_STATES} distinct states to explore")]
     TooLarge,
     /// No ending is reachable for this role.
+    #[error("no ending can be reached")]
     NoEnding,
 }
 
-impl std::fmt::Display for ExploreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl crate::i18n::Localize for ExploreError {
+    fn message(&self) -> crate::i18n::Message {
         match self {
-            ExploreError::TooLarge => write!(f, "the scenario has more than {MAX_STATES} distinct states to explore"),
-            ExploreError::NoEnding => f.write_str("no ending can be reached"),
+            ExploreError::TooLarge => crate::msg!("error-explore-too-large", states = MAX_STATES),
+            ExploreError::NoEnding => crate::msg!("error-explore-no-ending"),
         }
     }
 }

@@ -1,0 +1,20 @@
+# Labels of the debrief. Keys start with debrief-.
+
+debrief-silence = (no decision: time ran out)
+
+## Class votes
+
+debrief-consensus-united = united
+debrief-consensus-majority = a majority
+debrief-consensus-divided = divided
+debrief-vote-rounds = first round { $first } → final { $last }
+debrief-vote-counts = votes { $counts }
+debrief-vote-share = , leading with { $share }% ({ $consensus })
+debrief-vote-by-instructor = , decided by the instructor
+
+## Grades
+
+debrief-grade-excellent = Excellent
+debrief-grade-good = Good
+debrief-grade-pass = Pass
+debrief-grade-fail = Needs work

@@ -1,0 +1,226 @@
+//! The debrief as the trainee reads it: the engine's language-neutral [`Debrief`] with every
+//! scenario text resolved in one interface language. Cheap to rebuild on a language switch
+//! (no replay, no exploration); the terminal, the printable page and the app render it.
+
+use crate::engine::Compiled;
+use crate::engine::debrief::Debrief;
+use crate::engine::vote::Vote;
+use crate::lang::Lang;
+use crate::scenario::model::{Commentary, Grade};
+use crate::scenario::text::Text;
+use crate::t;
+use serde::Serialize;
+
+/// The two voices of a commentary, resolved.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Voices {
+    pub expert: Option<String>,
+    pub practitioner: Option<String>,
+}
+
+impl Voices {
+    fn of(c: Option<&Commentary>, code: &str) -> Option<Voices> {
+        let c = c?;
+        let v = Voices {
+            expert: c.expert.as_ref().map(|t| t.get(code).to_string()),
+            practitioner: c.practitioner.as_ref().map(|t| t.get(code).to_string()),
+        };
+        (v.expert.is_some() || v.practitioner.is_some()).then_some(v)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CompetencyView {
+    pub id: String,
+    pub name: String,
+    pub weight: i64,
+    pub raw: i64,
+    pub min: i64,
+    pub max: i64,
+    pub score: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BetterView {
+    /// `None`: letting the timer run out would have been better.
+    pub choice: Option<String>,
+    pub text: String,
+    pub feedback: Option<String>,
+    pub gain: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StepView {
+    pub scene: String,
+    pub scene_text: String,
+    /// `None` when the timer ran out.
+    pub choice: Option<String>,
+    pub text: String,
+    pub ms: u64,
+    pub feedback: Option<String>,
+    pub basis: Option<String>,
+    pub commentary: Option<Voices>,
+    pub better: Option<BetterView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vote: Option<Vote>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MeterView {
+    pub id: String,
+    pub name: String,
+    pub visible: bool,
+    pub higher_is_worse: bool,
+    pub min: i64,
+    pub max: i64,
+    pub values: Vec<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EndingView {
+    pub id: String,
+    pub title: String,
+    pub grade: Grade,
+    pub text: String,
+    pub commentary: Option<Voices>,
+}
+
+/// A debrief in one language.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DebriefView {
+    pub lang: Lang,
+    pub scenario: String,
+    pub title: String,
+    pub role: String,
+    pub seed: u64,
+    pub complete: bool,
+    pub ending: Option<EndingView>,
+    pub grade: Grade,
+    pub total: f64,
+    pub competencies: Vec<CompetencyView>,
+    pub path: Vec<StepView>,
+    pub meters: Vec<MeterView>,
+    pub commentary: Option<Voices>,
+    pub minutes: u64,
+}
+
+/// What the debrief calls letting the timer run out.
+pub fn silence_label(lang: Lang) -> String {
+    t!(lang, "debrief-silence")
+}
+
+fn text(t: Option<&Text>, code: &str) -> Option<String> {
+    t.map(|t| t.get(code).to_string())
+}
+
+impl DebriefView {
+    /// Resolves `d` (built on `c`) in `lang`: the scenario's texts in `Scenario::text_language`.
+    pub fn new(d: &Debrief, c: &Compiled, lang: Lang) -> DebriefView {
+        let s = &c.scenario;
+        let code = s.text_language(lang);
+        let path = d
+            .path
+            .iter()
+            .map(|step| {
+                let scene = &s.scenes[step.scene];
+                let timer = scene.timer.as_ref();
+                let (label, feedback, basis, commentary) = match step.choice {
+                    Some(ix) => {
+                        let ch = c.choice(ix);
+                        (
+                            ch.text.get(code).to_string(),
+                            text(ch.feedback.as_ref(), code),
+                            text(ch.basis.as_ref(), code),
+                            Voices::of(ch.commentary.as_ref(), code),
+                        )
+                    }
+                    None => (
+                        silence_label(lang),
+                        timer.and_then(|t| text(t.feedback.as_ref(), code)),
+                        timer.and_then(|t| text(t.basis.as_ref(), code)),
+                        Voices::of(timer.and_then(|t| t.commentary.as_ref()), code),
+                    ),
+                };
+                let better = step.better.as_ref().map(|b| BetterView {
+                    choice: b.choice.map(|ix| c.choice(ix).id.clone()),
+                    text: b.choice.map_or_else(|| silence_label(lang), |ix| c.choice(ix).text.get(code).to_string()),
+                    feedback: match b.choice {
+                        Some(ix) => text(c.choice(ix).feedback.as_ref(), code),
+                        None => timer.and_then(|t| text(t.feedback.as_ref(), code)),
+                    },
+                    gain: b.gain,
+                });
+                StepView {
+                    scene: scene.id.clone(),
+                    scene_text: scene.text.get(code).to_string(),
+                    choice: step.choice.map(|ix| c.choice(ix).id.clone()),
+                    text: label,
+                    ms: step.ms,
+                    feedback,
+                    basis,
+                    commentary,
+                    better,
+                    vote: step.vote.clone(),
+                }
+            })
+            .collect();
+        let meters = d
+            .meters
+            .iter()
+            .map(|t| {
+                let m = &s.meters[t.meter];
+                MeterView {
+                    id: m.id.clone(),
+                    name: m.name.get(code).to_string(),
+                    visible: m.visible,
+                    higher_is_worse: m.higher_is_worse,
+                    min: m.min,
+                    max: m.max,
+                    values: t.values.clone(),
+                }
+            })
+            .collect();
+        let competencies = d
+            .competencies
+            .iter()
+            .map(|k| {
+                let comp = &s.competencies[k.competency];
+                CompetencyView {
+                    id: comp.id.clone(),
+                    name: comp.name.get(code).to_string(),
+                    weight: comp.weight,
+                    raw: k.raw,
+                    min: k.min,
+                    max: k.max,
+                    score: k.score,
+                }
+            })
+            .collect();
+        let ending = d.ending.map(|e| {
+            let end = &s.endings[e];
+            EndingView {
+                id: end.id.clone(),
+                title: end.title.get(code).to_string(),
+                grade: end.grade,
+                text: end.text.get(code).to_string(),
+                commentary: Voices::of(end.commentary.as_ref(), code),
+            }
+        });
+        DebriefView {
+            lang,
+            scenario: d.scenario.clone(),
+            title: s.title.get(code).to_string(),
+            role: s.roles[d.role].name.get(code).to_string(),
+            seed: d.seed,
+            complete: d.complete,
+            ending,
+            grade: d.grade,
+            total: d.total,
+            competencies,
+            path,
+            meters,
+            commentary: Voices::of(Some(&s.debrief), code),
+            minutes: d.minutes,
+        }
+    }
+}
