@@ -6,10 +6,11 @@
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use shapan::app::class::{ClassIntent, Classroom};
-use shapan::app::clock::Paused;
+use shapan::app::clock::Pause;
 use shapan::app::flow::{ActiveRun, FixedSeed, Intent, Screen, Settings};
 use shapan::app::library::{Changes, Library, LibraryDir};
 use shapan::app::records::{DataDir, Interrupted};
+use shapan::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -48,11 +49,11 @@ fn send(app: &mut App, intent: Intent) {
     app.update();
 }
 
-/// The debrief, once its worker thread has built it (the app keeps drawing meanwhile).
+/// The debrief, once the task pool has built it (the app keeps drawing meanwhile).
 fn debrief(app: &mut App) -> shapan::engine::debrief::Debrief {
     let started = Instant::now();
     loop {
-        if let Some(d) = app.world().resource::<ActiveRun>().debrief.clone() {
+        if let Some(d) = app.world().resource::<ActiveRun>().debrief().cloned() {
             return d;
         }
         assert!(started.elapsed() < Duration::from_secs(60), "the debrief never arrived");
@@ -160,7 +161,7 @@ fn hot_reload_keeps_the_last_good_version_and_the_trainees_progress() {
     tx.send(file.clone()).unwrap();
     app.update();
     let run = app.world().resource::<ActiveRun>();
-    assert!(run.reload_problem.as_ref().is_some_and(|p| p.contains("dangling-reference")), "{:?}", run.reload_problem);
+    assert!(run.reload_problem.as_ref().is_some_and(|p| p.render(Lang::ZH_CN).contains("dangling-reference")), "{:?}", run.reload_problem);
     assert_eq!(run.session.run().decisions.len(), 1);
     // A valid edit: the new text is used and the progress carries over.
     std::fs::write(&file, original.replace("情况已经清楚", "情况终于清楚")).unwrap();
@@ -380,7 +381,7 @@ fn a_class_votes_in_two_rounds_and_the_run_is_recorded_with_the_votes() {
     class(&mut app, ClassIntent::SetVote { k: 0, count: 12 });
     class(&mut app, ClassIntent::SetVote { k: 1, count: 12 });
     class(&mut app, ClassIntent::Decide);
-    assert!(app.world().resource::<Classroom>().message.as_deref().is_some_and(|m| m.contains("票数相同")));
+    assert!(app.world().resource::<Classroom>().message.as_ref().is_some_and(|m| m.render(Lang::ZH_CN).contains("票数相同")));
     assert!(!app.world().resource::<ActiveRun>().reading(), "nothing was decided");
     class(&mut app, ClassIntent::Instructor(1));
     class(&mut app, ClassIntent::Reveal);
@@ -417,9 +418,9 @@ fn the_instructor_pauses_adds_time_skips_and_goes_back_for_the_road_not_taken() 
     let mut app = app_with_data(&dir, &data);
     start_class(&mut app, &dir);
     class(&mut app, ClassIntent::TogglePause);
-    assert!(app.world().get_resource::<Paused>().is_some_and(|p| p.shown));
+    assert_eq!(*app.world().resource::<State<Pause>>().get(), Pause::Shown);
     class(&mut app, ClassIntent::TogglePause);
-    assert!(app.world().get_resource::<Paused>().is_none());
+    assert_eq!(*app.world().resource::<State<Pause>>().get(), Pause::Running);
     let before = app.world().resource::<ActiveRun>().session.time_left_ms().unwrap();
     class(&mut app, ClassIntent::AddTime);
     assert!(app.world().resource::<ActiveRun>().session.time_left_ms().unwrap() > before + 50_000);
@@ -449,8 +450,8 @@ fn the_instructor_pauses_adds_time_skips_and_goes_back_for_the_road_not_taken() 
     send(&mut app, Intent::Continue);
     assert_eq!(screen(&app), Screen::Debrief);
     let other = debrief(&mut app);
-    let (at, taken) = app.world().resource::<ActiveRun>().counterfactual.clone().unwrap();
-    let taken = taken.get().cloned().flatten().expect("the road taken's debrief is ready");
+    let (at, taken) = app.world().resource::<ActiveRun>().counterfactual.as_ref().unwrap();
+    let (at, taken) = (*at, taken.get().cloned().expect("the road taken's debrief is ready"));
     assert_eq!(at, 0);
     assert!(other.total > taken.total, "{} vs {}", other.total, taken.total);
     app.update();
@@ -692,4 +693,72 @@ fn the_font_atlas_is_written_before_the_renderer_learns_what_changed() {
     };
     assert!(!build(false), "bevy_egui alone writes the atlas after the asset events (the check would prove nothing)");
     assert!(build(true), "the app orders egui's texture writes before the asset events");
+}
+
+fn notices(app: &App) -> Vec<String> {
+    app.world().resource::<shapan::app::notice::Notices>().list().iter().map(|n| n.message.render(Lang::ZH_CN)).collect()
+}
+
+#[test]
+fn a_resume_that_cannot_work_says_why_keeps_the_offer_and_a_run_left_half_way_is_closed() {
+    let dir = std::env::temp_dir().join(format!("shapan-resume-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("water.ron");
+    let original = std::fs::read_to_string(tutorial_dir().join("water_rumour_quick.ron")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    std::fs::create_dir_all(dir.join("portraits")).unwrap();
+    std::fs::copy(root().join("assets/portraits/wang.png"), dir.join("portraits/wang.png")).unwrap();
+    let data = data_dir();
+    {
+        let mut app = app_with_data(&dir, &data);
+        send(&mut app, Intent::OpenScenario(file.clone()));
+        send(&mut app, Intent::Start);
+        let ix = choice(&app, "call_water_company");
+        send(&mut app, Intent::Choose(ix));
+        // A crash.
+    }
+    // The author fixes a word after class: the saved progress no longer fits the file.
+    std::fs::write(&file, original.replace("情况已经清楚", "情况终于清楚")).unwrap();
+    let mut app = app_with_data(&dir, &data);
+    send(&mut app, Intent::ResumeInterrupted);
+    assert_eq!(screen(&app), Screen::Library, "nothing started");
+    let said = notices(&app);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("无法继续") && said[0].contains("重新开始"), "what happened and what to do: {}", said[0]);
+    assert!(app.world().resource::<Interrupted>().0.is_some(), "the offer stays until dismissed");
+    send(&mut app, Intent::DismissNotice(0));
+    assert!(notices(&app).is_empty());
+
+    // A run left for the library half-way is closed as stopped, and the run with its work dropped.
+    send(&mut app, Intent::OpenScenario(file.clone()));
+    send(&mut app, Intent::Start);
+    assert_eq!(screen(&app), Screen::Play, "{:?}", notices(&app));
+    let ix = choice(&app, "call_water_company");
+    send(&mut app, Intent::Choose(ix));
+    send(&mut app, Intent::ToLibrary);
+    assert!(app.world().get_resource::<ActiveRun>().is_none());
+    let records = shapan::records::Records::open(&data).unwrap();
+    let rows = records.list().unwrap();
+    assert_eq!(rows.len(), 2);
+    let interrupted = records.latest_interrupted().unwrap().expect("the crashed run is still unfinished");
+    assert_ne!(interrupted.id, rows[0].id, "the run left on purpose is not offered for resuming");
+    assert_eq!((rows[0].decisions, rows[0].complete), (1, false));
+}
+
+#[test]
+fn a_scene_with_no_way_out_says_so_and_the_run_can_end_there() {
+    let dir = root().join("tests/engine");
+    let mut app = app(&dir);
+    send(&mut app, Intent::OpenScenario(dir.join("dead_end.ron")));
+    send(&mut app, Intent::Start);
+    assert_eq!(screen(&app), Screen::Play);
+    let ix = choice(&app, "delete");
+    send(&mut app, Intent::Choose(ix));
+    send(&mut app, Intent::Continue);
+    let run = app.world().resource::<ActiveRun>();
+    assert!(run.stuck, "the dead end is known to the view");
+    assert_eq!(run.session.run().decisions.len(), 1, "the decision that led there is kept");
+    send(&mut app, Intent::Class(ClassIntent::SkipToDebrief));
+    assert_eq!(screen(&app), Screen::Debrief);
+    assert!(!debrief(&mut app).complete);
 }

@@ -3,11 +3,14 @@
 //! keys that reach them on one display. The views and the keys send intents; this plugin
 //! applies them to the run, so the whole classroom flow runs headless too.
 
-use super::clock::Paused;
-use super::flow::{ActiveRun, Intent, Screen, Settings};
+use super::clock::Pause;
+use super::flow::{ActiveRun, AppSystems, Intent, Screen, Settings};
+use super::notice::Notices;
 use super::records::Db;
 use crate::engine::class::votable;
 use crate::engine::vote::{Verdict, VoteError};
+use crate::i18n::{Localize, Message};
+use crate::msg;
 use bevy::prelude::*;
 
 /// What the instructor asked for.
@@ -64,11 +67,11 @@ pub struct Classroom {
     pub console: bool,
     pub fullscreen: bool,
     /// A short word to the instructor: a tie to break, nothing to vote on yet.
-    pub message: Option<String>,
+    pub message: Option<Message>,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Classroom>().add_systems(Update, apply);
+    app.init_resource::<Classroom>().add_systems(Update, apply.in_set(AppSystems::ApplyIntents).after(super::flow::apply_intents));
 }
 
 /// Applies the instructor's intents.
@@ -78,10 +81,12 @@ fn apply(
     mut run: Option<ResMut<ActiveRun>>,
     mut room: ResMut<Classroom>,
     mut settings: ResMut<Settings>,
-    paused: Option<Res<Paused>>,
+    pause: Res<State<Pause>>,
+    mut set_pause: ResMut<NextState<Pause>>,
     screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,
     db: Option<Res<Db>>,
+    mut notices: ResMut<Notices>,
 ) {
     let l = settings.lang;
     for intent in intents.read() {
@@ -101,12 +106,10 @@ fn apply(
                 room.help = false;
                 room.rewind = false;
             }
-            ClassIntent::TogglePause => match paused.as_deref() {
-                Some(p) if p.shown => {
-                    commands.remove_resource::<Paused>();
-                }
-                Some(_) => {}
-                None => commands.insert_resource(Paused { shown: true }),
+            ClassIntent::TogglePause => match pause.get() {
+                Pause::Shown => set_pause.set(Pause::Running),
+                Pause::Running => set_pause.set(Pause::Shown),
+                Pause::Held => {}
             },
             _ => {}
         }
@@ -114,7 +117,7 @@ fn apply(
         match ci.clone() {
             ClassIntent::Reveal => r.revealed = true,
             ClassIntent::AddTime if playing && !r.session.add_time(ADD_TIME_MS) => {
-                room.message = Some(l.pick("这个场景没有限时，不需要加时", "This scene has no time limit to extend").into());
+                room.message = Some(msg!("class-no-timer"));
             }
             ClassIntent::SkipToDebrief if playing => {
                 r.stop();
@@ -128,8 +131,8 @@ fn apply(
                 if !r.session.is_over() {
                     r.stop();
                 }
-                super::records::close(db.as_deref(), r, l);
-                let taken = r.debrief_cell();
+                super::records::close(db.as_deref(), r, l, &mut notices);
+                let taken = r.take_debrief();
                 let mut fresh = ActiveRun::with_scoring(
                     r.path.clone(),
                     r.compiled.clone(),
@@ -137,7 +140,7 @@ fn apply(
                     (r.trainee.clone(), r.group.clone()),
                     r.feedback,
                     None,
-                    r.scoring.clone(),
+                    r.share_scoring(),
                 );
                 fresh.class = Some(branch);
                 fresh.counterfactual = Some((k, taken));
@@ -161,11 +164,7 @@ fn apply(
                 if let Some(v) = r.class.as_mut().and_then(|c| c.vote.as_mut())
                     && !v.second_round()
                 {
-                    room.message = Some(if v.round() >= 2 {
-                        l.pick("已经是第二轮了", "This is already the final round").into()
-                    } else {
-                        crate::i18n::Localize::message(&VoteError::NoVotes).render(l)
-                    });
+                    room.message = Some(if v.round() >= 2 { msg!("class-final-round") } else { VoteError::NoVotes.message() });
                 }
             }
             ClassIntent::Decide | ClassIntent::Instructor(_) if playing && !r.reading() => {
@@ -188,7 +187,7 @@ fn apply(
                             next.set(Screen::Debrief);
                         }
                     }
-                    Err(e) => room.message = Some(crate::i18n::Localize::message(&e).render(l)),
+                    Err(e) => room.message = Some(e.message()),
                 }
             }
             _ => {}

@@ -2,13 +2,17 @@
 //! engine (`elapse`), which applies what silence costs when time is up. Only then does the app
 //! redraw continuously; otherwise it sleeps. A class's discussion runs the story clock too.
 
-use super::flow::{ActiveRun, Screen};
+use super::flow::{ActiveRun, AppSystems, Screen};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
 pub(super) fn plugin(app: &mut App) {
     // Registered here too so the flow runs headless, without the window plugin.
-    app.add_message::<RequestRedraw>().add_systems(Update, tick.run_if(in_state(Screen::Play).and_then(resource_exists::<ActiveRun>)));
+    app.add_message::<RequestRedraw>().init_state::<Pause>().add_systems(
+        Update,
+        tick.in_set(AppSystems::Tick)
+            .run_if(in_state(Screen::Play).and_then(in_state(Pause::Running)).and_then(resource_exists::<ActiveRun>)),
+    );
 }
 
 /// Whether the countdown is running now.
@@ -22,14 +26,8 @@ pub fn running(run: &ActiveRun) -> bool {
     counting(run) || (run.class.is_some() && run.compiled.clock_rate > 0 && !run.reading() && !run.session.is_over())
 }
 
-fn tick(
-    time: Res<Time<Real>>,
-    mut run: ResMut<ActiveRun>,
-    mut redraw: MessageWriter<RequestRedraw>,
-    mut next: ResMut<NextState<Screen>>,
-    paused: Option<Res<Paused>>,
-) {
-    if paused.is_some() || !running(&run) {
+fn tick(time: Res<Time<Real>>, mut run: ResMut<ActiveRun>, mut redraw: MessageWriter<RequestRedraw>, mut next: ResMut<NextState<Screen>>) {
+    if !running(&run) {
         return;
     }
     // Long gaps (a dragged window, a suspended laptop) count at most one second per frame.
@@ -45,9 +43,14 @@ fn tick(
     redraw.write(RequestRedraw);
 }
 
-/// Present while the countdown is held: by the instructor (`shown`, and said on screen), or by
-/// the autoplay driver so its screenshots are stable.
-#[derive(Resource, Debug, Default)]
-pub struct Paused {
-    pub shown: bool,
+/// Whether the countdown runs or is held: by the instructor (and said on screen), or by the
+/// autoplay driver so its screenshots are stable.
+#[derive(States, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Pause {
+    #[default]
+    Running,
+    /// Held by the instructor: the screen says so.
+    Shown,
+    /// Held quietly (autoplay).
+    Held,
 }

@@ -1,10 +1,11 @@
 //! The instructor console in a second window, for a second display: F2 (or the classroom's
 //! `console` switch) opens and closes it, and closing the window by hand switches it off. Its
-//! egui context runs in its own pass; the best choice it marks is explored on a worker thread.
+//! egui context runs in its own pass; the best choice it marks is explored on the task pool.
 
 use super::class::Classroom;
-use super::clock::Paused;
+use super::clock::Pause;
 use super::flow::{ActiveRun, Intent, Screen, Settings};
+use super::tasks::Job;
 use super::theme;
 use super::views;
 use crate::engine::explore::Aim;
@@ -13,7 +14,7 @@ use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy::window::{WindowRef, WindowResolution};
 use bevy_egui::{EguiContext, EguiSchedule, egui};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// The console window's egui pass.
 #[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
@@ -31,13 +32,13 @@ struct Open {
     best: Option<Best>,
 }
 
-/// The best choice for the decision at hand, explored on a worker thread: which run (its
-/// scoring's address), how many decisions were taken, and the answer once known (`Some(None)`:
-/// letting time run out is best).
+/// The best choice for the decision at hand, explored on the task pool: for which run (its
+/// scoring's address) after how many decisions, and the answer once known (`Some(None)`:
+/// letting time run out is best). A new decision drops the job for the last one.
 struct Best {
     run: usize,
     decisions: usize,
-    answer: Arc<OnceLock<Option<Option<usize>>>>,
+    answer: Job<Option<Option<usize>>>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -82,17 +83,16 @@ fn manage(
 
 /// Starts (once per decision) exploring which choice the best play takes, and returns it when known.
 fn best(open: &mut Open, run: &ActiveRun) -> Option<Option<usize>> {
-    let key = (Arc::as_ptr(&run.scoring) as usize, run.session.run().decisions.len());
+    let scoring = run.scoring.get()?.scoring.clone();
+    let key = (Arc::as_ptr(&scoring) as usize, run.session.run().decisions.len());
     if open.best.as_ref().is_none_or(|b| (b.run, b.decisions) != key) {
-        let scoring = run.scoring.get()?.clone();
-        let cell = Arc::new(OnceLock::new());
-        let (c, state, out) = (run.compiled.clone(), run.session.run().clone(), cell.clone());
-        std::thread::spawn(move || {
-            let _ = out.set(scoring.explorer(&c).pick(Aim::Best, &state));
-        });
-        open.best = Some(Best { run: key.0, decisions: key.1, answer: cell });
+        let (c, state) = (run.compiled.clone(), run.session.run().clone());
+        let answer = Job::spawn(move || scoring.explorer(&c).pick(Aim::Best, &state));
+        open.best = Some(Best { run: key.0, decisions: key.1, answer });
     }
-    open.best.as_ref().and_then(|b| b.answer.get().copied().flatten())
+    let best = open.best.as_mut()?;
+    best.answer.poll();
+    best.answer.get().copied().flatten()
 }
 
 fn draw(
@@ -102,7 +102,7 @@ fn draw(
     room: Res<Classroom>,
     settings: Res<Settings>,
     screen: Res<State<Screen>>,
-    paused: Option<Res<Paused>>,
+    pause: Res<State<Pause>>,
     mut intents: MessageWriter<Intent>,
     maps: Res<super::map::Maps>,
 ) -> Result {
@@ -116,7 +116,7 @@ fn draw(
         room: &room,
         settings: &settings,
         screen: *screen.get(),
-        paused: paused.as_ref().is_some_and(|p| p.shown),
+        paused: *pause.get() == Pause::Shown,
         best,
         maps: &maps,
     };

@@ -3,15 +3,20 @@
 
 use super::class::ClassIntent;
 use super::library::Library;
+use super::notice::Notices;
+use super::tasks::Job;
 use crate::engine::class::Class;
 use crate::engine::debrief::Debrief;
 use crate::engine::score::Scoring;
+use crate::engine::transcript::ReplayError;
 use crate::engine::transcript::Transcript;
 use crate::engine::{Compiled, Event, FeedbackSource, Session};
+use crate::i18n::{Localize, Message};
 use crate::lang::Lang;
+use crate::msg;
 use bevy::prelude::*;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// The app's screens.
 #[derive(States, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -60,6 +65,8 @@ pub enum Intent {
     ToggleDark,
     /// The instructor's controls of a class run and the projector (applied by the class plugin).
     Class(ClassIntent),
+    /// The user has read a notice.
+    DismissNotice(usize),
     /// A view wants a scenario map it does not have yet (made by the map plugin).
     WantMap(super::map::WantMap),
 }
@@ -118,17 +125,20 @@ pub struct ActiveRun {
     /// Meter changes of the last decision: (meter, from, to).
     pub changes: Vec<(usize, i64, i64)>,
     pub timed_out: bool,
-    pub debrief: Option<Debrief>,
+    /// The scene reached offers no choice and has no timer: the run cannot go on.
+    pub stuck: bool,
     /// Problems of a hot reload that could not be applied (the last good version keeps running).
-    pub reload_problem: Option<String>,
+    pub reload_problem: Option<ReloadProblem>,
     /// The run's id in the results database once recorded, how many decisions are written,
     /// and whether its end is.
     pub record: Option<i64>,
     pub recorded: usize,
     pub finished: bool,
-    /// Score ranges, explored on a worker thread while the trainee plays (a large scenario
-    /// takes a few seconds), so the debrief appears at once.
-    pub scoring: Arc<OnceLock<Scoring>>,
+    /// Writing the record failed (a notice said so): it is not tried again for this run.
+    pub unrecorded: bool,
+    /// Score ranges, explored on the task pool while the trainee plays (a large scenario takes a
+    /// few seconds), so the debrief appears at once.
+    pub scoring: Job<Explored>,
     /// What a class adds to the run: votes, checkpoints to go back to.
     pub class: Option<Class>,
     /// Whether the consequences of the last decision are shown (projector mode hides them until
@@ -136,24 +146,110 @@ pub struct ActiveRun {
     pub revealed: bool,
     /// For the road not taken: the decision it branched at and the debrief of the road taken.
     /// Such a run is an exploration and is not recorded.
-    pub counterfactual: Option<(usize, DebriefCell)>,
-    /// The debrief being built on a worker thread.
-    pub building: Option<DebriefCell>,
+    pub counterfactual: Option<(usize, DebriefJob)>,
+    /// The debrief, once the run is over (or stopped): waiting, being built, or built.
+    pub debrief: Option<DebriefJob>,
 }
 
-/// A debrief built on a worker thread: its better-road advice explores the scenario from every
-/// decision, seconds on a large scenario, which the window must not freeze for.
-pub type DebriefCell = Arc<OnceLock<Option<Debrief>>>;
+/// Why an edit of the running scenario's file was not applied.
+#[derive(Clone, Debug)]
+pub enum ReloadProblem {
+    /// The edited file has errors: its diagnostics, rendered where they are shown.
+    Invalid(Box<super::library::Entry>),
+    /// The run's progress does not fit the edited scenario.
+    Refused(crate::engine::EngineError),
+}
 
-/// Starts exploring the scenario for `role` on a worker thread.
-pub fn explore_in_background(compiled: &Arc<Compiled>, role: &str) -> Arc<OnceLock<Scoring>> {
-    let cell = Arc::new(OnceLock::new());
-    let (c, r, out) = (compiled.clone(), role.to_string(), cell.clone());
-    std::thread::spawn(move || {
-        let scoring = Scoring::for_role(&c, Some(&r)).unwrap_or_else(|_| Scoring::approximate(&c));
-        let _ = out.set(scoring);
-    });
-    cell
+impl ReloadProblem {
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            ReloadProblem::Invalid(entry) => {
+                let name = entry.path.display().to_string();
+                let lines = entry.loaded.line_index();
+                let errors = entry.loaded.diagnostics.iter().filter(|d| d.is_error());
+                errors.map(|d| crate::scenario::render::render(d, &name, &lines, lang)).collect::<Vec<_>>().join("\n")
+            }
+            ReloadProblem::Refused(e) => e.message().render(lang),
+        }
+    }
+}
+
+/// A run's score ranges: exact, or estimated when the scenario is too large to explore (and then
+/// why, for a notice).
+#[derive(Clone, Debug)]
+pub struct Explored {
+    pub scoring: Arc<Scoring>,
+    pub problem: Option<Message>,
+}
+
+/// Starts exploring the scenario for `role` on the task pool.
+pub fn explore(compiled: &Arc<Compiled>, role: &str) -> Job<Explored> {
+    let (c, r) = (compiled.clone(), role.to_string());
+    Job::spawn(move || match Scoring::for_role(&c, Some(&r)) {
+        Ok(s) => Explored { scoring: Arc::new(s), problem: None },
+        Err(e) => Explored { scoring: Arc::new(Scoring::approximate(&c)), problem: Some(e.message()) },
+    })
+}
+
+/// A debrief: waiting for the score ranges, then built on the task pool (its better-road advice
+/// explores the scenario from every decision, seconds on a large scenario, which the window must
+/// not freeze for).
+#[derive(Debug)]
+pub enum DebriefJob {
+    Waiting { transcript: Transcript, class: Option<Class> },
+    Building(Job<Result<Debrief, ReplayError>>),
+}
+
+impl DebriefJob {
+    /// The debrief of `session` as it stands.
+    pub fn of(session: &Session, class: Option<&Class>) -> DebriefJob {
+        DebriefJob::Waiting { transcript: Transcript::of(&session.state(), session.is_over()), class: class.cloned() }
+    }
+
+    /// Starts building once the score ranges are known and takes the result once built; the
+    /// reason when it just failed.
+    pub fn advance(&mut self, compiled: &Arc<Compiled>, scoring: Option<&Arc<Scoring>>) -> Option<Message> {
+        if let (DebriefJob::Waiting { transcript, class }, Some(scoring)) = (&*self, scoring) {
+            let (c, t, s, class) = (compiled.clone(), transcript.clone(), scoring.clone(), class.clone());
+            *self = DebriefJob::Building(Job::spawn(move || {
+                let mut debrief = Debrief::build(&c, &t, &s)?;
+                if let Some(class) = &class {
+                    class.annotate(&mut debrief);
+                }
+                Ok(debrief)
+            }));
+        }
+        match self {
+            DebriefJob::Building(job) => match job.poll() {
+                true => job.get().and_then(|r| r.as_ref().err()).map(Localize::message),
+                false => None,
+            },
+            DebriefJob::Waiting { .. } => None,
+        }
+    }
+
+    /// The debrief once built.
+    pub fn get(&self) -> Option<&Debrief> {
+        match self {
+            DebriefJob::Building(job) => job.get().and_then(|r| r.as_ref().ok()),
+            DebriefJob::Waiting { .. } => None,
+        }
+    }
+
+    /// Built, or failed (a notice said why).
+    pub fn is_done(&self) -> bool {
+        matches!(self, DebriefJob::Building(job) if job.get().is_some())
+    }
+
+    /// Waits for the debrief (a run being left must not lose its end): explores here if need be.
+    pub fn wait(&mut self, compiled: &Arc<Compiled>, scoring: &mut Job<Explored>) -> Option<&Debrief> {
+        let scoring = scoring.wait().map(|e| e.scoring.clone());
+        self.advance(compiled, scoring.as_ref());
+        match self {
+            DebriefJob::Building(job) => job.wait().and_then(|r| r.as_ref().ok()),
+            DebriefJob::Waiting { .. } => None,
+        }
+    }
 }
 
 impl ActiveRun {
@@ -167,11 +263,11 @@ impl ActiveRun {
         record: Option<i64>,
     ) -> ActiveRun {
         let role = compiled.scenario.roles[session.run().role].id.clone();
-        let scoring = explore_in_background(&compiled, &role);
+        let scoring = explore(&compiled, &role);
         ActiveRun::with_scoring(path, compiled, session, who, feedback, record, scoring)
     }
 
-    /// A run whose score ranges are already being explored (a branch of the same run).
+    /// A run whose score ranges are already known or being explored (a branch of the same run).
     pub fn with_scoring(
         path: PathBuf,
         compiled: Arc<Compiled>,
@@ -179,7 +275,7 @@ impl ActiveRun {
         who: (String, String),
         feedback: FeedbackMode,
         record: Option<i64>,
-        scoring: Arc<OnceLock<Scoring>>,
+        scoring: Job<Explored>,
     ) -> ActiveRun {
         let recorded = session.run().decisions.len();
         ActiveRun {
@@ -195,16 +291,30 @@ impl ActiveRun {
             feed: Vec::new(),
             changes: Vec::new(),
             timed_out: false,
-            debrief: None,
+            stuck: false,
             reload_problem: None,
             record,
             recorded,
             finished: false,
+            unrecorded: false,
             class: None,
             revealed: true,
             counterfactual: None,
-            building: None,
+            debrief: None,
         }
+    }
+
+    /// The score ranges for a branch of this run: the same ones when known, else explored again.
+    pub fn share_scoring(&self) -> Job<Explored> {
+        match self.scoring.get() {
+            Some(e) => Job::Done(e.clone()),
+            None => explore(&self.compiled, &self.compiled.scenario.roles[self.session.run().role].id),
+        }
+    }
+
+    /// The debrief once built.
+    pub fn debrief(&self) -> Option<&Debrief> {
+        self.debrief.as_ref().and_then(DebriefJob::get)
     }
 
     /// The feed as it stood, for a run resumed or branched from a saved state (whose events are
@@ -257,6 +367,7 @@ impl ActiveRun {
                 Event::MediaPosted { scene, inject, index } => self.feed.insert(0, Post { scene, inject, index }),
                 Event::InjectFired { inject } if self.compiled.scenario.injects[inject].text.is_some() => self.news.push(inject),
                 Event::TimedOut { .. } => self.timed_out = true,
+                Event::Stuck { .. } => self.stuck = true,
                 _ => {}
             }
         }
@@ -288,40 +399,14 @@ impl ActiveRun {
         !self.pending.is_empty() || !self.news.is_empty() || self.timed_out
     }
 
-    /// Starts building the debrief in `lang` from the run so far, on a worker thread; `debrief`
-    /// is set once it is ready (see `poll_debrief`).
+    /// Starts building the debrief from the run so far, on the task pool.
     pub fn build_debrief(&mut self) {
-        let cell: DebriefCell = Arc::new(OnceLock::new());
-        let transcript = Transcript::of(&self.session.state(), self.session.is_over());
-        let (compiled, scoring, class, out) = (self.compiled.clone(), self.scoring.clone(), self.class.clone(), cell.clone());
-        std::thread::spawn(move || {
-            let mut debrief = Debrief::build(&compiled, &transcript, scoring.wait()).ok();
-            if let (Some(class), Some(d)) = (&class, debrief.as_mut()) {
-                class.annotate(d);
-            }
-            let _ = out.set(debrief);
-        });
-        self.debrief = None;
-        self.building = Some(cell);
+        self.debrief = Some(DebriefJob::of(&self.session, self.class.as_ref()));
     }
 
-    /// Takes the debrief once the worker has built it; true when it arrived now.
-    pub fn poll_debrief(&mut self) -> bool {
-        let Some(built) = self.building.as_ref().and_then(|c| c.get()) else { return false };
-        self.debrief = built.clone();
-        self.building = None;
-        true
-    }
-
-    /// The debrief of the run so far as it is or will be: for the road not taken to compare with.
-    pub fn debrief_cell(&mut self) -> DebriefCell {
-        if let Some(d) = &self.debrief {
-            return Arc::new(OnceLock::from(Some(d.clone())));
-        }
-        if self.building.is_none() {
-            self.build_debrief();
-        }
-        self.building.clone().unwrap_or_default()
+    /// The debrief of the run so far as it is or will be, for the road not taken to compare with.
+    pub fn take_debrief(&mut self) -> DebriefJob {
+        self.debrief.take().unwrap_or_else(|| DebriefJob::of(&self.session, self.class.as_ref()))
     }
 
     /// Ends the run early (the instructor skipping to the debrief).
@@ -333,19 +418,43 @@ impl ActiveRun {
     }
 }
 
+/// The app's update systems, in the order they run each frame: what the user asked for (intents
+/// and edited files), then what time and the task pool bring, then what is written to disk.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppSystems {
+    ApplyIntents,
+    Tick,
+    Record,
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .init_resource::<Settings>()
         .init_resource::<SetupForm>()
         .add_message::<Intent>()
-        .add_systems(Update, (apply_intents, wake, receive_debrief));
+        .configure_sets(Update, (AppSystems::ApplyIntents, AppSystems::Tick, AppSystems::Record).chain())
+        .add_systems(Update, (apply_intents.in_set(AppSystems::ApplyIntents), advance.in_set(AppSystems::Tick), wake));
 }
 
-/// Takes in a debrief built on a worker thread, drawing frames until it arrives.
-fn receive_debrief(run: Option<ResMut<ActiveRun>>, mut redraw: MessageWriter<bevy::window::RequestRedraw>) {
+/// Takes in what the task pool finished: the score ranges (saying when they are only estimated)
+/// and the debriefs, drawing frames while a debrief is on its way.
+fn advance(run: Option<ResMut<ActiveRun>>, mut notices: ResMut<Notices>, mut redraw: MessageWriter<bevy::window::RequestRedraw>) {
     let Some(mut run) = run else { return };
-    if run.building.is_some() || run.counterfactual.as_ref().is_some_and(|(_, c)| c.get().is_none()) {
-        run.poll_debrief();
+    let r = &mut *run;
+    if r.scoring.poll()
+        && let Some(Explored { problem: Some(m), .. }) = r.scoring.get()
+    {
+        notices.warn(m.clone());
+    }
+    let scoring = r.scoring.get().map(|e| e.scoring.clone());
+    let mut busy = false;
+    for job in r.debrief.iter_mut().chain(r.counterfactual.iter_mut().map(|(_, j)| j)) {
+        if let Some(m) = job.advance(&r.compiled, scoring.as_ref()) {
+            notices.error(m);
+        }
+        busy |= !job.is_done();
+    }
+    if busy {
         redraw.write(bevy::window::RequestRedraw);
     }
 }
@@ -360,7 +469,7 @@ fn wake(mut intents: MessageReader<Intent>, mut redraw: MessageWriter<bevy::wind
 }
 
 /// Applies intents to the form, the settings and the engine, and changes screens.
-fn apply_intents(
+pub(super) fn apply_intents(
     mut intents: MessageReader<Intent>,
     mut commands: Commands,
     screen: Res<State<Screen>>,
@@ -371,6 +480,8 @@ fn apply_intents(
     mut run: Option<ResMut<ActiveRun>>,
     fixed_seed: Option<Res<FixedSeed>>,
     mut interrupted: Option<ResMut<super::records::Interrupted>>,
+    db: Option<Res<super::records::Db>>,
+    mut notices: ResMut<Notices>,
 ) {
     for intent in intents.read() {
         match intent.clone() {
@@ -398,11 +509,23 @@ fn apply_intents(
                     form.path = Some(r.path.clone());
                 }
                 let Some(path) = form.path.clone() else { continue };
-                let Some(scenario) = library.playable(&path) else { continue };
+                let Some(scenario) = library.playable(&path) else {
+                    notices.error(msg!("notice-start-missing", path = path.display().to_string()));
+                    continue;
+                };
                 let compiled = Arc::new(Compiled::new(scenario.clone()));
                 let role = compiled.scenario.roles.get(form.role).map(|r| r.id.clone());
                 let seed = fixed_seed.as_ref().map_or_else(crate::engine::rng::fresh_seed, |s| s.0);
-                let Ok((session, events)) = Session::start(compiled.clone(), role.as_deref(), seed, true) else { continue };
+                let (session, events) = match Session::start(compiled.clone(), role.as_deref(), seed, true) {
+                    Ok(started) => started,
+                    Err(e) => {
+                        notices.failed("notice-start-failed", &e);
+                        continue;
+                    }
+                };
+                if let Some(old) = run.as_deref_mut() {
+                    super::records::close(db.as_deref(), old, settings.lang, &mut notices);
+                }
                 let trainee = if form.class { String::new() } else { form.trainee.clone() };
                 let mut active = ActiveRun::new(path, compiled, session, (trainee, form.group.clone()), form.feedback, None);
                 if form.class {
@@ -429,12 +552,25 @@ fn apply_intents(
                 }
             }
             Intent::ResumeInterrupted => {
-                let Some(slot) = interrupted.as_mut() else { continue };
-                let Some(u) = slot.0.take() else { continue };
+                // The offer stays until the run resumes or is dismissed: a file that is missing
+                // now may be put back.
+                let Some(u) = interrupted.as_ref().and_then(|i| i.0.clone()) else { continue };
                 let path = PathBuf::from(&u.path);
-                let Some(scenario) = library.playable(&path) else { continue };
+                let Some(scenario) = library.playable(&path) else {
+                    notices.error(msg!("notice-resume-missing", path = u.path.clone()));
+                    continue;
+                };
                 let compiled = Arc::new(Compiled::new(scenario.clone()));
-                let Ok(session) = Session::resume(compiled.clone(), &u.state) else { continue };
+                let session = match Session::resume(compiled.clone(), &u.state) {
+                    Ok(session) => session,
+                    Err(e) => {
+                        notices.failed("notice-resume-failed", &e);
+                        continue;
+                    }
+                };
+                if let Some(slot) = interrupted.as_mut() {
+                    slot.0 = None;
+                }
                 let mut active = ActiveRun::new(path, compiled, session, (u.trainee, u.group), FeedbackMode::AfterEachChoice, Some(u.id));
                 active.rebuild_feed();
                 commands.insert_resource(if u.class { active.with_class() } else { active });
@@ -471,6 +607,7 @@ fn apply_intents(
             }
             Intent::TextScale(s) => settings.text_scale = s.clamp(0.8, 2.0),
             Intent::ToggleDark => settings.dark = !settings.dark,
+            Intent::DismissNotice(i) => notices.dismiss(i),
             Intent::Class(_) | Intent::WantMap(_) => {}
         }
     }

@@ -3,7 +3,7 @@
 //! reloads them: a broken edit keeps the last good version running and shows its diagnostics;
 //! a valid edit carries the trainee's progress over when the current scene still exists.
 
-use super::flow::ActiveRun;
+use super::flow::{ActiveRun, AppSystems, ReloadProblem};
 use crate::engine::{Compiled, Session};
 use crate::scenario::{Loaded, Scenario, load_path, scenario_files};
 use bevy::prelude::*;
@@ -87,7 +87,10 @@ impl std::fmt::Debug for Changes {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, scan).add_systems(Update, apply_changes.run_if(resource_exists::<Changes>));
+    app.add_systems(Startup, scan).add_systems(
+        Update,
+        apply_changes.in_set(AppSystems::ApplyIntents).before(super::flow::apply_intents).run_if(resource_exists::<Changes>),
+    );
 }
 
 fn scan(mut commands: Commands, dir: Option<Res<LibraryDir>>) {
@@ -126,12 +129,7 @@ pub fn watch(dir: PathBuf, wake: impl Fn() + Send + 'static) -> Changes {
     Changes(Mutex::new(rx))
 }
 
-fn apply_changes(
-    changes: Res<Changes>,
-    mut library: ResMut<Library>,
-    run: Option<ResMut<ActiveRun>>,
-    settings: Res<super::flow::Settings>,
-) {
+fn apply_changes(changes: Res<Changes>, mut library: ResMut<Library>, run: Option<ResMut<ActiveRun>>) {
     let paths: Vec<PathBuf> = changes.0.lock().map(|rx| rx.try_iter().collect()).unwrap_or_default();
     let mut run = run;
     for path in paths {
@@ -139,39 +137,28 @@ fn apply_changes(
         if let Some(r) = run.as_mut()
             && r.path == path
         {
-            reload_run(r, &entry, settings.lang);
+            reload_run(r, &entry);
         }
     }
 }
 
 /// Applies a reloaded file to the run being played.
-pub fn reload_run(run: &mut ActiveRun, entry: &Entry, lang: crate::lang::Lang) {
+pub fn reload_run(run: &mut ActiveRun, entry: &Entry) {
     let Some(scenario) = entry.loaded.playable() else {
-        let name = entry.path.display().to_string();
-        let lines = entry.loaded.line_index();
-        run.reload_problem = Some(
-            entry
-                .loaded
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .map(|d| crate::scenario::render::render(d, &name, &lines, lang))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
+        run.reload_problem = Some(ReloadProblem::Invalid(Box::new(entry.clone())));
         return;
     };
     let compiled = Arc::new(Compiled::new(scenario.clone()));
     match Session::carry_over(compiled.clone(), &run.session.state()) {
         Ok(session) => {
             let role = compiled.scenario.roles[session.run().role].id.clone();
-            run.scoring = super::flow::explore_in_background(&compiled, &role);
+            run.scoring = super::flow::explore(&compiled, &role);
             run.compiled = compiled;
             run.session = session;
             run.reload_problem = None;
             // A class's open vote follows the choices the edit left.
             run.sync();
         }
-        Err(e) => run.reload_problem = Some(e.to_string()),
+        Err(e) => run.reload_problem = Some(ReloadProblem::Refused(e)),
     }
 }

@@ -11,8 +11,11 @@ pub mod flow;
 pub mod idle;
 pub mod library;
 pub mod map;
+pub mod notice;
 pub mod portraits;
 pub mod records;
+pub mod screens;
+pub mod tasks;
 pub mod theme;
 pub mod ui;
 pub mod views;
@@ -56,7 +59,7 @@ pub struct ClassOptions {
 /// The app's logic without rendering: states, intents, library, countdown. Headless tests add
 /// this to `MinimalPlugins` + `StatesPlugin`.
 pub fn logic(app: &mut App) {
-    app.add_plugins((flow::plugin, library::plugin, clock::plugin, records::plugin, class::plugin, map::plugin));
+    app.add_plugins((flow::plugin, notice::plugin, library::plugin, clock::plugin, records::plugin, class::plugin, map::plugin));
 }
 
 fn camera(mut commands: Commands) {
@@ -118,7 +121,7 @@ pub fn run(options: GuiOptions) -> ExitCode {
     .insert_resource(class::Classroom { console: options.console, fullscreen: options.projector, ..default() })
     .add_systems(Startup, (camera, start_watcher));
     logic(&mut app);
-    app.add_plugins((ui::plugin, idle::plugin, atlas::plugin, portraits::plugin, console::plugin));
+    app.add_plugins((ui::plugin, screens::plugin, idle::plugin, atlas::plugin, portraits::plugin, console::plugin));
     if options.open_records {
         app.insert_state(flow::Screen::Records);
     }

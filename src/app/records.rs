@@ -2,9 +2,10 @@
 //! decision with the saved state, in one transaction), and a run interrupted by a crash is
 //! offered for resuming on the library screen.
 
-use super::flow::{ActiveRun, Screen};
+use super::flow::{ActiveRun, AppSystems, Screen, Settings};
+use super::notice::Notices;
 use crate::engine::score::grade_key;
-use crate::records::{Records, RunInfo};
+use crate::records::{Records, RecordsError, RunInfo};
 use bevy::prelude::*;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -16,59 +17,97 @@ pub struct DataDir(pub PathBuf);
 /// The open database, or why it could not be opened (the app then plays without recording and
 /// says so, rather than touching a damaged or newer file).
 #[derive(Resource, Debug)]
-pub struct Db(pub Result<Mutex<Records>, String>);
+pub struct Db(pub Result<Mutex<Records>, RecordsError>);
 
 /// A run that did not end last time.
 #[derive(Resource, Debug, Clone)]
 pub struct Interrupted(pub Option<crate::records::Unfinished>);
 
-/// The runs shown on the records screen, read each time the screen opens.
+/// The runs shown on the records screen, read when the screen opens and dropped when it closes.
 #[derive(Resource, Debug, Default)]
 pub struct Snapshot {
     pub runs: Vec<crate::records::RunDetail>,
-    fresh: bool,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Snapshot>()
-        .add_systems(Startup, open)
-        .add_systems(OnExit(Screen::Records), |mut s: ResMut<Snapshot>| s.fresh = false)
-        .add_systems(Update, read.run_if(in_state(Screen::Records)))
-        .add_systems(Update, save.run_if(resource_exists::<ActiveRun>.and_then(resource_exists::<Db>)));
+    app.add_systems(Startup, open)
+        .add_systems(OnEnter(Screen::Records), read)
+        .add_systems(OnExit(Screen::Records), |mut commands: Commands| commands.remove_resource::<Snapshot>())
+        .add_systems(OnEnter(Screen::Library), leave)
+        .add_systems(Update, save.in_set(AppSystems::Record).run_if(resource_exists::<ActiveRun>.and_then(resource_exists::<Db>)));
 }
 
-fn read(db: Option<Res<Db>>, mut snapshot: ResMut<Snapshot>) {
-    if snapshot.fresh {
-        return;
+fn read(mut commands: Commands, db: Option<Res<Db>>, mut notices: ResMut<Notices>) {
+    let mut snapshot = Snapshot::default();
+    if let Some(Ok(db)) = db.as_deref().map(|d| d.0.as_ref())
+        && let Ok(records) = db.lock()
+    {
+        match records.list() {
+            Ok(runs) => snapshot.runs = runs.iter().filter_map(|r| records.show(r.id).ok().flatten()).collect(),
+            Err(e) => notices.failed("notice-records-unreadable", &e),
+        }
     }
-    let Some(Ok(db)) = db.as_deref().map(|d| d.0.as_ref()) else { return };
-    let Ok(records) = db.lock() else { return };
-    let runs = records.list().unwrap_or_default();
-    snapshot.runs = runs.iter().filter_map(|r| records.show(r.id).ok().flatten()).collect();
-    snapshot.fresh = true;
+    commands.insert_resource(snapshot);
 }
 
 fn open(mut commands: Commands, dir: Option<Res<DataDir>>) {
     let dir = dir.map_or_else(|| crate::records::data_dir(None), |d| d.0.clone());
-    let db = Records::open(&dir).map_err(|e| e.to_string());
+    let db = Records::open(&dir);
     let interrupted = db.as_ref().ok().and_then(|r| r.latest_interrupted().ok().flatten());
     commands.insert_resource(Interrupted(interrupted));
     commands.insert_resource(Db(db.map(Mutex::new)));
 }
 
-/// Writes what the run has not written yet: its start, new decisions, its end (a run stopped
-/// early ends without an ending). A road not taken, replayed from a checkpoint, is not recorded.
-fn save(mut run: ResMut<ActiveRun>, db: Res<Db>, settings: Res<super::flow::Settings>, screen: Res<State<Screen>>) {
-    let end = if *screen.get() == Screen::Debrief { End::WithDebrief } else { End::NotYet };
-    write(&db, &mut run, settings.lang, end);
+/// Back at the library the run is over for the app: its record is closed (finished with its
+/// debrief, or stopped if it was left half-way) and the run, with its background work, dropped.
+fn leave(
+    mut commands: Commands,
+    run: Option<ResMut<ActiveRun>>,
+    db: Option<Res<Db>>,
+    settings: Res<Settings>,
+    mut notices: ResMut<Notices>,
+) {
+    if let Some(mut run) = run {
+        close(db.as_deref(), &mut run, settings.lang, &mut notices);
+        commands.remove_resource::<ActiveRun>();
+    }
 }
 
-/// Closes a run's record now, as the instructor leaves it for the road not taken: what it has
-/// not written yet is written, and a run whose debrief is not ready (or that did not end) is
-/// marked stopped: it is not offered for resuming.
-pub fn close(db: Option<&Db>, run: &mut ActiveRun, lang: crate::lang::Lang) {
-    if let Some(db) = db {
-        write(db, run, lang, End::Now);
+/// Writes what the run has not written yet: its start, new decisions, and its end once the
+/// debrief is ready (a run stopped early ends without an ending). A road not taken, replayed from
+/// a checkpoint, is not recorded. A run whose writing failed once is not written again: a notice
+/// said so.
+fn save(mut run: ResMut<ActiveRun>, db: Res<Db>, settings: Res<Settings>, mut notices: ResMut<Notices>) {
+    let r = run.bypass_change_detection();
+    let decided = r.session.run().decisions.len();
+    let ending = r.debrief().is_some() && !r.finished;
+    if r.counterfactual.is_some() || r.unrecorded || (r.record.is_some() && r.recorded == decided && !ending) {
+        return;
+    }
+    let end = if r.debrief.is_some() { End::WithDebrief } else { End::NotYet };
+    if let Err(e) = write(&db, r, settings.lang, end) {
+        r.unrecorded = true;
+        notices.failed("notice-records-write-failed", &e);
+    }
+}
+
+/// Closes a run's record now, as the run is left (for the library, another run, or the road not
+/// taken): what it has not written yet is written; a run that ended waits for its debrief, and one
+/// left half-way is marked stopped, so it is not offered for resuming.
+pub fn close(db: Option<&Db>, run: &mut ActiveRun, lang: crate::lang::Lang, notices: &mut Notices) {
+    let Some(db) = db else { return };
+    if run.counterfactual.is_some() || run.unrecorded {
+        return;
+    }
+    if run.session.is_over() && run.debrief.is_none() {
+        run.build_debrief();
+    }
+    if let Some(job) = run.debrief.as_mut() {
+        job.wait(&run.compiled, &mut run.scoring);
+    }
+    if let Err(e) = write(db, run, lang, End::Now) {
+        run.unrecorded = true;
+        notices.failed("notice-records-write-failed", &e);
     }
 }
 
@@ -82,50 +121,47 @@ enum End {
     Now,
 }
 
-fn write(db: &Db, run: &mut ActiveRun, lang: crate::lang::Lang, end: End) {
-    if run.counterfactual.is_some() {
-        return;
-    }
-    let Ok(db) = &db.0 else { return };
-    let Ok(mut records) = db.lock() else { return };
+fn write(db: &Db, run: &mut ActiveRun, lang: crate::lang::Lang, end: End) -> Result<(), RecordsError> {
+    // A database that could not be opened was said on the library screen.
+    let Ok(db) = &db.0 else { return Ok(()) };
+    let Ok(mut records) = db.lock() else { return Ok(()) };
     let state = run.session.state();
-    if run.record.is_none() {
-        let info = RunInfo {
-            scenario_path: run.path.display().to_string(),
-            trainee: run.trainee.clone(),
-            group: run.group.clone(),
-            language: lang.code().to_string(),
-            mode: if run.class.is_some() { "class" } else { "solo" }.into(),
-        };
-        match records.start(&info, &state) {
-            Ok(id) => run.record = Some(id),
-            Err(e) => {
-                run.reload_problem = Some(e.to_string());
-                return;
-            }
+    let id = match run.record {
+        Some(id) => id,
+        None => {
+            let info = RunInfo {
+                scenario_path: run.path.display().to_string(),
+                trainee: run.trainee.clone(),
+                group: run.group.clone(),
+                language: lang.code().to_string(),
+                mode: if run.class.is_some() { "class" } else { "solo" }.into(),
+            };
+            let id = records.start(&info, &state)?;
+            run.record = Some(id);
+            id
         }
-    }
-    let Some(id) = run.record else { return };
+    };
     for seq in run.recorded..state.decisions.len() {
         let vote = run.class.as_ref().and_then(|c| c.votes.get(seq)).and_then(Option::as_ref);
-        if let Err(e) = records.decision(id, seq, &state.decisions[seq], vote, &state) {
-            run.reload_problem = Some(e.to_string());
-            return;
-        }
+        records.decision(id, seq, &state.decisions[seq], vote, &state)?;
     }
     run.recorded = state.decisions.len();
     if end == End::NotYet || run.finished {
-        return;
+        return Ok(());
     }
-    let done = match &run.debrief {
+    match run.debrief() {
         Some(d) => {
             let s = &run.compiled.scenario;
             let scores: Vec<(String, i64, f64)> =
                 d.competencies.iter().map(|k| (s.competencies[k.competency].id.clone(), k.raw, k.score)).collect();
-            records.finish(id, d.ending.map(|e| s.endings[e].id.as_str()), grade_key(d.grade), d.total, &scores).is_ok()
+            records.finish(id, d.ending.map(|e| s.endings[e].id.as_str()), grade_key(d.grade), d.total, &scores)?;
+            run.finished = true;
         }
-        None if end == End::Now => records.stop(id).is_ok(),
-        None => false,
-    };
-    run.finished = done;
+        None if end == End::Now => {
+            records.stop(id)?;
+            run.finished = true;
+        }
+        None => {}
+    }
+    Ok(())
 }

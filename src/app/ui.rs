@@ -1,11 +1,12 @@
-//! The one egui system: the settings bar and the current screen's view. Views return intents,
-//! which are sent on as messages; nothing here touches the engine.
+//! The chrome of the main window: the settings bar and the notices above every screen, the
+//! instructor's overlays and keys over it, and the window's own settings. The screens draw
+//! themselves (`screens`). Views return intents, sent on as messages; nothing here touches the
+//! engine.
 
 use super::class::{ClassIntent, Classroom};
-use super::clock::Paused;
-use super::flow::{ActiveRun, Intent, Screen, Settings, SetupForm};
-use super::library::Library;
-use super::portraits::Portraits;
+use super::flow::{ActiveRun, Intent, Screen, Settings};
+use super::notice::Notices;
+use super::screens::{ScreenRect, UiSystems};
 use super::theme;
 use super::views::{self, setup::Typing};
 use crate::lang::Lang;
@@ -28,7 +29,8 @@ pub struct Local {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Local>().add_systems(EguiPrimaryContextPass, draw);
+    app.init_resource::<Local>()
+        .add_systems(EguiPrimaryContextPass, (chrome.in_set(UiSystems::Chrome), (overlays, window).chain().in_set(UiSystems::Overlay)));
 }
 
 fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> Option<Intent> {
@@ -77,103 +79,46 @@ fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> 
     intent
 }
 
-fn draw(
+/// The chrome around every screen: the settings bar and the notices; what is left of the window
+/// goes to the screen.
+fn chrome(
     mut contexts: EguiContexts,
-    screen: Res<State<Screen>>,
-    library: Option<Res<Library>>,
-    run: Option<Res<ActiveRun>>,
-    form: Res<SetupForm>,
     settings: Res<Settings>,
+    run: Option<Res<ActiveRun>>,
+    notices: Res<Notices>,
     mut local: ResMut<Local>,
+    mut rect: ResMut<ScreenRect>,
     mut intents: MessageWriter<Intent>,
-    mut window: Query<&mut Window, With<PrimaryWindow>>,
-    mut portraits: ResMut<Portraits>,
-    records: (Option<Res<super::records::Interrupted>>, Option<Res<super::records::Db>>),
-    snapshot: Option<Res<super::records::Snapshot>>,
-    class: (Res<Classroom>, Option<Res<Paused>>),
-    monitors: Query<(&bevy::window::Monitor, Has<bevy::window::PrimaryMonitor>)>,
-    maps: Res<super::map::Maps>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     theme::keep(&ctx, &mut local.applied, &settings);
-    let (room, paused) = class;
-    let room = &*room;
     let mut root = egui::Ui::new(
         ctx.clone(),
-        "root".into(),
+        "chrome".into(),
         egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
     );
-    let mut intent = None;
-    egui::Panel::top("settings-bar")
-        .show(&mut root, |ui| intent = settings_bar(ui, &settings, run.as_deref().filter(|r| r.class.is_some()).map(|r| r.group.as_str())));
-    let local = &mut *local;
-    let view = match screen.get() {
-        Screen::Library => library.as_deref().and_then(|lib| {
-            let (interrupted, db) = &records;
-            let code = settings.lang.code();
-            let notice = views::library::RecordsNotice {
-                interrupted: interrupted
-                    .as_ref()
-                    .and_then(|i| i.0.as_ref())
-                    .and_then(|u| lib.playable(std::path::Path::new(&u.path)).map(|s| (s.title.get(code), u.state.decisions.len()))),
-                problem: db.as_ref().and_then(|d| d.0.as_ref().err()).map(String::as_str),
-            };
-            egui::CentralPanel::default()
-                .show(&mut root, |ui| {
-                    views::library::show(ui, lib, &settings, &mut local.search, &notice, &maps, local.open_map.as_deref())
-                })
-                .inner
-        }),
-        Screen::Setup => {
-            let scenario = form.path.as_ref().and_then(|p| library.as_deref().and_then(|lib| lib.playable(p)));
-            scenario.and_then(|s| {
-                egui::CentralPanel::default().show(&mut root, |ui| views::setup::show(ui, s, &form, &mut local.typing, &settings)).inner
-            })
-        }
-        Screen::Play => run.as_deref().and_then(|r| {
-            let speaker = r.session.scene().and_then(|i| r.compiled.scenario.scenes[i].speaker.as_ref());
-            let portrait = speaker
-                .and_then(|id| r.compiled.scenario.characters.iter().find(|c| &c.id == id))
-                .and_then(|c| c.portrait.as_deref())
-                .and_then(|p| portraits.get(&ctx, &r.path, p));
-            let room = views::play::Room { classroom: room, paused: paused.as_ref().is_some_and(|p| p.shown) };
-            views::play::show(&mut root, r, portrait.as_ref(), &settings, &room)
-        }),
-        Screen::Records => {
-            let runs = snapshot.as_deref().map(|s| s.runs.as_slice()).unwrap_or_default();
-            egui::CentralPanel::default().show(&mut root, |ui| views::records::show(ui, runs, &mut local.filters, &settings)).inner
-        }
-        Screen::Debrief => run.as_deref().and_then(|r| {
-            let Some(d) = r.debrief.as_ref() else {
-                let wait = settings.lang.pick(
-                    "正在生成复盘：逐一计算每次决策更好的选择……",
-                    "Building the debrief: finding the better choice at each decision…",
-                );
-                egui::CentralPanel::default().show(&mut root, |ui| {
-                    ui.add_space(40.0);
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.heading(wait);
-                    });
-                });
-                return None;
-            };
-            let extra = views::debrief::ClassDebrief {
-                class: r.class.is_some(),
-                room,
-                compare: r.counterfactual.as_ref().and_then(|(at, taken)| {
-                    let taken = taken.get()?.clone()?;
-                    let cmp = crate::engine::class::Comparison { at: *at, taken, other: d.clone() };
-                    Some(views::class::CompareView::new(&cmp, &r.compiled, settings.lang))
-                }),
-            };
-            egui::CentralPanel::default()
-                .show(&mut root, |ui| {
-                    views::debrief::show(ui, &crate::present::debrief::DebriefView::new(d, &r.compiled, settings.lang), &settings, &extra)
-                })
-                .inner
-        }),
-    };
+    let group = run.as_deref().filter(|r| r.class.is_some()).map(|r| r.group.as_str());
+    let mut intent = egui::Panel::top("settings-bar").show(&mut root, |ui| settings_bar(ui, &settings, group)).inner;
+    if !notices.is_empty() {
+        let shown = egui::Panel::top("notices").show(&mut root, |ui| views::notice::show(ui, notices.list(), settings.lang)).inner;
+        intent = intent.or(shown);
+    }
+    rect.0 = root.available_rect_before_wrap();
+    intents.write_batch(intent);
+    Ok(())
+}
+
+/// What floats over the screen (the instructor's key list, the decisions to go back to) and the
+/// keys, which reach the instructor's controls unless a text field has focus.
+fn overlays(
+    mut contexts: EguiContexts,
+    screen: Res<State<Screen>>,
+    run: Option<Res<ActiveRun>>,
+    settings: Res<Settings>,
+    room: Res<Classroom>,
+    mut intents: MessageWriter<Intent>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
     let mut overlay = None;
     if room.help {
         overlay = views::class::help(&ctx, settings.lang);
@@ -183,16 +128,24 @@ fn draw(
     {
         overlay = overlay.or(views::class::rewind(&ctx, r, settings.lang));
     }
-    if let Some(i) = intent.or(view).or(overlay) {
-        intents.write(i);
-    }
-    // Chinese input methods need IME on while a text field has focus.
+    intents.write_batch(overlay);
     // Only a text field takes the keys (a focused button must not swallow them).
-    let typing = ctx.text_edit_focused();
-    if !typing {
-        let here = views::class::KeyContext::of(*screen.get(), run.as_deref(), &settings, room);
+    if !ctx.text_edit_focused() {
+        let here = views::class::KeyContext::of(*screen.get(), run.as_deref(), &settings, &room);
         intents.write_batch(ctx.input(|i| views::class::keys(&i.events, &here)));
     }
+    Ok(())
+}
+
+/// The window follows the app: IME on while a text field has focus (Chinese input methods need
+/// it), full screen for the projector, sized to the display where no window manager does it.
+fn window(
+    mut contexts: EguiContexts,
+    room: Res<Classroom>,
+    mut window: Query<&mut Window, With<PrimaryWindow>>,
+    monitors: Query<(&bevy::window::Monitor, Has<bevy::window::PrimaryMonitor>)>,
+) -> Result {
+    let typing = contexts.ctx_mut()?.text_edit_focused();
     let mode = if room.fullscreen { WindowMode::BorderlessFullscreen(MonitorSelection::Current) } else { WindowMode::Windowed };
     for mut w in &mut window {
         if w.ime_enabled != typing {

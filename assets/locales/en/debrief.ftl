@@ -18,3 +18,8 @@ debrief-grade-excellent = Excellent
 debrief-grade-good = Good
 debrief-grade-pass = Pass
 debrief-grade-fail = Needs work
+
+## The desktop app's debrief screen
+
+debrief-building = Building the debrief: finding the better choice at each decision…
+debrief-back-to-library = Back to the library

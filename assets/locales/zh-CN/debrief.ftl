@@ -18,3 +18,8 @@ debrief-grade-excellent = 优秀
 debrief-grade-good = 良好
 debrief-grade-pass = 合格
 debrief-grade-fail = 待改进
+
+## 桌面程序的复盘页
+
+debrief-building = 正在生成复盘：逐一计算每次决策更好的选择……
+debrief-back-to-library = 返回案例库

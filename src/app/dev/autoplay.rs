@@ -7,7 +7,7 @@
 
 use crate::app::ClassOptions;
 use crate::app::class::{ClassIntent, Classroom};
-use crate::app::clock::Paused;
+use crate::app::clock::Pause;
 use crate::app::flow::{ActiveRun, Intent, Screen, Settings};
 use crate::app::library::Library;
 use crate::app::ui::Local;
@@ -89,7 +89,7 @@ impl Autoplay {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.insert_resource(Paused::default()).add_systems(Update, drive.run_if(resource_exists::<Autoplay>));
+    app.insert_state(Pause::Held).add_systems(Update, drive.run_if(resource_exists::<Autoplay>));
 }
 
 fn drive(
@@ -137,9 +137,9 @@ fn drive(
         Screen::Library => library.is_some() && local.open_map.as_deref().is_none_or(|p| maps.ready_for(p)),
         Screen::Setup => true,
         Screen::Play => run.is_some(),
-        // Both roads' debriefs are built on worker threads: wait for them.
+        // Both roads' debriefs are built on the task pool: wait for them.
         Screen::Debrief => {
-            run.as_ref().is_some_and(|r| r.debrief.is_some() && r.counterfactual.as_ref().is_none_or(|(_, c)| c.get().is_some()))
+            run.as_ref().is_some_and(|r| r.debrief().is_some() && r.counterfactual.as_ref().is_none_or(|(_, c)| c.is_done()))
         }
         Screen::Records => true,
     };
@@ -280,7 +280,7 @@ fn act(
             } else if !auto.branched {
                 // Back to the first decision the debrief says could have been better.
                 auto.branched = true;
-                let at = run.debrief.as_ref().and_then(|d| d.path.iter().position(|s| s.better.is_some())).unwrap_or(0);
+                let at = run.debrief().and_then(|d| d.path.iter().position(|s| s.better.is_some())).unwrap_or(0);
                 intents.write(Intent::Class(ClassIntent::Rewind(at)));
             }
         }

@@ -43,17 +43,18 @@ pub fn show(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
             return;
         };
         if let Some(m) = &v.room.message {
-            ui.colored_label(BAD, RichText::new(m).strong());
+            ui.colored_label(BAD, RichText::new(m.render(l)).strong());
         }
         if let Some(p) = &run.reload_problem {
             ui.colored_label(
                 BAD,
                 format!(
-                    "{}{p}",
+                    "{}{}",
                     l.pick(
                         "修改后的场景文件有错误，仍在运行上一个正确版本：\n",
                         "The edited file has errors; the last good version keeps running:\n"
-                    )
+                    ),
+                    p.render(l)
                 ),
             );
         }
@@ -74,7 +75,7 @@ pub fn show(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
             ui.heading(l.pick("已作出的决策（点击回到那一步，走另一条路）", "Decisions so far (click to go back and take the other road)"));
             intent = super::class::rewind_list(ui, run, l).or(intent.take());
         }
-        if let Some(d) = run.debrief.as_ref().map(|d| crate::present::debrief::DebriefView::new(d, &run.compiled, l)) {
+        if let Some(d) = run.debrief().map(|d| crate::present::debrief::DebriefView::new(d, &run.compiled, l)) {
             ui.separator();
             ui.heading(l.pick("成绩（投影上由 S 公布）", "Scores (shown on the projector with S)"));
             ui.label(RichText::new(format!("{}{:.1} {}", l.pick("总分 ", "Total "), d.total, d.grade.label(l))).strong());

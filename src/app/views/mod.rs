@@ -5,6 +5,7 @@ pub mod console;
 pub mod debrief;
 pub mod library;
 pub mod map;
+pub mod notice;
 pub mod play;
 pub mod records;
 pub mod setup;

@@ -100,13 +100,13 @@ pub fn show(
                     RichText::new(format!("{lead}{}", l.pick("详情见导师控制台（F2）", " details on the instructor console (F2)"))).small(),
                 );
             } else {
-                ui.colored_label(BAD, format!("{lead} {p}"));
+                ui.colored_label(BAD, format!("{lead} {}", p.render(l)));
             }
         }
     });
     if let Some(m) = &room.classroom.message {
         egui::Panel::bottom("play-message").show(ui, |ui| {
-            ui.colored_label(BAD, RichText::new(m).strong());
+            ui.colored_label(BAD, RichText::new(m.render(l)).strong());
         });
     }
     let hide_meters = projector && !room.classroom.show_meters;
@@ -204,7 +204,15 @@ pub fn show(
                 typeset::label(ui, RichText::new(scene.text.get(code)).size(sizes.body * 1.1));
             }
             ui.add_space(12.0);
-            intent = choices(ui, run, code, l, projector).or(intent.take());
+            if run.stuck {
+                // A dead end the validator only warned of: say so, and let the run end here.
+                ui.colored_label(BAD, RichText::new(crate::t!(l, "error-engine-stuck-event")).strong());
+                if ui.button(RichText::new(crate::t!(l, "play-stuck-end")).size(sizes.body)).clicked() {
+                    intent = Some(Intent::Class(crate::app::class::ClassIntent::SkipToDebrief));
+                }
+            } else {
+                intent = choices(ui, run, code, l, projector).or(intent.take());
+            }
         });
     });
     intent
