@@ -6,6 +6,7 @@ use crate::engine::{Compiled, EngineError, Event, FeedbackSource, Session};
 use crate::i18n::Localize;
 use crate::lang::Lang;
 use crate::present::debrief::{DebriefView as Debrief, Voices};
+use crate::present::format::{clock_label, engagement};
 use crate::present::grade;
 use crate::scenario::model::{Channel, Media};
 use serde_json::{Value, json};
@@ -17,44 +18,6 @@ pub struct Screen<'c> {
     c: &'c Compiled,
     lang: Lang,
     code: &'c str,
-}
-
-/// A count the way Chinese apps show it: 12000 → 1.2万.
-pub fn count(n: u64, lang: Lang) -> String {
-    match lang {
-        Lang::ZH_CN if n >= 10_000 => format!("{:.1}万", n as f64 / 10_000.0).replace(".0万", "万"),
-        Lang::EN if n >= 1_000_000 => format!("{:.1}M", n as f64 / 1_000_000.0),
-        Lang::EN if n >= 10_000 => format!("{:.1}k", n as f64 / 1_000.0),
-        _ => n.to_string(),
-    }
-}
-
-/// A post's engagement as its channel shows it (views, shares, comments, likes), zeros left out.
-pub fn engagement(m: &Media, l: Lang) -> String {
-    [
-        (m.views, l.pick("播放", "views")),
-        (m.shares, l.pick("转发", "shares")),
-        (m.comments, l.pick("评论", "comments")),
-        (m.likes, l.pick("赞", "likes")),
-    ]
-    .iter()
-    .filter(|(v, _)| *v > 0)
-    .map(|(v, label)| format!("{label} {}", count(*v, l)))
-    .collect::<Vec<_>>()
-    .join(" · ")
-}
-
-/// Story time as `HH:MM` from the scenario's start time (a later day is marked).
-pub fn clock_label(c: &Compiled, minutes: u64, lang: Lang) -> Option<String> {
-    let clock = c.scenario.clock.as_ref()?;
-    let start = clock.start.as_deref().and_then(crate::scenario::validate::parse_hhmm).unwrap_or(0);
-    let t = u64::from(start) + minutes;
-    let (day, h, m) = (t / 1440, (t % 1440) / 60, t % 60);
-    Some(match (day, lang) {
-        (0, _) => format!("{h:02}:{m:02}"),
-        (d, Lang::ZH_CN) => format!("第{}天 {h:02}:{m:02}", d + 1),
-        (d, _) => format!("day {} {h:02}:{m:02}", d + 1),
-    })
 }
 
 impl<'c> Screen<'c> {

@@ -3,6 +3,7 @@
 //! app all draw from the same values.
 
 pub mod debrief;
+pub mod format;
 pub mod grade;
 pub mod graph;
 pub mod vote;

@@ -12,9 +12,3 @@ debrief-vote-counts = votes { $counts }
 debrief-vote-share = , leading with { $share }% ({ $consensus })
 debrief-vote-by-instructor = , decided by the instructor
 
-## Grades
-
-debrief-grade-excellent = Excellent
-debrief-grade-good = Good
-debrief-grade-pass = Pass
-debrief-grade-fail = Needs work

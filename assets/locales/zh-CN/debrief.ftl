@@ -12,9 +12,3 @@ debrief-vote-counts = 票数 { $counts }
 debrief-vote-share = ，最多票占 { $share }%（{ $consensus }）
 debrief-vote-by-instructor = ，导师裁决
 
-## 等级
-
-debrief-grade-excellent = 优秀
-debrief-grade-good = 良好
-debrief-grade-pass = 合格
-debrief-grade-fail = 待改进
