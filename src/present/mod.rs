@@ -2,6 +2,7 @@
 //! charts as they move here. No Bevy, no egui: the terminal, the printable files and the desktop
 //! app all draw from the same values.
 
+pub mod chart;
 pub mod debrief;
 pub mod format;
 pub mod grade;

@@ -12,3 +12,7 @@ debrief-vote-counts = votes { $counts }
 debrief-vote-share = , leading with { $share }% ({ $consensus })
 debrief-vote-by-instructor = , decided by the instructor
 
+## Chart titles
+
+debrief-chart-competencies = Score per competency
+debrief-chart-meters = Meters over the run

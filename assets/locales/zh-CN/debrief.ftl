@@ -12,3 +12,7 @@ debrief-vote-counts = 票数 { $counts }
 debrief-vote-share = ，最多票占 { $share }%（{ $consensus }）
 debrief-vote-by-instructor = ，导师裁决
 
+## 图表的标题
+
+debrief-chart-competencies = 能力得分
+debrief-chart-meters = 态势变化
