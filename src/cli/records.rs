@@ -143,5 +143,5 @@ fn printable(records: &Records, id: i64, lang: Lang) -> Result<String, String> {
     let run = records.show(id).map_err(|e| e.to_string())?.map(|d| d.run);
     let who = run.map(|r| [r.trainee, r.group].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")).unwrap_or_default();
     let view = crate::present::debrief::DebriefView::new(&debrief, &compiled, lang);
-    Ok(crate::records::report::html(&view, &who, lang))
+    Ok(crate::present::html::debrief_page(&view, &who))
 }

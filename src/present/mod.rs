@@ -7,6 +7,7 @@ pub mod debrief;
 pub mod format;
 pub mod grade;
 pub mod graph;
+pub mod html;
 pub mod vote;
 
 pub use grade::grade_rgb;

@@ -16,3 +16,11 @@ debrief-vote-by-instructor = , decided by the instructor
 
 debrief-chart-competencies = Score per competency
 debrief-chart-meters = Meters over the run
+
+## Words every debrief shares (terminal, printable page, desktop app)
+
+debrief-title = Debrief: { $title }
+debrief-basis = Basis: { $basis }
+# Labels of the commentary voices, followed directly by the comment
+debrief-expert = Expert:{" "}
+debrief-practitioner = Practitioner:{" "}
