@@ -198,31 +198,6 @@ pub struct DevArgs {
     pub votes: Option<String>,
 }
 
-/// Reads `--votes` and plays the class session it scripts without a window, so a SPEC that is
-/// malformed or does not fit the scenario is refused before any window opens.
-#[cfg(feature = "dev")]
-pub fn scripted_votes(args: &DevArgs, seed: Option<u64>, lang: Lang) -> Result<Option<Vec<Vec<Vec<u32>>>>, String> {
-    use crate::engine::class::script;
-    use crate::engine::vote::VoteSpec;
-    let (Some(spec), Some(path)) = (&args.votes, &args.scenario) else { return Ok(None) };
-    let spec = VoteSpec::parse(spec).map_err(|e| format!("--votes: {}", crate::i18n::Localize::message(&e).render(lang)))?;
-    let loaded = crate::scenario::load_path(path);
-    let scenario = match loaded.scenario {
-        Some(s) if loaded.error_count() == 0 => s,
-        _ => {
-            return Err(format!(
-                "{}{}",
-                path.display(),
-                lang.pick("：场景文件有错误，请先运行 shapan validate 查看", ": the scenario has errors; run shapan validate to see them")
-            ));
-        }
-    };
-    let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario));
-    script(compiled, None, seed.unwrap_or(1), &spec)
-        .map(Some)
-        .map_err(|e| format!("--votes: {}", crate::i18n::Localize::message(&e).render(lang)))
-}
-
 #[derive(Debug, clap::Args)]
 pub struct PlayArgs {
     /// 场景文件 / scenario file
@@ -293,94 +268,57 @@ pub enum Format {
     Json,
 }
 
-/// Entry point of the binary.
-pub fn main() -> ExitCode {
+/// What the binary does once the command line is read. The CLI runs its own subcommands; the
+/// desktop app is opened by `main`, so this module never names the app.
+#[derive(Debug)]
+pub enum Action {
+    /// A subcommand ran, or the command line was refused: exit with this status.
+    Exit(ExitCode),
+    /// Open the desktop app (`shapan gui`, or `shapan` alone).
+    Gui(GuiLaunch),
+}
+
+/// The desktop app's command line, read and ready for `main` to hand to the app.
+#[derive(Debug)]
+pub struct GuiLaunch {
+    pub args: GuiArgs,
+    pub lang: Lang,
+    /// `--data-dir`: the folder of the results database.
+    pub data_dir: Option<PathBuf>,
+}
+
+/// Reads the command line and runs the subcommand it names, or says to open the app.
+pub fn main() -> Action {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
+            return Action::Exit(ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 }));
         }
     };
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
-    match cli.command {
+    let data_dir = cli.data_dir.as_deref();
+    Action::Exit(match cli.command {
         Some(Command::Validate(args)) => validate::run(&args, lang),
-        Some(Command::Play(args)) => play::run(&args, lang, cli.data_dir.as_deref()),
-        Some(Command::Gui(args)) => gui(&args, lang, cli.data_dir.as_deref()),
-        Some(Command::Records(args)) => records::run(&args, lang, cli.data_dir.as_deref()),
+        Some(Command::Play(args)) => play::run(&args, lang, data_dir),
+        Some(Command::Records(args)) => records::run(&args, lang, data_dir),
         Some(Command::Analyze(args)) => analyze::run(&args, lang),
         Some(Command::New(args)) => new::run(&args, lang),
         Some(Command::Graph(args)) => graph::run(&args, lang),
-        None => gui(&GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() }, lang, cli.data_dir.as_deref()),
-    }
-}
-
-#[cfg(feature = "gui")]
-fn gui(args: &GuiArgs, lang: Lang, data_dir: Option<&std::path::Path>) -> ExitCode {
-    #[cfg(feature = "dev")]
-    let (dev, votes) = match dev_options(&args.dev, args.seed, lang) {
-        Ok(v) => v,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(EXIT_USAGE);
+        Some(Command::Gui(args)) => return Action::Gui(GuiLaunch { args, lang, data_dir: cli.data_dir }),
+        None => {
+            let args = GuiArgs { scenarios: PathBuf::from("scenarios"), ..GuiArgs::default() };
+            return Action::Gui(GuiLaunch { args, lang, data_dir: cli.data_dir });
         }
-    };
-    #[cfg(not(feature = "dev"))]
-    let votes = None;
-    // An autoplayed scenario outside the library folder is read from its own folder.
-    #[cfg(feature = "dev")]
-    let scenarios = match &args.dev.scenario {
-        Some(s) if !s.starts_with(&args.scenarios) => s.parent().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(".")),
-        _ => args.scenarios.clone(),
-    };
-    #[cfg(not(feature = "dev"))]
-    let scenarios = args.scenarios.clone();
-    crate::app::run(crate::app::GuiOptions {
-        scenarios,
-        lang,
-        seed: args.seed,
-        data_dir: data_dir.map(PathBuf::from),
-        open_records: args.records,
-        projector: args.projector,
-        console: args.console,
-        class: (args.group.is_some() || votes.is_some())
-            .then(|| crate::app::ClassOptions { group: args.group.clone().unwrap_or_default(), votes }),
-        #[cfg(feature = "dev")]
-        dev,
     })
 }
 
-/// The developer's options for the app, with the scripted votes checked against the scenario.
-#[cfg(feature = "dev")]
-fn dev_options(args: &DevArgs, seed: Option<u64>, lang: Lang) -> Result<(crate::app::dev::DevOptions, Option<Vec<Vec<Vec<u32>>>>), String> {
-    use crate::app::dev::{AutoplayOptions, DevOptions, Startup, autoplay::AutoPolicy};
-    let votes = scripted_votes(args, seed, lang)?;
-    let autoplay = match (&args.scenario, args.autoplay, &args.screenshots) {
-        (Some(s), Some(p), Some(d)) => {
-            let policy = match p {
-                Policy::First => AutoPolicy::First,
-                Policy::Random => AutoPolicy::Random,
-                Policy::Best => AutoPolicy::Best,
-                Policy::Worst => AutoPolicy::Worst,
-            };
-            Some(AutoplayOptions { scenario: s.clone(), policy, screenshots: d.clone() })
-        }
-        _ => None,
-    };
-    let measure_startup = args.measure_startup.then_some(if args.empty { Startup::Empty } else { Startup::App });
-    Ok((DevOptions { autoplay, measure_idle: args.measure_idle, measure_startup }, votes))
-}
-
+/// What a build without the desktop app (no `gui` feature) says when asked to open it: which
+/// subcommands it has.
 #[cfg(not(feature = "gui"))]
-fn gui(_: &GuiArgs, lang: Lang, _: Option<&std::path::Path>) -> ExitCode {
+pub fn without_gui(lang: Lang) -> ExitCode {
     use clap::CommandFactory;
-    eprintln!(
-        "{}",
-        lang.pick(
-            "这个版本没有编译桌面程序（gui 功能）；可用的子命令：",
-            "this build has no desktop app (feature `gui`); the subcommands are:"
-        )
-    );
+    eprintln!("{}", crate::t!(lang, "cli-no-gui"));
     let _ = Cli::command().print_help();
     ExitCode::from(EXIT_USAGE)
 }

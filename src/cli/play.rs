@@ -16,6 +16,7 @@ use crate::present::debrief::DebriefView;
 use crate::records::{Records, RunInfo, data_dir};
 use crate::scenario::load_path;
 use crate::scenario::render::render;
+use crate::t;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,13 +49,13 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
     } else {
         match Records::open(&data_dir(data)) {
             Ok(r) => Some(r),
-            Err(e) => return fail(&format!("{}{e}", lang.pick("无法打开成绩数据库：", "cannot open the results database: "))),
+            Err(e) => return fail(&t!(lang, "records-cannot-open", error = e.to_string())),
         }
     };
     let resumed = if args.resume {
         match records.as_ref().map(Records::latest_interrupted) {
             Some(Ok(Some(x))) => Some(x),
-            Some(Ok(None)) => return fail(lang.pick("没有中断的演练可以继续。", "there is no interrupted run to resume.")),
+            Some(Ok(None)) => return fail(&t!(lang, "play-no-interrupted")),
             Some(Err(e)) => return fail(&e.to_string()),
             None => None,
         }
@@ -101,16 +102,17 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
                 }
                 (s, transcript.complete)
             }
-            Err(e) => return fail(&format!("{}: {e}", lang.pick("无法重放", "cannot replay"))),
+            Err(e) => return fail(&t!(lang, "play-cannot-replay", error = e.to_string())),
         }
     } else {
         let seed = args.seed.unwrap_or_else(crate::engine::rng::fresh_seed);
         if args.seed.is_none() && !args.json {
-            eprintln!("{} {seed}", lang.pick("随机种子（用 --seed 重现本次）：", "seed (repeat this run with --seed):"));
+            // As text: a seed is a u64, which a Fluent number (an f64) would round.
+            eprintln!("{}", t!(lang, "play-seed", seed = seed.to_string()));
         }
         let started = match &resumed {
             Some(u) => Session::resume(compiled.clone(), &u.state).map(|s| {
-                eprintln!("{} #{}", lang.pick("继续中断的演练", "resuming interrupted run"), u.id);
+                eprintln!("{}", t!(lang, "play-resuming", id = u.id.to_string()));
                 (s, Vec::new())
             }),
             None => Session::start(compiled.clone(), args.role.as_deref(), seed, !args.no_timer),
@@ -119,7 +121,7 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
             Ok(x) => x,
             Err(EngineError::UnknownRole(r)) => {
                 let roles: Vec<&str> = compiled.scenario.roles.iter().map(|r| r.id.as_str()).collect();
-                return fail(&format!("{} '{r}' ({})", lang.pick("没有这个角色：", "no such role:"), roles.join(", ")));
+                return fail(&t!(lang, "play-no-role", role = r, roles = roles.join(", ")));
             }
             Err(e) => return fail(&e.to_string()),
         };
@@ -191,10 +193,7 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
                 Step::OutOfInput => {
                     let _ = writeln!(out);
                     let _ = out.flush();
-                    eprintln!(
-                        "{}",
-                        lang.pick("没有更多的决定了，演练在结局前停止。", "no more decisions: the run stopped before an ending.")
-                    );
+                    eprintln!("{}", t!(lang, "play-out-of-input"));
                     break false;
                 }
             }
@@ -262,13 +261,7 @@ fn record_replay(r: &mut Records, info: &RunInfo, session: &Session) -> Result<i
 fn scoring_for(c: &Compiled, session: &Session, lang: Lang) -> Scoring {
     let role = &c.scenario.roles[session.run().role].id;
     Scoring::for_role(c, Some(role)).unwrap_or_else(|e| {
-        eprintln!(
-            "{}: {e}",
-            lang.pick(
-                "无法完整探索这个场景，分数按近似范围计算",
-                "the scenario could not be explored fully; scores use approximate ranges"
-            )
-        );
+        eprintln!("{}", t!(lang, "play-approximate", error = e.to_string()));
         Scoring::approximate(c)
     })
 }
@@ -344,7 +337,7 @@ fn decide(
     out: &mut impl Write,
     quiet: bool,
 ) -> Step {
-    let invalid = |what: String| Step::Invalid(format!("{}{what}", lang.pick("无效的选择：", "invalid choice: ")));
+    let invalid = |what: String| Step::Invalid(t!(lang, "play-invalid", reason = what));
     match driver {
         Driver::Script(list, next) => {
             let Some(answer) = list.get(*next).cloned() else { return Step::OutOfInput };
@@ -391,7 +384,7 @@ fn decide(
                         if let Some(d) = deadline {
                             let left = d.saturating_duration_since(Instant::now()).as_secs();
                             if tty {
-                                eprint!("\r{} {left:>3} {}  ", lang.pick("⏱ 剩余", "⏱ left:"), lang.pick("秒", "s"));
+                                eprint!("\r{}  ", t!(lang, "play-countdown", left = format!("{left:>3}")));
                             }
                             if Instant::now() >= d {
                                 break None;
@@ -405,7 +398,7 @@ fn decide(
             }
             let ms = started.elapsed().as_millis() as u64;
             let Some(line) = line else {
-                let _ = writeln!(out, "{}", lang.pick("⏱ 时间到！", "⏱ Time is up!"));
+                let _ = writeln!(out, "{}", t!(lang, "play-time-is-up"));
                 return apply(session, None, ms).map_or_else(|e| Step::Invalid(e.message().render(lang)), Step::Events);
             };
             if line.trim().is_empty() {
@@ -416,7 +409,7 @@ fn decide(
                     Ok(events) => return Step::Events(events),
                     Err(e) => {
                         let why = refusal(session, &e, lang);
-                        let _ = writeln!(out, "{} {why}", lang.pick("无效的选择，请重新输入：", "invalid choice, try again:"));
+                        let _ = writeln!(out, "{}", t!(lang, "play-try-again", reason = why));
                     }
                 },
                 Err(e) => {
@@ -425,7 +418,7 @@ fn decide(
                     match session.elapse(ms) {
                         Ok(events) if session.run().decisions.len() > before => return Step::Events(events),
                         Ok(_) => {
-                            let _ = writeln!(out, "{} {e}", lang.pick("无效的选择，请重新输入：", "invalid choice, try again:"));
+                            let _ = writeln!(out, "{}", t!(lang, "play-try-again", reason = e));
                         }
                         Err(e) => return Step::Invalid(e.message().render(lang)),
                     }

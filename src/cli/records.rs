@@ -3,6 +3,7 @@
 use super::{EXIT_ERRORS, RecordsArgs, RecordsCommand};
 use crate::lang::Lang;
 use crate::records::{Records, data_dir, export};
+use crate::t;
 use std::io::Write;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
@@ -16,7 +17,7 @@ pub fn run(args: &RecordsArgs, lang: Lang, data: Option<&std::path::Path>) -> Ex
     let records = match Records::open(&data_dir(data)) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{}{e}", lang.pick("无法打开成绩数据库：", "cannot open the results database: "));
+            eprintln!("{}", t!(lang, "records-cannot-open", error = e.to_string()));
             return ExitCode::from(EXIT_ERRORS);
         }
     };
@@ -35,19 +36,20 @@ pub fn run(args: &RecordsArgs, lang: Lang, data: Option<&std::path::Path>) -> Ex
                 let _ = writeln!(out, "{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
             } else {
                 let head = [
-                    lang.pick("编号", "id"),
-                    lang.pick("开始时间", "started"),
-                    lang.pick("案例", "scenario"),
-                    lang.pick("学员", "trainee"),
-                    lang.pick("小组", "group"),
-                    lang.pick("结局", "ending"),
-                    lang.pick("总分", "total"),
-                ];
+                    "records-column-id",
+                    "records-column-started",
+                    "records-column-scenario",
+                    "records-column-trainee",
+                    "records-column-group",
+                    "records-column-ending",
+                    "records-column-total",
+                ]
+                .map(|key| t!(lang, key));
                 let widths = [5, 21, 24, 10, 10, 20, 6];
                 let line = |cells: [&str; 7]| cells.iter().zip(widths).map(|(c, w)| pad(c, w)).collect::<Vec<_>>().join(" ");
-                let _ = writeln!(out, "{}", line(head).trim_end());
+                let _ = writeln!(out, "{}", line(head.each_ref().map(String::as_str)).trim_end());
                 for r in rows {
-                    let ending = r.ending.clone().unwrap_or_else(|| lang.pick("（未完成）", "(not finished)").to_string());
+                    let ending = r.ending.clone().unwrap_or_else(|| t!(lang, "records-not-finished"));
                     let total = r.total.map_or_else(|| "-".to_string(), |t| format!("{t:.1}"));
                     let id = r.id.to_string();
                     let _ = writeln!(out, "{}", line([&id, &r.started, &r.scenario, &r.trainee, &r.group, &ending, &total]).trim_end());
@@ -61,32 +63,31 @@ pub fn run(args: &RecordsArgs, lang: Lang, data: Option<&std::path::Path>) -> Ex
                 if *json {
                     let _ = writeln!(out, "{}", serde_json::to_string_pretty(&d).unwrap_or_default());
                 } else {
-                    let who =
-                        if d.run.mode == "class" && d.run.trainee.is_empty() { lang.pick("全班", "whole class") } else { &d.run.trainee };
+                    let who = if d.run.mode == "class" && d.run.trainee.is_empty() {
+                        t!(lang, "records-whole-class")
+                    } else {
+                        d.run.trainee.clone()
+                    };
                     let _ = writeln!(out, "#{} {} · {who} · {} · {}", d.run.id, d.run.scenario, d.run.group, d.role);
                     for (i, dec) in d.decisions.iter().enumerate() {
-                        let choice = dec.choice.clone().unwrap_or_else(|| lang.pick("（超时）", "(timeout)").to_string());
+                        let choice = dec.choice.clone().unwrap_or_else(|| t!(lang, "records-timeout"));
                         let _ = writeln!(out, "{:>3}. {} → {choice} ({:.0} s)", i + 1, dec.scene, dec.ms as f64 / 1000.0);
                         if let Some(v) = dec.votes.clone().and_then(|v| serde_json::from_value::<crate::engine::vote::Vote>(v).ok()) {
-                            let _ = writeln!(
-                                out,
-                                "     {}{}",
-                                lang.pick("全班投票：", "class vote: "),
-                                crate::present::vote::summary(&v, lang)
-                            );
+                            let _ =
+                                writeln!(out, "     {}", t!(lang, "records-class-vote", summary = crate::present::vote::summary(&v, lang)));
                         }
                     }
                     for s in &d.scores {
                         let _ = writeln!(out, "  {} {:.1}", s.competency, s.score);
                     }
                     if let (Some(e), Some(t)) = (&d.run.ending, d.run.total) {
-                        let _ = writeln!(out, "{}{e} · {t:.1}", lang.pick("结局：", "ending: "));
+                        let _ = writeln!(out, "{}", t!(lang, "records-ending", ending = e, total = format!("{t:.1}")));
                     }
                 }
                 ExitCode::SUCCESS
             }
             Ok(None) => {
-                eprintln!("{} #{id}", lang.pick("没有这次演练：", "no such run:"));
+                eprintln!("{}", t!(lang, "records-no-such-run", id = id.to_string()));
                 ExitCode::from(EXIT_ERRORS)
             }
             Err(e) => {
@@ -126,12 +127,9 @@ fn printable(records: &Records, id: i64, lang: Lang) -> Result<String, String> {
     use crate::engine::score::Scoring;
     use crate::engine::transcript::Transcript;
     let (path, state) =
-        records.state(id).map_err(|e| e.to_string())?.ok_or_else(|| format!("{} #{id}", lang.pick("没有这次演练：", "no such run:")))?;
+        records.state(id).map_err(|e| e.to_string())?.ok_or_else(|| t!(lang, "records-no-such-run", id = id.to_string()))?;
     let loaded = crate::scenario::load_path(std::path::Path::new(&path));
-    let scenario = loaded
-        .playable()
-        .cloned()
-        .ok_or_else(|| format!("{path}: {}", lang.pick("场景文件有错误或已不存在", "the scenario file has errors or is gone")))?;
+    let scenario = loaded.playable().cloned().ok_or_else(|| t!(lang, "records-scenario-gone", path = path.as_str()))?;
     let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario));
     let scoring = Scoring::for_role(&compiled, Some(&state.role)).unwrap_or_else(|_| Scoring::approximate(&compiled));
     let transcript = Transcript::of(&state, matches!(state.position, crate::engine::state::Position::Ended(_)));
@@ -143,5 +141,5 @@ fn printable(records: &Records, id: i64, lang: Lang) -> Result<String, String> {
     let run = records.show(id).map_err(|e| e.to_string())?.map(|d| d.run);
     let who = run.map(|r| [r.trainee, r.group].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")).unwrap_or_default();
     let view = crate::present::debrief::DebriefView::new(&debrief, &compiled, lang);
-    Ok(crate::records::report::html(&view, &who, lang))
+    Ok(crate::present::html::debrief_page(&view, &who))
 }

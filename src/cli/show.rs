@@ -6,8 +6,10 @@ use crate::engine::{Compiled, EngineError, Event, FeedbackSource, Session};
 use crate::i18n::Localize;
 use crate::lang::Lang;
 use crate::present::debrief::{DebriefView as Debrief, Voices};
+use crate::present::format::{clock_label, engagement, signed};
 use crate::present::grade;
 use crate::scenario::model::{Channel, Media};
+use crate::t;
 use serde_json::{Value, json};
 use std::fmt::Write;
 
@@ -19,49 +21,9 @@ pub struct Screen<'c> {
     code: &'c str,
 }
 
-/// A count the way Chinese apps show it: 12000 → 1.2万.
-pub fn count(n: u64, lang: Lang) -> String {
-    match lang {
-        Lang::ZH_CN if n >= 10_000 => format!("{:.1}万", n as f64 / 10_000.0).replace(".0万", "万"),
-        Lang::EN if n >= 1_000_000 => format!("{:.1}M", n as f64 / 1_000_000.0),
-        Lang::EN if n >= 10_000 => format!("{:.1}k", n as f64 / 1_000.0),
-        _ => n.to_string(),
-    }
-}
-
-/// A post's engagement as its channel shows it (views, shares, comments, likes), zeros left out.
-pub fn engagement(m: &Media, l: Lang) -> String {
-    [
-        (m.views, l.pick("播放", "views")),
-        (m.shares, l.pick("转发", "shares")),
-        (m.comments, l.pick("评论", "comments")),
-        (m.likes, l.pick("赞", "likes")),
-    ]
-    .iter()
-    .filter(|(v, _)| *v > 0)
-    .map(|(v, label)| format!("{label} {}", count(*v, l)))
-    .collect::<Vec<_>>()
-    .join(" · ")
-}
-
-/// Story time as `HH:MM` from the scenario's start time (a later day is marked).
-pub fn clock_label(c: &Compiled, minutes: u64, lang: Lang) -> Option<String> {
-    let clock = c.scenario.clock.as_ref()?;
-    let start = clock.start.as_deref().and_then(crate::scenario::validate::parse_hhmm).unwrap_or(0);
-    let t = u64::from(start) + minutes;
-    let (day, h, m) = (t / 1440, (t % 1440) / 60, t % 60);
-    Some(match (day, lang) {
-        (0, _) => format!("{h:02}:{m:02}"),
-        (d, Lang::ZH_CN) => format!("第{}天 {h:02}:{m:02}", d + 1),
-        (d, _) => format!("day {} {h:02}:{m:02}", d + 1),
-    })
-}
-
 impl<'c> Screen<'c> {
     pub fn new(c: &'c Compiled, lang: Lang) -> Screen<'c> {
-        let code = if c.scenario.languages.iter().any(|l| l == lang.code()) { lang.code() } else { c.scenario.original_language() };
-        let code = c.scenario.languages.iter().find(|l| l.as_str() == code).map_or("zh-CN", String::as_str);
-        Screen { c, lang, code }
+        Screen { c, lang, code: c.scenario.text_language(lang) }
     }
 
     fn t<'a>(&self, text: &'a crate::scenario::Text) -> &'a str {
@@ -75,36 +37,20 @@ impl<'c> Screen<'c> {
         let named = |id: &str| match self.c.choice_index(id) {
             Some(ix) => {
                 let ch = self.c.choice(ix);
-                (format!("“{}”（{id}）", self.t(&ch.text)), format!("\"{}\" ({id})", self.t(&ch.text)), ch.condition.as_ref())
+                (t!(l, "play-choice-named", text = self.t(&ch.text), id = id), ch.condition.as_ref())
             }
-            None => (format!("“{id}”"), format!("'{id}'"), None),
+            None => (t!(l, "play-choice-id", id = id), None),
         };
         match e {
             EngineError::Disabled(id) => {
-                let (zh, en, condition) = named(id);
-                let cond = condition.map(|c| c.source.as_str()).unwrap_or_default();
-                match l {
-                    Lang::ZH_CN => format!("选项{zh}现在是灰色的，不能选：它的条件“{cond}”还没有满足。请选一个没有标“条件不满足”的选项。"),
-                    _ => format!(
-                        "choice {en} is greyed out and cannot be chosen: its condition \"{cond}\" does not hold yet. Pick one not marked \"not available\"."
-                    ),
-                }
+                let (choice, condition) = named(id);
+                let condition = condition.map(|c| c.source.as_str()).unwrap_or_default();
+                t!(l, "play-refused-disabled", choice = choice, condition = condition)
             }
-            EngineError::NotOffered(id) if id == "timeout" => l
-                .pick("这个场景没有限时，不能用 t 让时间耗尽。", "this scene has no time limit: t (letting time run out) does not apply.")
-                .into(),
-            EngineError::NotOffered(id) => {
-                let (zh, en, _) = named(id);
-                match l {
-                    Lang::ZH_CN => format!("选项{zh}不在这个场景里，或不属于你扮演的角色。"),
-                    _ => format!("choice {en} is not offered in this scene or to your role."),
-                }
-            }
-            EngineError::UnknownChoice(id) => match l {
-                Lang::ZH_CN => format!("没有 id 为“{id}”的选项。"),
-                _ => format!("there is no choice '{id}'."),
-            },
-            EngineError::Ended => l.pick("演练已经结束，不能再做决定。", "the run has ended; nothing more can be chosen.").into(),
+            EngineError::NotOffered(id) if id == "timeout" => t!(l, "play-refused-no-timer"),
+            EngineError::NotOffered(id) => t!(l, "play-refused-not-offered", choice = named(id).0),
+            EngineError::UnknownChoice(id) => t!(l, "play-refused-unknown", id = id),
+            EngineError::Ended => t!(l, "play-refused-ended"),
             other => other.message().render(l),
         }
     }
@@ -117,22 +63,17 @@ impl<'c> Screen<'c> {
         let _ = writeln!(out, "\n══════ {} ══════", self.t(&s.title));
         let _ = writeln!(
             out,
-            "{}{} · {} {} · {}{}",
-            l.pick("类别：", "Category: "),
-            s.category.label(l),
-            s.minutes,
-            l.pick("分钟", "min"),
-            l.pick("难度：", "Difficulty: "),
-            s.difficulty.label(l)
+            "{}",
+            t!(l, "play-facts", category = s.category.label(l), minutes = s.minutes, difficulty = s.difficulty.label(l))
         );
         let _ = writeln!(out, "\n{}", self.t(&s.summary));
         if !s.objectives.is_empty() {
-            let _ = writeln!(out, "\n{}", l.pick("学习目标：", "Objectives:"));
+            let _ = writeln!(out, "\n{}", t!(l, "play-objectives"));
             for o in &s.objectives {
                 let _ = writeln!(out, "  • {}", self.t(o));
             }
         }
-        let _ = writeln!(out, "\n{}{}", l.pick("你的角色：", "Your role: "), self.t(&role.name));
+        let _ = writeln!(out, "\n{}", t!(l, "play-your-role", role = self.t(&role.name)));
         let _ = writeln!(out, "{}", self.t(&role.briefing));
         out
     }
@@ -156,12 +97,9 @@ impl<'c> Screen<'c> {
                 let _ = writeln!(out, "  ┌ 【{label}】{author}{time}\n  └ {text}");
             }
             Channel::Hotline => {
-                let _ = writeln!(
-                    out,
-                    "  ┌ 【{label}】{}{author}{time}\n  └ {}{text}",
-                    l.pick("来电人：", "caller: "),
-                    l.pick("诉求：", "request: ")
-                );
+                let caller = t!(l, "play-hotline-caller", author = author);
+                let request = t!(l, "play-hotline-request", text = text);
+                let _ = writeln!(out, "  ┌ 【{label}】{caller}{time}\n  └ {request}");
             }
             Channel::OfficialNotice => {
                 let _ = writeln!(out, "  ┏ 【{label}】{author}{time}\n  ┗ {text}");
@@ -181,7 +119,7 @@ impl<'c> Screen<'c> {
         for e in events {
             match *e {
                 Event::TimedOut { .. } => {
-                    let _ = writeln!(out, "{}", l.pick("⏱ 时间到，没有作出决定。", "⏱ Time ran out before a decision."));
+                    let _ = writeln!(out, "{}", t!(l, "play-timed-out"));
                 }
                 Event::Feedback { source } => {
                     let text = match source {
@@ -194,13 +132,8 @@ impl<'c> Screen<'c> {
                     }
                 }
                 Event::MeterChanged { meter, from, to } if s.meters[meter].visible => {
-                    let d = to - from;
-                    let sign = if d > 0 { "+" } else { "" };
-                    changes.push(format!(
-                        "{} {from}→{to}{}",
-                        self.t(&s.meters[meter].name),
-                        l.pick("（{}）", " ({})").replace("{}", &format!("{sign}{d}"))
-                    ));
+                    let name = self.t(&s.meters[meter].name);
+                    changes.push(t!(l, "play-meter-change", meter = name, from = from, to = to, change = signed(to - from)));
                 }
                 Event::InjectFired { inject } => {
                     let inj = &s.injects[inject];
@@ -224,10 +157,7 @@ impl<'c> Screen<'c> {
                     let sc = &s.scenes[scene];
                     let clock = clock_label(self.c, session.run().clock_ms / 60_000, l).map(|c| format!("  🕘 {c}")).unwrap_or_default();
                     let step = session.run().decisions.len() + 1;
-                    let title = sc
-                        .title
-                        .as_ref()
-                        .map_or_else(|| l.pick("第 {} 步", "Step {}").replace("{}", &step.to_string()), |t| self.t(t).to_string());
+                    let title = sc.title.as_ref().map_or_else(|| t!(l, "play-step", n = step), |t| self.t(t).to_string());
                     let _ = writeln!(out, "\n────── {title} ──────{clock}");
                     let _ = writeln!(out, "{}{}", speaker(self, sc.speaker.as_deref()), self.t(&sc.text));
                 }
@@ -244,7 +174,7 @@ impl<'c> Screen<'c> {
                         changes.clear();
                     }
                     let e = &s.endings[ending];
-                    let _ = writeln!(out, "\n══════ {}{} ══════\n{}", l.pick("结局：", "Ending: "), self.t(&e.title), self.t(&e.text));
+                    let _ = writeln!(out, "\n══════ {} ══════\n{}", t!(l, "play-ending", title = self.t(&e.title)), self.t(&e.text));
                 }
                 _ => {}
             }
@@ -271,40 +201,24 @@ impl<'c> Screen<'c> {
             if o.enabled {
                 let _ = writeln!(out, "  {}. {}", n + 1, self.t(&ch.text));
             } else {
-                let _ = writeln!(out, "  {}. ({}) {}", n + 1, l.pick("条件不满足", "not available"), self.t(&ch.text));
+                let _ = writeln!(out, "  {}. ({}) {}", n + 1, t!(l, "play-not-available"), self.t(&ch.text));
             }
         }
         if let Some(ms) = session.time_left_ms() {
-            let _ = writeln!(
-                out,
-                "{}",
-                match l {
-                    Lang::ZH_CN => format!("⏱ 限时 {} 秒作出决定", ms.div_ceil(1000)),
-                    _ => format!("⏱ {} seconds to decide", ms.div_ceil(1000)),
-                }
-            );
+            let _ = writeln!(out, "{}", t!(l, "play-time-limit", secs = ms.div_ceil(1000)));
         }
-        let _ = write!(out, "{}", l.pick("请输入序号：", "Your choice (number): "));
+        let _ = write!(out, "{}", t!(l, "play-prompt"));
         out
     }
 }
 
 fn speaker(screen: &Screen, id: Option<&str>) -> String {
     let Some(ch) = id.and_then(|id| screen.c.scenario.characters.iter().find(|c| c.id == id)) else { return String::new() };
+    let name = screen.t(&ch.name);
     match &ch.title {
-        Some(t) => format!(
-            "{}{}{}",
-            screen.t(&ch.name),
-            screen.lang.pick("（{}）", " ({})").replace("{}", screen.t(t)),
-            screen.lang.pick("：", ": ")
-        ),
-        None => format!("{}{}", screen.t(&ch.name), screen.lang.pick("：", ": ")),
+        Some(title) => t!(screen.lang, "play-speaker-titled", name = name, title = screen.t(title)),
+        None => t!(screen.lang, "play-speaker", name = name),
     }
-}
-
-/// A remark in parentheses, full-width in Chinese.
-fn paren(l: Lang, s: &str) -> String {
-    l.pick("（{}）", " ({})").replace("{}", s)
 }
 
 fn bar(score: f64) -> String {
@@ -316,52 +230,41 @@ fn bar(score: f64) -> String {
 pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
     let l = lang;
     let mut out = String::new();
-    let _ = writeln!(out, "\n══════ {}{} ══════", l.pick("复盘：", "Debrief: "), d.title);
-    let _ = writeln!(out, "{}{}", l.pick("角色：", "Role: "), d.role);
+    let _ = writeln!(out, "\n══════ {} ══════", t!(l, "debrief-title", title = d.title.as_str()));
+    let _ = writeln!(out, "{}", t!(l, "play-debrief-role", role = d.role.as_str()));
     match &d.ending {
         Some(e) => {
-            let grade = format!("{}{}", l.pick("作者评定：", "author's grade: "), grade::label(e.grade, l));
-            let _ = writeln!(out, "{}{}{}", l.pick("结局：", "Ending: "), e.title, paren(l, &grade));
+            let _ = writeln!(out, "{}", t!(l, "play-debrief-ending", title = e.title.as_str(), grade = grade::label(e.grade, l)));
         }
         None => {
-            let _ = writeln!(out, "{}", l.pick("演练没有走到结局。", "The run did not reach an ending."));
+            let _ = writeln!(out, "{}", t!(l, "play-debrief-no-ending"));
         }
     }
-    let _ = writeln!(out, "{}{:.1}{}", l.pick("总分：", "Total: "), d.total, paren(l, &grade::label(d.grade, l)));
-    let _ = writeln!(out, "\n{}", l.pick("能力得分：", "Competencies:"));
+    let _ = writeln!(out, "{}", t!(l, "play-debrief-total", total = format!("{:.1}", d.total), grade = grade::label(d.grade, l)));
+    let _ = writeln!(out, "\n{}", t!(l, "play-debrief-competencies"));
     for k in &d.competencies {
-        let detail = [
-            format!("{}{}", l.pick("得分", "points "), k.raw),
-            format!("{}{}..{}", l.pick("可能范围 ", "range "), k.min, k.max),
-            format!("{}{}", l.pick("权重 ", "weight "), k.weight),
-        ]
-        .join(l.pick("，", ", "));
-        let _ = writeln!(out, "  {} {:>5.1}  {}{}", bar(k.score), k.score, k.name, paren(l, &detail));
+        let named = t!(l, "play-debrief-competency", name = k.name.as_str(), points = k.raw, min = k.min, max = k.max, weight = k.weight);
+        let _ = writeln!(out, "  {} {:>5.1}  {named}", bar(k.score), k.score);
     }
-    let _ = writeln!(out, "\n{}", l.pick("决策回顾：", "Your decisions:"));
+    let _ = writeln!(out, "\n{}", t!(l, "play-debrief-decisions"));
     for (i, step) in d.path.iter().enumerate() {
-        let secs = if step.ms > 0 { format!(" · {:.0}{}", step.ms as f64 / 1000.0, l.pick("秒", "s")) } else { String::new() };
+        let secs = if step.ms > 0 {
+            format!(" · {}", t!(l, "play-debrief-seconds", secs = format!("{:.0}", step.ms as f64 / 1000.0)))
+        } else {
+            String::new()
+        };
         let _ = writeln!(out, "{:>3}. {}{}", i + 1, step.text, secs);
         if let Some(f) = &step.feedback {
-            let _ = writeln!(out, "     {}{f}", l.pick("反馈：", "Feedback: "));
+            let _ = writeln!(out, "     {}", t!(l, "play-debrief-feedback", feedback = f));
         }
         if let Some(b) = &step.basis {
-            let _ = writeln!(out, "     {}{b}", l.pick("依据：", "Basis: "));
+            let _ = writeln!(out, "     {}", t!(l, "debrief-basis", basis = b));
         }
         if let Some(c) = &step.commentary {
             voices(&mut out, c, l, "     ");
         }
         if let Some(b) = &step.better {
-            let gain = format!("{}{:.1}", l.pick("预计总分 +", "expected total +"), b.gain);
-            let _ = writeln!(
-                out,
-                "     ➜ {}{}{}{}{}",
-                l.pick("更好的选择：", "Better: "),
-                l.pick("「", "“"),
-                b.text,
-                l.pick("」", "”"),
-                paren(l, &gain)
-            );
+            let _ = writeln!(out, "     ➜ {}", t!(l, "play-debrief-better", choice = b.text.as_str(), gain = format!("{:.1}", b.gain)));
             if let Some(f) = &b.feedback {
                 let _ = writeln!(out, "       {f}");
             }
@@ -369,10 +272,10 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
     }
     let shown: Vec<_> = d.meters.iter().filter(|m| m.visible).collect();
     if !shown.is_empty() {
-        let _ = writeln!(out, "\n{}", l.pick("指标变化：", "Meters over the run:"));
+        let _ = writeln!(out, "\n{}", t!(l, "play-debrief-meters"));
         for m in shown {
             let values: Vec<String> = m.values.iter().map(i64::to_string).collect();
-            let _ = writeln!(out, "  {}{}{}", m.name, l.pick("：", ": "), values.join(" → "));
+            let _ = writeln!(out, "  {}", t!(l, "play-debrief-meter", meter = m.name.as_str(), values = values.join(" → ")));
         }
     }
     if let Some(c) = d.ending.as_ref().and_then(|e| e.commentary.as_ref()) {
@@ -380,7 +283,7 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
         voices(&mut out, c, l, "");
     }
     if let Some(c) = &d.commentary {
-        let _ = writeln!(out, "\n{}", l.pick("总评：", "Commentary:"));
+        let _ = writeln!(out, "\n{}", t!(l, "play-debrief-commentary"));
         voices(&mut out, c, l, "  ");
     }
     out
@@ -388,10 +291,10 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
 
 fn voices(out: &mut String, c: &Voices, l: Lang, indent: &str) {
     if let Some(e) = &c.expert {
-        let _ = writeln!(out, "{indent}{}{e}", l.pick("专家点评：", "Expert: "));
+        let _ = writeln!(out, "{indent}{}{e}", t!(l, "debrief-expert"));
     }
     if let Some(p) = &c.practitioner {
-        let _ = writeln!(out, "{indent}{}{p}", l.pick("基层干部点评：", "Practitioner: "));
+        let _ = writeln!(out, "{indent}{}{p}", t!(l, "debrief-practitioner"));
     }
 }
 

@@ -34,14 +34,10 @@ pub fn score_rgb(score: f64) -> [u8; 3] {
     }
 }
 
-/// The grade's name in `lang`.
+/// The grade's name in `lang`: the scenario format's own label (`grade-*` in `scenario.ftl`), so
+/// a grade reads the same in the editor's checks, the map and every debrief.
 pub fn label(grade: Grade, lang: Lang) -> String {
-    match grade {
-        Grade::Excellent => t!(lang, "debrief-grade-excellent"),
-        Grade::Good => t!(lang, "debrief-grade-good"),
-        Grade::Pass => t!(lang, "debrief-grade-pass"),
-        Grade::Fail => t!(lang, "debrief-grade-fail"),
-    }
+    t!(lang, grade.label_key())
 }
 
 #[cfg(test)]

@@ -1,10 +1,14 @@
-//! What every front end shows, as plain data: the scenario map today; view models, grade bands and
-//! charts as they move here. No Bevy, no egui: the terminal, the printable files and the desktop
-//! app all draw from the same values.
+//! What every front end shows, as plain data: the debrief in one language, grade bands, vote
+//! summaries, small formatting helpers, the debrief's charts, the scenario map, and the printable
+//! debrief page. No Bevy, no egui: the terminal, the printable files and the desktop app all draw
+//! from the same values.
 
+pub mod chart;
 pub mod debrief;
+pub mod format;
 pub mod grade;
 pub mod graph;
+pub mod html;
 pub mod vote;
 
 pub use grade::grade_rgb;

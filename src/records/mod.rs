@@ -5,7 +5,6 @@
 //! overwritten. No Bevy here.
 
 pub mod export;
-pub mod report;
 mod schema;
 
 use crate::engine::SessionState;

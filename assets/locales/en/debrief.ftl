@@ -12,12 +12,18 @@ debrief-vote-counts = votes { $counts }
 debrief-vote-share = , leading with { $share }% ({ $consensus })
 debrief-vote-by-instructor = , decided by the instructor
 
-## Grades
+## Chart titles
 
-debrief-grade-excellent = Excellent
-debrief-grade-good = Good
-debrief-grade-pass = Pass
-debrief-grade-fail = Needs work
+debrief-chart-competencies = Score per competency
+debrief-chart-meters = Meters over the run
+
+## Words every debrief shares (terminal, printable page, desktop app)
+
+debrief-title = Debrief: { $title }
+debrief-basis = Basis: { $basis }
+# Labels of the commentary voices, followed directly by the comment
+debrief-expert = Expert:{" "}
+debrief-practitioner = Practitioner:{" "}
 
 ## The desktop app's debrief screen
 

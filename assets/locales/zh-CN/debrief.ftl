@@ -12,12 +12,18 @@ debrief-vote-counts = 票数 { $counts }
 debrief-vote-share = ，最多票占 { $share }%（{ $consensus }）
 debrief-vote-by-instructor = ，导师裁决
 
-## 等级
+## 图表的标题
 
-debrief-grade-excellent = 优秀
-debrief-grade-good = 良好
-debrief-grade-pass = 合格
-debrief-grade-fail = 待改进
+debrief-chart-competencies = 能力得分
+debrief-chart-meters = 态势变化
+
+## 各个复盘界面（终端、打印网页、桌面程序）共用的文字
+
+debrief-title = 复盘：{ $title }
+debrief-basis = 依据：{ $basis }
+# 点评的标签，后面紧跟点评内容
+debrief-expert = 专家点评：
+debrief-practitioner = 基层干部点评：
 
 ## 桌面程序的复盘页
 

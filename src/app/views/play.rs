@@ -8,9 +8,9 @@ use crate::app::class::Classroom;
 use crate::app::clock::counting;
 use crate::app::flow::{ActiveRun, Intent, Settings};
 use crate::app::theme::{self, BAD, GOOD, channel_colour};
-use crate::cli::show::{clock_label, engagement};
 use crate::engine::FeedbackSource;
 use crate::lang::Lang;
+use crate::present::format::{clock_label, engagement};
 use crate::scenario::model::{Channel, Media};
 use bevy_egui::egui::{self, Color32, RichText};
 

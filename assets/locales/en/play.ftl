@@ -1,0 +1,76 @@
+# Playing in the terminal (shapan play) and the text debrief after it. Keys start with play-.
+
+## The briefing
+
+# The scenario at a glance: category · length · difficulty
+play-facts = Category: { $category } · { $minutes } min · Difficulty: { $difficulty }
+play-objectives = Objectives:
+play-your-role = Your role: { $role }
+
+## Scenes, messages and choices
+
+# The title of a scene that has none of its own
+play-step = Step { $n }
+play-speaker = { $name }:{" "}
+play-speaker-titled = { $name } ({ $title }):{" "}
+play-hotline-caller = caller: { $author }
+play-hotline-request = request: { $text }
+# A meter's change; { $change } has its sign, e.g. +5
+play-meter-change = { $meter } { $from }→{ $to } ({ $change })
+play-timed-out = ⏱ Time ran out before a decision.
+play-ending = Ending: { $title }
+# Before a greyed-out choice whose condition does not hold yet
+play-not-available = not available
+play-time-limit = ⏱ { $secs ->
+    [one] { $secs } second
+   *[other] { $secs } seconds
+} to decide
+play-prompt = Your choice (number):{" "}
+# The countdown; { $left } comes right-aligned in three columns
+play-countdown = ⏱ left: { $left } s
+play-time-is-up = ⏱ Time is up!
+
+## Why a decision is refused
+
+# A choice named by its text and id
+play-choice-named = "{ $text }" ({ $id })
+# A choice known only by its id
+play-choice-id = '{ $id }'
+play-refused-disabled = choice { $choice } is greyed out and cannot be chosen: its condition "{ $condition }" does not hold yet. Pick one not marked "not available".
+play-refused-no-timer = this scene has no time limit: t (letting time run out) does not apply.
+play-refused-not-offered = choice { $choice } is not offered in this scene or to your role.
+play-refused-unknown = there is no choice '{ $id }'.
+play-refused-ended = the run has ended; nothing more can be chosen.
+play-invalid = invalid choice: { $reason }
+play-try-again = invalid choice, try again: { $reason }
+
+## Starting, resuming and ending a run
+
+play-seed = seed (repeat this run with --seed): { $seed }
+play-resuming = resuming interrupted run #{ $id }
+play-no-interrupted = there is no interrupted run to resume.
+play-cannot-replay = cannot replay: { $error }
+# { $roles }: the ids of every role in the scenario
+play-no-role = no such role: '{ $role }' ({ $roles })
+play-out-of-input = no more decisions: the run stopped before an ending.
+play-approximate = the scenario could not be explored fully; scores use approximate ranges: { $error }
+
+## The text debrief
+
+play-debrief-role = Role: { $role }
+play-debrief-ending = Ending: { $title } (author's grade: { $grade })
+play-debrief-no-ending = The run did not reach an ending.
+# { $total } comes with one decimal
+play-debrief-total = Total: { $total } ({ $grade })
+play-debrief-competencies = Competencies:
+play-debrief-competency = { $name } (points { $points }, range { $min }..{ $max }, weight { $weight })
+play-debrief-decisions = Your decisions:
+# How many seconds a decision took
+play-debrief-seconds = { $secs }s
+play-debrief-feedback = Feedback: { $feedback }
+# { $gain }: how much the total would be expected to rise, with one decimal
+play-debrief-better = Better: “{ $choice }” (expected total +{ $gain })
+play-debrief-meters = Meters over the run:
+# A meter's values from the start to the end, joined by →
+play-debrief-meter = { $meter }: { $values }
+play-debrief-commentary = Commentary:

@@ -1,0 +1,195 @@
+//! A printable debrief: one self-contained HTML page (inline CSS and SVG charts, no scripts,
+//! nothing fetched) for a trainee's or a group's class file. Written with maud, which escapes
+//! every text it is given; the words come from `assets/locales/*/report.ftl`.
+
+use crate::present::chart::{Bars, Lines};
+use crate::present::debrief::{DebriefView, Voices};
+use crate::present::grade;
+use crate::t;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+const STYLE: &str = "body{font-family:'Noto Sans SC','Microsoft YaHei','PingFang SC',sans-serif;max-width:52em;margin:2em auto;color:#222;line-height:1.6}\
+h1{font-size:1.6em} .total{font-size:1.4em;font-weight:bold} .vote{color:#1e5aaa} .step{border:1px solid #ccc;border-radius:6px;padding:.5em 1em;margin:.6em 0;page-break-inside:avoid}\
+.better{color:#1e8c3c} .expert{color:#1e5aaa} .practitioner{color:#784614} small{color:#666}\
+@media print{body{margin:0}}";
+
+/// The debrief as a printable page, in the debrief's language. `who` names the trainee or group.
+pub fn debrief_page(d: &DebriefView, who: &str) -> String {
+    let l = d.lang;
+    let title = t!(l, "debrief-title", title = d.title.as_str());
+    let lines = Lines::meters(d);
+    let bars = Bars::competencies(d);
+    let page = html! {
+        (DOCTYPE)
+        html lang=(l.code()) {
+            head {
+                meta charset="utf-8";
+                title { (title) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                h1 { (title) }
+                p { (t!(l, "report-who", who = who, role = d.role.as_str())) }
+                @if let Some(e) = &d.ending {
+                    h2 { (t!(l, "report-ending", title = e.title.as_str())) " " small { "(" (grade::label(e.grade, l)) ")" } }
+                    p { (e.text) }
+                } @else {
+                    h2 { (t!(l, "report-no-ending")) }
+                }
+                p.total { (t!(l, "report-total", total = format!("{:.1}", d.total), grade = grade::label(d.grade, l))) }
+                h3 { (bars.title) }
+                (bars.svg())
+                @if !lines.is_empty() {
+                    h3 { (lines.title) }
+                    (lines.svg())
+                }
+                h3 { (t!(l, "report-decisions")) }
+                @for (i, s) in d.path.iter().enumerate() {
+                    div.step {
+                        p { b { (i + 1) ". " (s.text) } }
+                        @if let Some(v) = &s.vote {
+                            p.vote { (t!(l, "report-class-vote", summary = crate::present::vote::summary(v, l))) }
+                        }
+                        @if let Some(f) = &s.feedback {
+                            p { (f) }
+                        }
+                        @if let Some(b) = &s.basis {
+                            p { i { (t!(l, "debrief-basis", basis = b.as_str())) } }
+                        }
+                        @if let Some(c) = &s.commentary {
+                            (voices(c, l))
+                        }
+                        @if let Some(b) = &s.better {
+                            p.better { (t!(l, "report-better", choice = b.text.as_str(), gain = format!("{:.1}", b.gain))) }
+                        }
+                    }
+                }
+                @if let Some(c) = &d.commentary {
+                    h3 { (t!(l, "report-commentary")) }
+                    (voices(c, l))
+                }
+            }
+        }
+    };
+    page.into_string() + "\n"
+}
+
+fn voices(v: &Voices, l: crate::lang::Lang) -> Markup {
+    html! {
+        @if let Some(e) = &v.expert {
+            p.expert { b { (t!(l, "debrief-expert")) } (e) }
+        }
+        @if let Some(p) = &v.practitioner {
+            p.practitioner { b { (t!(l, "debrief-practitioner")) } (p) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::vote::Vote;
+    use crate::lang::Lang;
+    use crate::present::debrief::{BetterView, CompetencyView, EndingView, MeterView, StepView};
+    use crate::scenario::model::Grade;
+
+    const NASTY: &str = "<script>alert(1)</script>";
+
+    fn step(n: usize) -> StepView {
+        StepView {
+            scene: format!("scene{n}"),
+            scene_text: String::new(),
+            choice: Some(format!("c{n}")),
+            text: format!("step {n}: say \"&'"),
+            ms: 0,
+            feedback: Some(format!("feedback {n} {NASTY}")),
+            basis: Some("law & order".into()),
+            commentary: Some(Voices { expert: Some("<b>expert</b>".into()), practitioner: None }),
+            better: Some(BetterView { choice: None, text: "wait \"&'".into(), feedback: None, gain: 2.5 }),
+            vote: (n == 2).then(|| Vote {
+                choices: vec!["a".into(), "b".into()],
+                rounds: vec![vec![3, 5]],
+                decided: None,
+                by_instructor: false,
+            }),
+        }
+    }
+
+    fn view(lang: Lang) -> DebriefView {
+        DebriefView {
+            lang,
+            scenario: "s".into(),
+            title: format!("Title {NASTY}"),
+            role: "role \"&'".into(),
+            seed: 1,
+            complete: true,
+            ending: Some(EndingView { id: "e".into(), title: "end \"&'".into(), grade: Grade::Good, text: NASTY.into(), commentary: None }),
+            grade: Grade::Pass,
+            total: 64.0,
+            competencies: vec![CompetencyView { id: "k".into(), name: "k \"&'".into(), weight: 1, raw: 3, min: 0, max: 5, score: 60.0 }],
+            path: (1..=3).map(step).collect(),
+            meters: vec![MeterView {
+                id: "m".into(),
+                name: "trust".into(),
+                visible: true,
+                higher_is_worse: false,
+                min: 0,
+                max: 100,
+                values: vec![50, 60, 70, 40],
+            }],
+            commentary: Some(Voices { expert: None, practitioner: Some(NASTY.into()) }),
+            minutes: 10,
+        }
+    }
+
+    #[test]
+    fn every_text_is_escaped_and_the_page_runs_no_script() {
+        let page = debrief_page(&view(Lang::EN), &format!("{NASTY} · \"&'"));
+        assert!(!page.contains("<script") && !page.contains("alert(1)</"), "{page}");
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "names and scenario texts are escaped");
+        assert!(page.contains("step 1: say &quot;&amp;'"), "quotes and ampersands in scenario text: {page}");
+        assert!(page.contains("role &quot;&amp;'"));
+        assert!(page.contains("&lt;b&gt;expert&lt;/b&gt;"), "an author's markup is shown, not obeyed");
+        assert!(page.contains("k &quot;&amp;'"), "chart labels too");
+        assert!(!page.contains("http"), "nothing fetched from anywhere");
+    }
+
+    #[test]
+    fn the_page_holds_both_charts_and_every_step() {
+        for lang in [Lang::ZH_CN, Lang::EN] {
+            let page = debrief_page(&view(lang), "A");
+            assert!(page.starts_with("<!DOCTYPE html><html lang=\""), "{page}");
+            assert!(page.ends_with("</html>\n"));
+            assert_eq!(page.matches("<svg").count(), 2, "the competency chart and the meter chart");
+            assert_eq!(page.matches("<polyline").count(), 1);
+            assert_eq!(page.matches("class=\"step\"").count(), 3, "every step");
+            for n in 1..=3 {
+                assert!(page.contains(&format!("<b>{n}. step {n}")), "step {n}");
+            }
+            assert_eq!(page.matches("class=\"vote\"").count(), 1);
+        }
+        let zh = debrief_page(&view(Lang::ZH_CN), "第一组");
+        assert!(zh.contains("<html lang=\"zh-CN\">"));
+        assert!(zh.contains("<title>复盘：Title &lt;script&gt;"));
+        assert!(zh.contains("学员/小组：第一组 · 角色："));
+        assert!(zh.contains("结局：end &quot;&amp;' <small>(良好)</small>"), "{zh}");
+        assert!(zh.contains("总分 64.0 · 合格"), "{zh}");
+        assert!(zh.contains("<h3>能力得分</h3>") && zh.contains("<h3>态势变化</h3>") && zh.contains("<h3>决策回顾</h3>"));
+        assert!(zh.contains("全班投票：票数 3/5"));
+        assert!(zh.contains("<i>依据：law &amp; order</i>"));
+        assert!(zh.contains("更好的选择：wait &quot;&amp;' (+2.5)"), "{zh}");
+        assert!(zh.contains("<b>专家点评：</b>") && zh.contains("<b>基层干部点评：</b>"));
+        let en = debrief_page(&view(Lang::EN), "A");
+        assert!(en.contains("Trainee/group: A · Role: ") && en.contains("<h3>Commentary</h3>") && en.contains("<b>Expert: </b>"), "{en}");
+    }
+
+    #[test]
+    fn a_run_without_an_ending_or_meters_says_so() {
+        let mut d = view(Lang::ZH_CN);
+        d.ending = None;
+        d.meters.clear();
+        let page = debrief_page(&d, "");
+        assert!(page.contains("<h2>演练没有走到结局</h2>"));
+        assert_eq!(page.matches("<svg").count(), 1, "no meter chart without visible meters");
+    }
+}
