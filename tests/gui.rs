@@ -70,6 +70,19 @@ fn choice(app: &App, id: &str) -> usize {
     app.world().resource::<ActiveRun>().compiled.choice_index(id).unwrap()
 }
 
+/// The quick tutorial in a folder of its own that a test may edit: (folder, file, its text).
+fn tutorial_copy(name: &str) -> (PathBuf, PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("shapan-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("water.ron");
+    let original = std::fs::read_to_string(tutorial_dir().join("water_rumour_quick.ron")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    // The tutorial's portrait travels with it.
+    std::fs::create_dir_all(dir.join("portraits")).unwrap();
+    std::fs::copy(root().join("assets/portraits/wang.png"), dir.join("portraits/wang.png")).unwrap();
+    (dir, file, original)
+}
+
 fn tutorial_dir() -> PathBuf {
     root().join("scenarios/tutorial")
 }
@@ -140,14 +153,7 @@ fn broken_files_are_listed_not_opened() {
 
 #[test]
 fn hot_reload_keeps_the_last_good_version_and_the_trainees_progress() {
-    let dir = std::env::temp_dir().join(format!("shapan-hot-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("water.ron");
-    let original = std::fs::read_to_string(tutorial_dir().join("water_rumour_quick.ron")).unwrap();
-    std::fs::write(&file, &original).unwrap();
-    // The tutorial's portrait travels with it.
-    std::fs::create_dir_all(dir.join("portraits")).unwrap();
-    std::fs::copy(root().join("assets/portraits/wang.png"), dir.join("portraits/wang.png")).unwrap();
+    let (dir, file, original) = tutorial_copy("hot");
     let mut app = app(&dir);
     let (tx, rx) = std::sync::mpsc::channel();
     app.insert_resource(Changes(std::sync::Mutex::new(rx)));
@@ -701,13 +707,7 @@ fn notices(app: &App) -> Vec<String> {
 
 #[test]
 fn a_resume_that_cannot_work_says_why_keeps_the_offer_and_a_run_left_half_way_is_closed() {
-    let dir = std::env::temp_dir().join(format!("shapan-resume-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("water.ron");
-    let original = std::fs::read_to_string(tutorial_dir().join("water_rumour_quick.ron")).unwrap();
-    std::fs::write(&file, &original).unwrap();
-    std::fs::create_dir_all(dir.join("portraits")).unwrap();
-    std::fs::copy(root().join("assets/portraits/wang.png"), dir.join("portraits/wang.png")).unwrap();
+    let (dir, file, original) = tutorial_copy("resume");
     let data = data_dir();
     {
         let mut app = app_with_data(&dir, &data);
