@@ -8,7 +8,7 @@ use bevy::state::app::StatesPlugin;
 use shapan::app::class::{ClassIntent, Classroom};
 use shapan::app::clock::Pause;
 use shapan::app::flow::{ActiveRun, FixedSeed, Intent, Screen, Settings};
-use shapan::app::library::{Changes, Library, LibraryDir};
+use shapan::app::library::{Library, LibraryDir};
 use shapan::app::records::{DataDir, Interrupted};
 use shapan::lang::Lang;
 use std::path::{Path, PathBuf};
@@ -34,13 +34,25 @@ fn app(dir: &Path) -> App {
 
 fn app_with_data(dir: &Path, data: &Path) -> App {
     let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin))
+    // The library folder is Bevy's asset source, watched for saved files, as in the app.
+    shapan::app::library::asset_source(&mut app, dir);
+    app.add_plugins((MinimalPlugins, StatesPlugin, shapan::app::library::asset_plugin(dir)))
         .insert_resource(LibraryDir(dir.to_path_buf()))
         .insert_resource(FixedSeed(1))
         .insert_resource(DataDir(data.to_path_buf()));
     shapan::app::logic(&mut app);
     app.update();
     app
+}
+
+/// Runs frames until `done` holds (Bevy's file watcher and loader work in the background).
+fn until(app: &mut App, what: &str, done: impl Fn(&World) -> bool) {
+    let started = Instant::now();
+    while !done(app.world()) {
+        assert!(started.elapsed() < Duration::from_secs(30), "{what} never happened");
+        std::thread::sleep(Duration::from_millis(20));
+        app.update();
+    }
 }
 
 fn send(app: &mut App, intent: Intent) {
@@ -155,8 +167,11 @@ fn broken_files_are_listed_not_opened() {
 fn hot_reload_keeps_the_last_good_version_and_the_trainees_progress() {
     let (dir, file, original) = tutorial_copy("hot");
     let mut app = app(&dir);
-    let (tx, rx) = std::sync::mpsc::channel();
-    app.insert_resource(Changes(std::sync::Mutex::new(rx)));
+    // Bevy has loaded the scenario files as assets (and watches them) before the test edits one.
+    until(&mut app, "loading the folder", |w| {
+        let files = &w.resource::<shapan::app::library::Files>().0;
+        !files.is_empty() && files.iter().all(|f| w.resource::<AssetServer>().is_loaded(f))
+    });
     send(&mut app, Intent::OpenScenario(file.clone()));
     send(&mut app, Intent::Start);
     let ix = choice(&app, "call_water_company");
@@ -164,20 +179,21 @@ fn hot_reload_keeps_the_last_good_version_and_the_trainees_progress() {
     send(&mut app, Intent::Continue);
     // A broken edit: the run goes on with the last good version and shows the problem.
     std::fs::write(&file, original.replace("next: Scene(\"spreading\"),", "next: Scene(\"spreding\"),")).unwrap();
-    tx.send(file.clone()).unwrap();
-    app.update();
+    until(&mut app, "reloading the broken edit", |w| w.resource::<ActiveRun>().reload_problem.is_some());
     let run = app.world().resource::<ActiveRun>();
     assert!(run.reload_problem.as_ref().is_some_and(|p| p.render(Lang::ZH_CN).contains("dangling-reference")), "{:?}", run.reload_problem);
     assert_eq!(run.session.run().decisions.len(), 1);
     // A valid edit: the new text is used and the progress carries over.
     std::fs::write(&file, original.replace("情况已经清楚", "情况终于清楚")).unwrap();
-    tx.send(file.clone()).unwrap();
-    app.update();
+    until(&mut app, "reloading the fixed edit", |w| w.resource::<ActiveRun>().reload_problem.is_none());
     let run = app.world().resource::<ActiveRun>();
-    assert!(run.reload_problem.is_none());
     assert_eq!(run.session.run().decisions.len(), 1, "progress kept");
     let scene = run.session.scene().unwrap();
     assert!(run.compiled.scenario.scenes[scene].text.get("zh-CN").starts_with("情况终于清楚"));
+    // A new file saved into the folder joins the library.
+    let new = dir.join("second.ron");
+    std::fs::write(&new, original.replace("id: \"water_rumour_quick\"", "id: \"second\"")).unwrap();
+    until(&mut app, "the new file joining the library", |w| w.resource::<Library>().playable(&new).is_some());
     let _ = std::fs::remove_dir_all(&dir);
 }
 

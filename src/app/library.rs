@@ -1,16 +1,21 @@
 //! The scenario library: every `*.ron` under the scenarios folder, loaded and validated, files
-//! with errors kept with their diagnostics. A watcher thread notices saved files and the app
-//! reloads them: a broken edit keeps the last good version running and shows its diagnostics;
-//! a valid edit carries the trainee's progress over when the current scene still exists.
+//! with errors kept with their diagnostics. The folder is Bevy's default asset source: an asset
+//! loader runs the checker on each file, and Bevy's file watcher reloads a saved file, whose
+//! asset event reaches the library and the run being played: a broken edit keeps the last good
+//! version running and shows its diagnostics; a valid edit carries the trainee's progress over
+//! when the current scene still exists.
 
 use super::flow::{ActiveRun, AppSystems, ReloadProblem};
 use crate::engine::{Compiled, Session};
+use crate::scenario::load::load_bytes;
 use crate::scenario::{Loaded, Scenario, load_path, scenario_files};
+use bevy::asset::io::file::FileWatcher;
+use bevy::asset::io::{AssetSource, AssetSourceBuilder, AssetSourceEvent, Reader};
+use bevy::asset::{AssetLoader, AssetMetaCheck, LoadContext};
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 
 /// One scenario file.
 #[derive(Debug, Clone)]
@@ -50,10 +55,11 @@ impl Library {
         self.entries.iter().find(|e| e.path == path)
     }
 
-    /// Reloads one file; returns the entry.
-    pub fn reload(&mut self, path: &Path) -> Option<&Entry> {
-        let loaded = load_path(path);
-        match self.entries.iter().position(|e| e.path == path) {
+    /// Takes in a file as it is now on disk; the entry when it changed (a file seen for the
+    /// first time, or with other text).
+    pub fn apply(&mut self, loaded: Loaded) -> Option<&Entry> {
+        match self.entries.iter().position(|e| e.path == loaded.path) {
+            Some(i) if self.entries[i].loaded.source == loaded.source && !loaded.source.is_empty() => None,
             Some(i) => {
                 let e = &mut self.entries[i];
                 if let Some(s) = loaded.playable() {
@@ -62,12 +68,11 @@ impl Library {
                 e.loaded = loaded;
                 Some(&self.entries[i])
             }
-            None if path.exists() => {
+            None => {
                 let last_good = loaded.playable().cloned();
-                self.entries.push(Entry { path: path.to_path_buf(), loaded, last_good });
+                self.entries.push(Entry { path: loaded.path.clone(), loaded, last_good });
                 self.entries.last()
             }
-            None => None,
         }
     }
 }
@@ -76,66 +81,156 @@ impl Library {
 #[derive(Resource, Debug, Clone)]
 pub struct LibraryDir(pub PathBuf);
 
-/// Paths whose files changed on disk, sent by the watcher thread.
-#[derive(Resource)]
-pub struct Changes(pub Mutex<Receiver<PathBuf>>);
+/// A scenario file as the asset loader checked it (a broken file is an asset too: its
+/// diagnostics are what the library shows).
+#[derive(Asset, TypePath, Debug)]
+pub struct ScenarioFile(pub Loaded);
 
-impl std::fmt::Debug for Changes {
+/// Runs the checker on each `*.ron` file Bevy loads from the library folder.
+#[derive(TypePath, Debug)]
+struct ScenarioLoader {
+    dir: PathBuf,
+}
+
+impl AssetLoader for ScenarioLoader {
+    type Asset = ScenarioFile;
+    type Settings = ();
+    type Error = std::io::Error;
+
+    async fn load(&self, reader: &mut dyn Reader, _: &(), cx: &mut LoadContext<'_>) -> Result<ScenarioFile, std::io::Error> {
+        // The same path the library lists the file under, so the two meet.
+        let path = self.dir.join(cx.path().path());
+        // An oversized file is refused by its size, before anything is read.
+        if std::fs::metadata(&path).is_ok_and(|m| m.len() > crate::scenario::load::MAX_FILE_BYTES) {
+            return Ok(ScenarioFile(load_path(&path)));
+        }
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        Ok(ScenarioFile(load_bytes(&path, bytes, &crate::scenario::load::asset_roots(&path))))
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["ron"]
+    }
+}
+
+/// Every scenario file of the library, kept loaded (and so reloaded when saved).
+#[derive(Resource, Debug, Default)]
+pub struct Files(pub Vec<Handle<ScenarioFile>>);
+
+/// What the file watcher tells the app beside Bevy: wake the window, which may be asleep (set
+/// once its event loop exists), and the scenario files newly saved into the folder (relative to
+/// it), for the library to load.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Watch {
+    pub wake: Arc<OnceLock<WakeFn>>,
+    pub added: Arc<Mutex<Vec<PathBuf>>>,
+}
+
+/// What wakes the window.
+pub struct WakeFn(pub Box<dyn Fn() + Send + Sync>);
+
+impl std::fmt::Debug for WakeFn {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Changes")
+        f.write_str("WakeFn")
+    }
+}
+
+/// Makes the library folder Bevy's default asset source, watched by Bevy's file watcher. Call
+/// before `AssetPlugin` is added, and add it with [`asset_plugin`]. Where the system refuses a
+/// watcher (too many watched folders), the library works without hot reload and says so in the log.
+pub fn asset_source(app: &mut App, dir: &Path) {
+    let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let watch = Watch::default();
+    let (woken, added) = (watch.wake.clone(), watch.added.clone());
+    let watched = root.clone();
+    let source = AssetSourceBuilder::new(AssetSource::get_default_reader(root.display().to_string())).with_watcher(move |sender| {
+        let (tx, rx) = async_channel::unbounded::<AssetSourceEvent>();
+        let watcher = match FileWatcher::new(watched.clone(), tx, Duration::from_millis(300)) {
+            Ok(w) => w,
+            Err(e) => {
+                warn!("edited scenario files will not reload: cannot watch {}: {e}", watched.display());
+                return None;
+            }
+        };
+        // Passes each event on to the asset server, notes new scenario files, and wakes the
+        // window, which may be asleep.
+        let (woken, added) = (woken.clone(), added.clone());
+        std::thread::spawn(move || {
+            while let Ok(event) = rx.recv_blocking() {
+                if let AssetSourceEvent::AddedAsset(path) = &event
+                    && path.extension().is_some_and(|e| e == "ron")
+                    && let Ok(mut added) = added.lock()
+                {
+                    added.push(path.clone());
+                }
+                if sender.send_blocking(event).is_err() {
+                    return;
+                }
+                if let Some(w) = woken.get() {
+                    (w.0)();
+                }
+            }
+        });
+        Some(Box::new(watcher))
+    });
+    app.register_asset_source(bevy::asset::io::AssetSourceId::Default, source).insert_resource(watch);
+}
+
+/// Bevy's asset plugin for the library folder, watching it for saved files.
+pub fn asset_plugin(dir: &Path) -> AssetPlugin {
+    let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    AssetPlugin {
+        file_path: root.display().to_string(),
+        watch_for_changes_override: Some(true),
+        // Scenario files have no `.meta` files: do not look for them.
+        meta_check: AssetMetaCheck::Never,
+        ..default()
     }
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, scan).add_systems(
-        Update,
-        apply_changes.in_set(AppSystems::ApplyIntents).before(super::flow::apply_intents).run_if(resource_exists::<Changes>),
-    );
+    let dir = app.world().get_resource::<LibraryDir>().map_or_else(|| PathBuf::from("scenarios"), |d| d.0.clone());
+    app.init_asset::<ScenarioFile>()
+        .register_asset_loader(ScenarioLoader { dir })
+        .init_resource::<Files>()
+        .add_systems(Startup, scan)
+        .add_systems(Update, (load_added, apply_changes).chain().in_set(AppSystems::ApplyIntents).before(super::flow::apply_intents));
 }
 
-fn scan(mut commands: Commands, dir: Option<Res<LibraryDir>>) {
+/// Lists the folder at once (the library shows without waiting), and asks Bevy to load each
+/// scenario file, which its file watcher then reloads when saved.
+fn scan(mut commands: Commands, dir: Option<Res<LibraryDir>>, server: Res<AssetServer>) {
     let dir = dir.map_or_else(|| PathBuf::from("scenarios"), |d| d.0.clone());
-    commands.insert_resource(Library::scan(&dir));
+    let library = Library::scan(&dir);
+    let files = library.entries.iter().filter_map(|e| e.path.strip_prefix(&dir).ok()).map(|p| server.load(p.to_path_buf()));
+    commands.insert_resource(Files(files.collect()));
+    commands.insert_resource(library);
 }
 
-/// Starts a thread that polls the folder's `*.ron` files twice a second and reports changes,
-/// calling `wake` so a sleeping (reactive) app updates at once.
-pub fn watch(dir: PathBuf, wake: impl Fn() + Send + 'static) -> Changes {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let stamp = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH);
-        let stamps = || -> Vec<(PathBuf, SystemTime)> {
-            scenario_files(std::slice::from_ref(&dir)).into_iter().map(|p| (p.clone(), stamp(&p))).collect()
-        };
-        let mut seen = stamps();
-        loop {
-            std::thread::sleep(Duration::from_millis(500));
-            let now = stamps();
-            let mut changed = false;
-            for (p, t) in &now {
-                if !seen.iter().any(|(q, u)| q == p && u == t) {
-                    if tx.send(p.clone()).is_err() {
-                        return;
-                    }
-                    changed = true;
-                }
-            }
-            seen = now;
-            if changed {
-                wake();
-            }
-        }
-    });
-    Changes(Mutex::new(rx))
+/// Loads the scenario files saved into the folder since it was listed.
+fn load_added(watch: Option<Res<Watch>>, server: Res<AssetServer>, mut files: ResMut<Files>) {
+    let Some(added) = watch.and_then(|w| w.added.lock().ok().map(|mut a| std::mem::take(&mut *a))) else { return };
+    for path in added {
+        files.0.push(server.load(path));
+    }
 }
 
-fn apply_changes(changes: Res<Changes>, mut library: ResMut<Library>, run: Option<ResMut<ActiveRun>>) {
-    let paths: Vec<PathBuf> = changes.0.lock().map(|rx| rx.try_iter().collect()).unwrap_or_default();
-    let mut run = run;
-    for path in paths {
-        let Some(entry) = library.reload(&path).cloned() else { continue };
+/// Takes in scenario files Bevy (re)loaded: new files join the library, edited ones replace
+/// their entry and reach the run being played.
+fn apply_changes(
+    mut events: MessageReader<AssetEvent<ScenarioFile>>,
+    files: Res<Assets<ScenarioFile>>,
+    library: Option<ResMut<Library>>,
+    mut run: Option<ResMut<ActiveRun>>,
+) {
+    let Some(mut library) = library else { return };
+    for event in events.read() {
+        let (AssetEvent::Added { id } | AssetEvent::Modified { id }) = event else { continue };
+        let Some(ScenarioFile(loaded)) = files.get(*id) else { continue };
+        let Some(entry) = library.apply(loaded.clone()).cloned() else { continue };
         if let Some(r) = run.as_mut()
-            && r.path == path
+            && r.path == entry.path
         {
             reload_run(r, &entry);
         }

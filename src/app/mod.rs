@@ -66,11 +66,12 @@ fn camera(mut commands: Commands) {
     commands.spawn(Camera2d);
 }
 
-fn start_watcher(mut commands: Commands, dir: Res<library::LibraryDir>, proxy: Res<EventLoopProxyWrapper>) {
+/// Lets the library's file watcher wake the window when a scenario file is saved.
+fn wake_on_saved_files(watch: Res<library::Watch>, proxy: Res<EventLoopProxyWrapper>) {
     let proxy = (**proxy).clone();
-    commands.insert_resource(library::watch(dir.0.clone(), move || {
+    let _ = watch.wake.set(library::WakeFn(Box::new(move || {
         let _ = proxy.send_event(WinitUserEvent::WakeUp);
-    }));
+    })));
 }
 
 /// Opens the window and runs until it is closed.
@@ -104,6 +105,7 @@ pub fn run(options: GuiOptions) -> ExitCode {
         return exit_code(dev::measure::run_empty(began));
     }
     let mut app = App::new();
+    library::asset_source(&mut app, &options.scenarios);
     let title = options.lang.pick("沙盘 · 基层干部情景模拟训练", "Shapan · role-play training");
     app.add_plugins(
         DefaultPlugins
@@ -111,7 +113,8 @@ pub fn run(options: GuiOptions) -> ExitCode {
                 primary_window: Some(Window { title: title.into(), resolution: (1280, 800).into(), ..default() }),
                 ..default()
             })
-            .set(bevy::log::LogPlugin { level: bevy::log::Level::WARN, ..default() }),
+            .set(bevy::log::LogPlugin { level: bevy::log::Level::WARN, ..default() })
+            .set(library::asset_plugin(&options.scenarios)),
     )
     .add_plugins(EguiPlugin::default())
     .insert_resource(library::LibraryDir(options.scenarios.clone()))
@@ -119,7 +122,7 @@ pub fn run(options: GuiOptions) -> ExitCode {
     .insert_resource(flow::Settings { lang: options.lang, projector: options.projector, ..default() })
     // A projector is used full screen (F11 leaves it).
     .insert_resource(class::Classroom { console: options.console, fullscreen: options.projector, ..default() })
-    .add_systems(Startup, (camera, start_watcher));
+    .add_systems(Startup, (camera, wake_on_saved_files));
     logic(&mut app);
     app.add_plugins((ui::plugin, screens::plugin, idle::plugin, atlas::plugin, portraits::plugin, console::plugin));
     if options.open_records {
