@@ -322,7 +322,7 @@ pub fn keys(events: &[egui::Event], here: &KeyContext) -> Vec<Intent> {
                 Key::F2 => class(ClassIntent::ToggleConsole),
                 Key::F11 => class(ClassIntent::ToggleFullscreen),
                 Key::Escape => class(ClassIntent::CloseOverlays),
-                Key::L if !ctrl => Some(Intent::SetLang(if here.lang == Lang::ZH_CN { Lang::EN } else { Lang::ZH_CN })),
+                Key::L if !ctrl => Some(Intent::SetLang(here.lang.next())),
                 Key::R if ctrl && matches!(here.screen, Screen::Play | Screen::Debrief) => Some(Intent::PlayAgain),
                 Key::S if here.screen == Screen::Debrief => class(ClassIntent::ToggleScores),
                 Key::B if here.class && matches!(here.screen, Screen::Play | Screen::Debrief) => class(ClassIntent::ToggleRewind),
