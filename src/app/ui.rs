@@ -66,7 +66,7 @@ fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> 
             if ui.button(t!(other, "lang-name")).clicked() {
                 intent = Some(Intent::SetLang(other));
             }
-            if ui.button(t!(l, if settings.dark { "app-bar-light" } else { "app-bar-dark" })).clicked() {
+            if ui.button(if settings.dark { t!(l, "app-bar-light") } else { t!(l, "app-bar-dark") }).clicked() {
                 intent = Some(Intent::ToggleDark);
             }
             if ui.button("A+").on_hover_text(t!(l, "app-bar-larger-text")).clicked() {

@@ -51,7 +51,7 @@ pub fn vote_bar(ui: &mut egui::Ui, v: &Vote, k: usize, l: Lang) {
 /// line (it wraps when it must).
 pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
     ui.add_space(6.0);
-    let round = t!(l, if v.round() == 2 { "app-class-round-final" } else { "app-class-round-first" });
+    let round = if v.round() == 2 { t!(l, "app-class-round-final") } else { t!(l, "app-class-round-first") };
     let mut parts = vec![round, t!(l, "app-class-vote-total", total = v.total())];
     if let Some(c) = v.consensus() {
         let share = format!("{:.0}", v.share() * 100.0);
@@ -223,8 +223,8 @@ pub fn compare(ui: &mut egui::Ui, cmp: &CompareView, room: &Classroom, settings:
     });
     if scores {
         egui::Grid::new("compare-scores").num_columns(3).striped(true).show(ui, |ui| {
-            for heading in ["app-class-column-competency", "app-class-column-taken", "app-class-column-other"] {
-                ui.label(RichText::new(t!(l, heading)).strong());
+            for heading in [t!(l, "app-class-column-competency"), t!(l, "app-class-column-taken"), t!(l, "app-class-column-other")] {
+                ui.label(RichText::new(heading).strong());
             }
             ui.end_row();
             for (name, a, b) in &cmp.rows {

@@ -261,8 +261,8 @@ fn choices(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: b
         }
     }
     ui.add_space(8.0);
-    let hint = if run.class.is_some() { "app-play-hint-class" } else { "app-play-hint" };
-    ui.label(RichText::new(t!(l, hint)).small().weak());
+    let hint = if run.class.is_some() { t!(l, "app-play-hint-class") } else { t!(l, "app-play-hint") };
+    ui.label(RichText::new(hint).small().weak());
     intent
 }
 
@@ -312,8 +312,8 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: 
         }
     }
     ui.add_space(12.0);
-    let label = if run.session.is_over() { "app-play-see-debrief" } else { "app-play-continue" };
-    let clicked = ui.add(egui::Button::new(RichText::new(t!(l, label)).strong())).clicked();
+    let label = if run.session.is_over() { t!(l, "app-play-see-debrief") } else { t!(l, "app-play-continue") };
+    let clicked = ui.add(egui::Button::new(RichText::new(label).strong())).clicked();
     // A class's keys, and the projector's, are read by the class plugin.
     let key = run.class.is_none() && !projector && ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
     (clicked || key).then_some(Intent::Continue)
