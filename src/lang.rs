@@ -56,12 +56,6 @@ impl Lang {
         }
         Lang::ZH_CN
     }
-
-    /// Picks one of two texts: the first in Chinese, the second in any other language.
-    /// Kept for the few places not yet moved to the catalogues.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        if self.is_chinese() { zh } else { en }
-    }
 }
 
 impl Default for Lang {
@@ -120,24 +114,6 @@ impl<'de> serde::Deserialize<'de> for Lang {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// A message in both interface languages. Kept while the last callers (classroom votes) move to
-/// catalogue messages ([`crate::i18n::Message`]).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Bilingual {
-    pub zh: String,
-    pub en: String,
-}
-
-impl Bilingual {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Bilingual { zh: zh.into(), en: en.into() }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.zh, &self.en)
     }
 }
 

@@ -54,8 +54,8 @@ fn manage(
 ) {
     match (room.console, open.window) {
         (true, None) => {
-            let title = settings.lang.pick("沙盘 · 导师控制台", "Shapan · instructor console");
-            let window = commands.spawn(Window { title: title.into(), resolution: WindowResolution::new(900, 760), ..default() }).id();
+            let title = crate::t!(settings.lang, "app-console-window-title");
+            let window = commands.spawn(Window { title, resolution: WindowResolution::new(900, 760), ..default() }).id();
             let camera = commands
                 .spawn((Camera2d, RenderTarget::Window(WindowRef::Entity(window)), EguiSchedule::new(ConsolePass), ConsoleCamera))
                 .id();

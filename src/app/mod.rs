@@ -80,13 +80,7 @@ pub fn run(options: GuiOptions) -> ExitCode {
     let began = std::time::Instant::now();
     // winit would panic without a display; say what is missing instead.
     if cfg!(target_os = "linux") && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].iter().all(|v| std::env::var_os(v).is_none()) {
-        eprintln!(
-            "{}",
-            options.lang.pick(
-                "没有可用的图形显示（DISPLAY 未设置），无法打开窗口。在服务器上可用 xvfb-run 运行；命令行功能见 shapan --help。",
-                "no graphical display (DISPLAY is not set), so no window can open. On a server, run it under xvfb-run; see shapan --help for the terminal commands."
-            )
-        );
+        eprintln!("{}", crate::t!(options.lang, "app-no-display"));
         return ExitCode::FAILURE;
     }
     #[cfg(feature = "dev")]
@@ -94,9 +88,8 @@ pub fn run(options: GuiOptions) -> ExitCode {
         && let Err(e) = std::fs::create_dir_all(&auto.screenshots)
     {
         eprintln!(
-            "{}{}: {e}",
-            options.lang.pick("无法创建截图文件夹 ", "cannot create the screenshot folder "),
-            auto.screenshots.display()
+            "{}",
+            crate::t!(options.lang, "app-cannot-create-screenshots", path = auto.screenshots.display().to_string(), error = e.to_string())
         );
         return ExitCode::FAILURE;
     }
@@ -106,13 +99,10 @@ pub fn run(options: GuiOptions) -> ExitCode {
     }
     let mut app = App::new();
     library::asset_source(&mut app, &options.scenarios);
-    let title = options.lang.pick("沙盘 · 基层干部情景模拟训练", "Shapan · role-play training");
+    let title = crate::t!(options.lang, "app-window-title");
     app.add_plugins(
         DefaultPlugins
-            .set(WindowPlugin {
-                primary_window: Some(Window { title: title.into(), resolution: (1280, 800).into(), ..default() }),
-                ..default()
-            })
+            .set(WindowPlugin { primary_window: Some(Window { title, resolution: (1280, 800).into(), ..default() }), ..default() })
             .set(bevy::log::LogPlugin { level: bevy::log::Level::WARN, ..default() })
             .set(library::asset_plugin(&options.scenarios)),
     )

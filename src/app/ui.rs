@@ -9,7 +9,7 @@ use super::notice::Notices;
 use super::screens::{ScreenRect, UiSystems};
 use super::theme;
 use super::views::{self, setup::Typing};
-use crate::lang::Lang;
+use crate::t;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy::window::{MonitorSelection, WindowMode};
@@ -39,11 +39,13 @@ fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> 
     if settings.projector {
         // The projector shows the story, not the app's settings: one quiet line.
         ui.horizontal(|ui| {
-            let class = group.map(|g| format!("{}{g} · ", l.pick("集体决策：", "Class: "))).unwrap_or_default();
-            let line = format!("{class}{}", l.pick("投影模式 · 按 H 查看导师快捷键", "Projector · H: instructor's keys"));
+            let line = match group {
+                Some(g) => t!(l, "app-bar-projector-line-class", group = g),
+                None => t!(l, "app-bar-projector-line"),
+            };
             ui.label(RichText::new(line).small().weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.small_button(l.pick("退出投影（F5）", "Leave projector mode (F5)")).clicked() {
+                if ui.small_button(t!(l, "app-bar-leave-projector")).clicked() {
                     intent = Some(Intent::Class(ClassIntent::ToggleProjector));
                 }
             });
@@ -51,27 +53,26 @@ fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> 
         return intent;
     }
     ui.horizontal(|ui| {
-        ui.label(
-            egui::RichText::new(l.pick("沙盘 · 基层干部情景模拟训练", "Shapan · role-play training for grassroots officials")).strong(),
-        );
+        ui.label(egui::RichText::new(t!(l, "app-bar-title")).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let other = if l == Lang::ZH_CN { Lang::EN } else { Lang::ZH_CN };
-            if ui.button(l.pick("成绩记录", "Records")).clicked() {
+            if ui.button(t!(l, "app-bar-records")).clicked() {
                 intent = Some(Intent::OpenRecords);
             }
-            if ui.button(l.pick("投影模式", "Projector")).on_hover_text("F5").clicked() {
+            if ui.button(t!(l, "app-bar-projector")).on_hover_text("F5").clicked() {
                 intent = Some(Intent::Class(ClassIntent::ToggleProjector));
             }
-            if ui.button(other.pick("中文", "English")).clicked() {
+            // The next language, named in itself: a reader who cannot read this one finds theirs.
+            let other = l.next();
+            if ui.button(t!(other, "lang-name")).clicked() {
                 intent = Some(Intent::SetLang(other));
             }
-            if ui.button(if settings.dark { l.pick("浅色", "Light") } else { l.pick("深色", "Dark") }).clicked() {
+            if ui.button(if settings.dark { t!(l, "app-bar-light") } else { t!(l, "app-bar-dark") }).clicked() {
                 intent = Some(Intent::ToggleDark);
             }
-            if ui.button("A+").on_hover_text(l.pick("放大文字", "Larger text")).clicked() {
+            if ui.button("A+").on_hover_text(t!(l, "app-bar-larger-text")).clicked() {
                 intent = Some(Intent::TextScale(settings.text_scale + 0.1));
             }
-            if ui.button("A-").on_hover_text(l.pick("缩小文字", "Smaller text")).clicked() {
+            if ui.button("A-").on_hover_text(t!(l, "app-bar-smaller-text")).clicked() {
                 intent = Some(Intent::TextScale(settings.text_scale - 0.1));
             }
         });
@@ -137,17 +138,25 @@ fn overlays(
     Ok(())
 }
 
-/// The window follows the app: IME on while a text field has focus (Chinese input methods need
-/// it), full screen for the projector, sized to the display where no window manager does it.
+/// The window follows the app: its title in the interface language, IME on while a text field
+/// has focus (Chinese input methods need it), full screen for the projector, sized to the display
+/// where no window manager does it.
 fn window(
     mut contexts: EguiContexts,
     room: Res<Classroom>,
+    settings: Res<Settings>,
     mut window: Query<&mut Window, With<PrimaryWindow>>,
     monitors: Query<(&bevy::window::Monitor, Has<bevy::window::PrimaryMonitor>)>,
 ) -> Result {
     let typing = contexts.ctx_mut()?.text_edit_focused();
     let mode = if room.fullscreen { WindowMode::BorderlessFullscreen(MonitorSelection::Current) } else { WindowMode::Windowed };
     for mut w in &mut window {
+        if settings.is_changed() {
+            let title = t!(settings.lang, "app-window-title");
+            if w.title != title {
+                w.title = title;
+            }
+        }
         if w.ime_enabled != typing {
             w.ime_enabled = typing;
         }

@@ -5,3 +5,5 @@ i18n-selftest = { $name }: { $count ->
     [one] { $count } item
    *[other] { $count } items
 } ({ $items })
+# The language's own name, on the button that switches to it
+lang-name = English

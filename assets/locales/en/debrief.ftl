@@ -28,4 +28,3 @@ debrief-practitioner = Practitioner:{" "}
 ## The desktop app's debrief screen
 
 debrief-building = Building the debrief: finding the better choice at each decision…
-debrief-back-to-library = Back to the library

@@ -2,3 +2,5 @@
 
 list-separator = 、
 i18n-selftest = { $name }：{ $count } 项（{ $items }）
+# 这种语言自己的名称，显示在切换到它的按钮上
+lang-name = 中文

@@ -28,4 +28,3 @@ debrief-practitioner = 基层干部点评：
 ## 桌面程序的复盘页
 
 debrief-building = 正在生成复盘：逐一计算每次决策更好的选择……
-debrief-back-to-library = 返回案例库

@@ -36,7 +36,7 @@ fn show(
                     ui.spinner();
                     ui.heading(crate::t!(l, "debrief-building"));
                 });
-            } else if ui.button(crate::t!(l, "debrief-back-to-library")).clicked() {
+            } else if ui.button(crate::t!(l, "app-back-to-library")).clicked() {
                 intents.write(Intent::ToLibrary);
             }
         });

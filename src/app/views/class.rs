@@ -7,6 +7,7 @@ use crate::app::theme::{self, BAD, GOOD};
 use crate::engine::vote::{Consensus, Verdict, Vote};
 use crate::lang::Lang;
 use crate::present::debrief::DebriefView;
+use crate::t;
 use bevy_egui::egui::{self, Color32, RichText};
 
 const FIRST_ROUND: Color32 = Color32::from_rgb(150, 150, 150);
@@ -39,7 +40,7 @@ pub fn vote_bar(ui: &mut egui::Ui, v: &Vote, k: usize, l: Lang) {
         painter.text(
             egui::pos2(bar.right() + size * 0.3, bar.center().y),
             egui::Align2::LEFT_CENTER,
-            format!("{n}{} {:.0}%", l.pick("票", ""), share * 100.0),
+            t!(l, "app-class-vote-bar", votes = n, share = format!("{:.0}", share * 100.0)),
             egui::FontId::proportional(size),
             ui.visuals().strong_text_color(),
         );
@@ -50,19 +51,11 @@ pub fn vote_bar(ui: &mut egui::Ui, v: &Vote, k: usize, l: Lang) {
 /// line (it wraps when it must).
 pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
     ui.add_space(6.0);
-    let round = if v.round() == 2 {
-        l.pick("第二轮（讨论后）", "Final round (after discussion)")
-    } else {
-        l.pick("第一轮（第一反应）", "First round (first instinct)")
-    };
-    let mut line = format!("{round} · {} {}", l.pick("共", "total"), v.total());
+    let round = if v.round() == 2 { t!(l, "app-class-round-final") } else { t!(l, "app-class-round-first") };
+    let mut parts = vec![round, t!(l, "app-class-vote-total", total = v.total())];
     if let Some(c) = v.consensus() {
-        line.push_str(&format!(
-            " · {} {:.0}% · {}",
-            l.pick("最多票", "leading"),
-            v.share() * 100.0,
-            crate::present::vote::consensus_label(c, l)
-        ));
+        let share = format!("{:.0}", v.share() * 100.0);
+        parts.push(t!(l, "app-class-vote-leading", share = share, consensus = crate::present::vote::consensus_label(c, l)));
     }
     if let Some(shift) = v.shift() {
         let moved: Vec<String> = shift
@@ -72,9 +65,10 @@ pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
             .map(|(k, d)| format!("{} {}{:.0}", k + 1, if *d > 0.0 { "+" } else { "" }, d))
             .collect();
         if !moved.is_empty() {
-            line.push_str(&format!(" · {}{}", l.pick("讨论后变化（百分点）：", "shift (points): "), moved.join(l.pick("，", ", "))));
+            parts.push(t!(l, "app-class-vote-shift", moves = moved));
         }
     }
+    let line = parts.join(" · ");
     let colour = match v.consensus() {
         Some(Consensus::United) => GOOD,
         Some(Consensus::Majority) => theme::WARN,
@@ -84,37 +78,37 @@ pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(line).strong().color(colour));
         if v.rounds.len() == 2 {
-            ui.label(RichText::new(l.pick("（灰条为第一轮）", "(grey bars: first round)")).small());
+            ui.label(RichText::new(t!(l, "app-class-grey-bars")).small());
         }
     });
     if let Verdict::Tie(t) = v.verdict() {
-        let list = t.iter().map(|k| (k + 1).to_string()).collect::<Vec<_>>().join(l.pick("、", ", "));
-        ui.colored_label(BAD, l.pick("平票：选项 {}，由导师裁决", "Tied: options {}, the instructor decides").replace("{}", &list));
+        let options: Vec<String> = t.iter().map(|k| (k + 1).to_string()).collect();
+        ui.colored_label(BAD, t!(l, "app-class-tie", options = options));
     }
 }
 
-/// Every key, for a single display.
-pub const KEYS: [(&str, &str, &str); 20] = [
-    ("1-9", "为该选项加一票", "add a vote to that option"),
-    ("Shift+1-9", "减一票", "remove a vote"),
-    ("V", "开始第二轮（讨论后再投）", "start the final round (after discussion)"),
-    ("Enter", "按多数决定；揭晓后果；继续", "take the majority; reveal; continue"),
-    ("Ctrl+1-9", "导师裁决：平票时选定，或直接决定", "the instructor decides: break a tie, or overrule"),
-    ("Space", "暂停 / 继续计时", "pause / resume the clock"),
-    ("T", "加时 1 分钟", "add a minute"),
-    ("C", "揭晓本次决策的后果", "reveal the consequences"),
-    ("M", "显示 / 隐藏态势指标", "show / hide the meters"),
-    ("F", "显示 / 隐藏舆情信息栏", "show / hide the posts"),
-    ("S", "复盘中显示 / 隐藏成绩", "show / hide scores in the debrief"),
-    ("D", "直接进入复盘", "skip to the debrief"),
-    ("B", "回到前面的决策，走另一条路", "go back to a decision, take the other road"),
-    ("Ctrl+R", "重新开始", "restart"),
-    ("F5", "投影模式开 / 关", "projector mode on / off"),
-    ("F2", "导师控制台窗口（第二块屏幕）", "instructor console window (second display)"),
-    ("F11", "全屏", "full screen"),
-    ("H / F1", "显示 / 隐藏本帮助", "show / hide this help"),
-    ("Esc", "关闭弹出框", "close overlays"),
-    ("L", "切换中文 / English", "switch language"),
+/// Every key and what it does (a message key), for a single display.
+pub const KEYS: [(&str, &str); 20] = [
+    ("1-9", "app-class-key-vote"),
+    ("Shift+1-9", "app-class-key-unvote"),
+    ("V", "app-class-key-final-round"),
+    ("Enter", "app-class-key-enter"),
+    ("Ctrl+1-9", "app-class-key-instructor"),
+    ("Space", "app-class-key-pause"),
+    ("T", "app-class-key-add-time"),
+    ("C", "app-class-key-reveal"),
+    ("M", "app-class-key-meters"),
+    ("F", "app-class-key-feed"),
+    ("S", "app-class-key-scores"),
+    ("D", "app-class-key-debrief"),
+    ("B", "app-class-key-rewind"),
+    ("Ctrl+R", "app-class-key-restart"),
+    ("F5", "app-class-key-projector"),
+    ("F2", "app-class-key-console"),
+    ("F11", "app-class-key-fullscreen"),
+    ("H / F1", "app-class-key-help"),
+    ("Esc", "app-class-key-close"),
+    ("L", "app-class-key-language"),
 ];
 
 /// The key help overlay: for the instructor, so in the small size and two columns, to fit a
@@ -122,7 +116,7 @@ pub const KEYS: [(&str, &str, &str); 20] = [
 pub fn help(ctx: &egui::Context, l: Lang) -> Option<Intent> {
     let mut close = false;
     let size = theme::current(ctx).small;
-    egui::Window::new(RichText::new(l.pick("导师快捷键", "Instructor keys")).size(size * 1.2))
+    egui::Window::new(RichText::new(t!(l, "app-class-help-title")).size(size * 1.2))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
@@ -132,15 +126,15 @@ pub fn help(ctx: &egui::Context, l: Lang) -> Option<Intent> {
             ui.columns(2, |cols| {
                 for (col, keys) in cols.iter_mut().zip(KEYS.chunks(half)) {
                     egui::Grid::new(col.next_auto_id()).num_columns(2).striped(true).show(col, |ui| {
-                        for (key, zh, en) in keys {
+                        for (key, what) in keys {
                             ui.label(RichText::new(*key).size(size).strong());
-                            ui.label(RichText::new(l.pick(zh, en)).size(size));
+                            ui.label(RichText::new(t!(l, what)).size(size));
                             ui.end_row();
                         }
                     });
                 }
             });
-            close = ui.button(RichText::new(l.pick("关闭（H）", "Close (H)")).size(size)).clicked();
+            close = ui.button(RichText::new(t!(l, "app-class-help-close")).size(size)).clicked();
         });
     close.then_some(Intent::Class(ClassIntent::ToggleHelp))
 }
@@ -153,14 +147,9 @@ pub fn rewind_list(ui: &mut egui::Ui, run: &ActiveRun, l: Lang) -> Option<Intent
     for (k, d) in run.session.run().decisions.iter().enumerate() {
         let scene = &c.scenario.scenes[d.scene];
         let title = scene.title.as_ref().map_or_else(|| scene.id.clone(), |t| t.get(code).to_string());
-        let taken =
-            d.choice.map_or_else(|| l.pick("（时间到）", "(time ran out)").to_string(), |ix| c.choice(ix).text.get(code).to_string());
+        let taken = d.choice.map_or_else(|| t!(l, "app-class-timed-out"), |ix| c.choice(ix).text.get(code).to_string());
         let label = format!("{}. {title} → {taken}", k + 1);
-        if ui
-            .button(label)
-            .on_hover_text(l.pick("回到这次决策之前，重新决定", "Go back to before this decision and decide again"))
-            .clicked()
-        {
+        if ui.button(label).on_hover_text(t!(l, "app-class-rewind-hover")).clicked() {
             intent = Some(Intent::Class(ClassIntent::Rewind(k)));
         }
     }
@@ -170,17 +159,14 @@ pub fn rewind_list(ui: &mut egui::Ui, run: &ActiveRun, l: Lang) -> Option<Intent
 /// The rewind overlay on the projector window.
 pub fn rewind(ctx: &egui::Context, run: &ActiveRun, l: Lang) -> Option<Intent> {
     let mut intent = None;
-    egui::Window::new(l.pick("回到哪一步？", "Back to which decision?"))
+    egui::Window::new(t!(l, "app-class-rewind-title"))
         .collapsible(false)
         .min_width(ctx.viewport_rect().width() * 0.6)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
-            ui.label(l.pick(
-                "按数字键或点击：从那一步起走另一条路，复盘时两条路并排比较。",
-                "Press its number or click: take the other road from there; the debrief puts both roads side by side.",
-            ));
+            ui.label(t!(l, "app-class-rewind-explain"));
             intent = rewind_list(ui, run, l);
-            if ui.button(l.pick("取消", "Cancel")).clicked() {
+            if ui.button(t!(l, "app-class-cancel")).clicked() {
                 intent = Some(Intent::Class(ClassIntent::ToggleRewind));
             }
         });
@@ -211,20 +197,19 @@ impl CompareView {
 pub fn compare(ui: &mut egui::Ui, cmp: &CompareView, room: &Classroom, settings: &Settings) {
     let l = settings.lang;
     let scores = !settings.projector || room.show_scores;
-    ui.heading(l.pick("两条路对比", "The two roads side by side"));
-    ui.label(l.pick("从第 {} 步起分开", "They part at decision {}").replace("{}", &(cmp.at + 1).to_string()));
+    ui.heading(t!(l, "app-class-compare-title"));
+    ui.label(t!(l, "app-class-compare-part", decision = cmp.at + 1));
     ui.columns(2, |cols| {
-        for (col, (name, d)) in cols
-            .iter_mut()
-            .zip([(l.pick("原来的路", "The road taken"), &cmp.taken), (l.pick("另一条路", "The road not taken"), &cmp.other)])
+        for (col, (name, d)) in
+            cols.iter_mut().zip([(t!(l, "app-class-road-taken"), &cmp.taken), (t!(l, "app-class-road-other"), &cmp.other)])
         {
             egui::Frame::group(col.style()).show(col, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(name).heading());
-                let ending = d.ending.as_ref().map_or_else(|| l.pick("没有走到结局", "no ending reached").to_string(), |e| e.title.clone());
-                ui.label(RichText::new(format!("{}{ending}", l.pick("结局：", "Ending: "))).strong());
+                let ending = d.ending.as_ref().map_or_else(|| t!(l, "app-class-no-ending"), |e| e.title.clone());
+                ui.label(RichText::new(t!(l, "report-ending", title = ending)).strong());
                 if scores {
-                    ui.label(RichText::new(format!("{}{:.1}  {}", l.pick("总分 ", "Total "), d.total, d.grade.label(l))).strong());
+                    ui.label(RichText::new(t!(l, "app-total", total = format!("{:.1}", d.total), grade = d.grade.label(l))).strong());
                 }
                 for (k, step) in d.path.iter().enumerate().skip(cmp.at) {
                     let mut line = format!("{}. {}", k + 1, step.text);
@@ -238,9 +223,9 @@ pub fn compare(ui: &mut egui::Ui, cmp: &CompareView, room: &Classroom, settings:
     });
     if scores {
         egui::Grid::new("compare-scores").num_columns(3).striped(true).show(ui, |ui| {
-            ui.label(RichText::new(l.pick("能力", "Competency")).strong());
-            ui.label(RichText::new(l.pick("原来的路", "Taken")).strong());
-            ui.label(RichText::new(l.pick("另一条路", "Not taken")).strong());
+            for heading in [t!(l, "app-class-column-competency"), t!(l, "app-class-column-taken"), t!(l, "app-class-column-other")] {
+                ui.label(RichText::new(heading).strong());
+            }
             ui.end_row();
             for (name, a, b) in &cmp.rows {
                 let (a, b) = (*a, *b);
@@ -322,7 +307,7 @@ pub fn keys(events: &[egui::Event], here: &KeyContext) -> Vec<Intent> {
                 Key::F2 => class(ClassIntent::ToggleConsole),
                 Key::F11 => class(ClassIntent::ToggleFullscreen),
                 Key::Escape => class(ClassIntent::CloseOverlays),
-                Key::L if !ctrl => Some(Intent::SetLang(if here.lang == Lang::ZH_CN { Lang::EN } else { Lang::ZH_CN })),
+                Key::L if !ctrl => Some(Intent::SetLang(here.lang.next())),
                 Key::R if ctrl && matches!(here.screen, Screen::Play | Screen::Debrief) => Some(Intent::PlayAgain),
                 Key::S if here.screen == Screen::Debrief => class(ClassIntent::ToggleScores),
                 Key::B if here.class && matches!(here.screen, Screen::Play | Screen::Debrief) => class(ClassIntent::ToggleRewind),
@@ -363,6 +348,15 @@ mod tests {
 
     fn here(reading: bool, revealed: bool) -> KeyContext {
         KeyContext { screen: Screen::Play, class: true, reading, revealed, projector: true, rewind: false, lang: Lang::ZH_CN }
+    }
+
+    #[test]
+    fn every_key_in_the_help_has_its_text_in_every_language() {
+        for (key, what) in KEYS {
+            for lang in Lang::all() {
+                assert!(crate::i18n::has(lang, what), "{key}: {what} is not in {lang}'s catalogue");
+            }
+        }
     }
 
     #[test]

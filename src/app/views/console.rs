@@ -10,6 +10,7 @@ use crate::engine::class::votable;
 use crate::lang::Lang;
 use crate::scenario::model::{Effect, Next};
 use crate::scenario::text::Entries;
+use crate::t;
 use bevy_egui::egui::{self, RichText};
 
 /// What the console shows.
@@ -34,29 +35,19 @@ pub fn show(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
     let mut intent = None;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(theme::title(l.pick("导师控制台", "Instructor console"), ui));
-            ui.label(RichText::new(l.pick("（只在这块屏幕显示，学员看不到）", "(only on this display; the class does not see it)")).weak());
+            ui.label(theme::title(t!(l, "app-console-title"), ui));
+            ui.label(RichText::new(t!(l, "app-console-private")).weak());
         });
         intent = controls(ui, v);
         let Some(run) = v.run else {
-            ui.label(l.pick("还没有开始演练。", "No run has started yet."));
+            ui.label(t!(l, "app-console-no-run"));
             return;
         };
         if let Some(m) = &v.room.message {
             ui.colored_label(BAD, RichText::new(m.render(l)).strong());
         }
         if let Some(p) = &run.reload_problem {
-            ui.colored_label(
-                BAD,
-                format!(
-                    "{}{}",
-                    l.pick(
-                        "修改后的场景文件有错误，仍在运行上一个正确版本：\n",
-                        "The edited file has errors; the last good version keeps running:\n"
-                    ),
-                    p.render(l)
-                ),
-            );
+            ui.colored_label(BAD, t!(l, "app-console-reload-problem", problem = p.render(l)));
         }
         if v.screen == Screen::Play && run.class.is_some() && !run.reading() {
             ui.separator();
@@ -72,13 +63,13 @@ pub fn show(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
         }
         if run.class.is_some() && !run.session.run().decisions.is_empty() {
             ui.separator();
-            ui.heading(l.pick("已作出的决策（点击回到那一步，走另一条路）", "Decisions so far (click to go back and take the other road)"));
+            ui.heading(t!(l, "app-console-decisions"));
             intent = super::class::rewind_list(ui, run, l).or(intent.take());
         }
         if let Some(d) = run.debrief().map(|d| crate::present::debrief::DebriefView::new(d, &run.compiled, l)) {
             ui.separator();
-            ui.heading(l.pick("成绩（投影上由 S 公布）", "Scores (shown on the projector with S)"));
-            ui.label(RichText::new(format!("{}{:.1} {}", l.pick("总分 ", "Total "), d.total, d.grade.label(l))).strong());
+            ui.heading(t!(l, "app-console-scores"));
+            ui.label(RichText::new(t!(l, "app-total", total = format!("{:.1}", d.total), grade = d.grade.label(l))).strong());
             for k in &d.competencies {
                 ui.label(format!("{} {:.0}", k.name, k.score));
             }
@@ -92,28 +83,25 @@ fn controls(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
     let mut intent = None;
     ui.horizontal_wrapped(|ui| {
         let playing = v.screen == Screen::Play;
-        let mut button = |ui: &mut egui::Ui, label: &str, key: &str, enabled: bool, i: Option<Intent>| {
+        // Each button names its key, the same in every language.
+        let mut button = |ui: &mut egui::Ui, label: String, key: &str, enabled: bool, i: Option<Intent>| {
             if ui.add_enabled(enabled, egui::Button::new(format!("{label} ({key})"))).clicked() {
                 intent = i;
             }
         };
-        let pause = if v.paused { l.pick("继续计时", "Resume") } else { l.pick("暂停计时", "Pause") };
+        let pause = if v.paused { t!(l, "app-console-resume") } else { t!(l, "app-console-pause") };
         button(ui, pause, "Space", playing, class(ClassIntent::TogglePause));
-        button(ui, l.pick("加时 1 分钟", "Add a minute"), "T", playing, class(ClassIntent::AddTime));
-        button(ui, l.pick("揭晓后果", "Reveal"), "C", playing, class(ClassIntent::Reveal));
-        let meters = if v.room.show_meters { l.pick("隐藏指标", "Hide meters") } else { l.pick("显示指标", "Show meters") };
+        button(ui, t!(l, "app-console-add-time"), "T", playing, class(ClassIntent::AddTime));
+        button(ui, t!(l, "app-reveal"), "C", playing, class(ClassIntent::Reveal));
+        let meters = if v.room.show_meters { t!(l, "app-console-hide-meters") } else { t!(l, "app-console-show-meters") };
         button(ui, meters, "M", true, class(ClassIntent::ToggleMeters));
-        let feed = if v.room.hide_feed { l.pick("显示舆情栏", "Show posts") } else { l.pick("隐藏舆情栏", "Hide posts") };
+        let feed = if v.room.hide_feed { t!(l, "app-console-show-posts") } else { t!(l, "app-console-hide-posts") };
         button(ui, feed, "F", true, class(ClassIntent::ToggleFeed));
-        let scores = if v.room.show_scores { l.pick("隐藏成绩", "Hide scores") } else { l.pick("公布成绩", "Show scores") };
+        let scores = if v.room.show_scores { t!(l, "app-console-hide-scores") } else { t!(l, "app-console-show-scores") };
         button(ui, scores, "S", true, class(ClassIntent::ToggleScores));
-        button(ui, l.pick("跳到复盘", "Skip to the debrief"), "D", playing, class(ClassIntent::SkipToDebrief));
-        button(ui, l.pick("重新开始", "Restart"), "Ctrl+R", v.run.is_some(), Some(Intent::PlayAgain));
-        let projector = if v.settings.projector {
-            l.pick("退出投影模式", "Leave projector mode")
-        } else {
-            l.pick("投影模式", "Projector mode")
-        };
+        button(ui, t!(l, "app-console-skip-to-debrief"), "D", playing, class(ClassIntent::SkipToDebrief));
+        button(ui, t!(l, "app-console-restart"), "Ctrl+R", v.run.is_some(), Some(Intent::PlayAgain));
+        let projector = if v.settings.projector { t!(l, "app-console-leave-projector") } else { t!(l, "app-console-projector") };
         button(ui, projector, "F5", true, class(ClassIntent::ToggleProjector));
     });
     intent
@@ -124,7 +112,7 @@ fn votes(ui: &mut egui::Ui, run: &ActiveRun, l: Lang) -> Option<Intent> {
     let c = &run.compiled;
     let code = code(run, l);
     let mut intent = None;
-    ui.heading(l.pick("录入票数", "Enter the votes"));
+    ui.heading(t!(l, "app-console-enter-votes"));
     egui::Grid::new("console-votes").num_columns(5).spacing([10.0, 6.0]).show(ui, |ui| {
         for (k, ix) in votable(&run.session).into_iter().enumerate() {
             ui.label(format!("{}. {}", k + 1, c.choice(ix).text.get(code)));
@@ -138,7 +126,7 @@ fn votes(ui: &mut egui::Ui, run: &ActiveRun, l: Lang) -> Option<Intent> {
             if ui.small_button("+").clicked() {
                 intent = class(ClassIntent::Vote { k, delta: 1 });
             }
-            if ui.button(l.pick("由导师决定", "Instructor decides")).clicked() {
+            if ui.button(t!(l, "app-console-instructor-decides")).clicked() {
                 intent = class(ClassIntent::Instructor(k));
             }
             ui.end_row();
@@ -146,10 +134,10 @@ fn votes(ui: &mut egui::Ui, run: &ActiveRun, l: Lang) -> Option<Intent> {
     });
     super::class::vote_status(ui, vote, l);
     ui.horizontal(|ui| {
-        if ui.add_enabled(vote.round() == 1, egui::Button::new(l.pick("开始第二轮 (V)", "Final round (V)"))).clicked() {
+        if ui.add_enabled(vote.round() == 1, egui::Button::new(t!(l, "app-console-final-round"))).clicked() {
             intent = class(ClassIntent::SecondRound);
         }
-        if ui.add(egui::Button::new(RichText::new(l.pick("按多数决定 (Enter)", "Take the majority (Enter)")).strong())).clicked() {
+        if ui.add(egui::Button::new(RichText::new(t!(l, "app-console-take-majority")).strong())).clicked() {
             intent = class(ClassIntent::Decide);
         }
     });
@@ -161,28 +149,29 @@ fn scene(ui: &mut egui::Ui, run: &ActiveRun, v: &Console, l: Lang) {
     let s = &c.scenario;
     let code = code(run, l);
     let Some(i) = run.session.scene() else {
-        ui.label(l.pick("演练已结束。", "The run has ended."));
+        ui.label(t!(l, "app-console-ended"));
         return;
     };
     let scene = &s.scenes[i];
-    let title = scene.title.as_ref().map_or_else(|| scene.id.clone(), |t| format!("{}（{}）", t.get(code), scene.id));
-    ui.heading(format!("{}{title}", l.pick("当前场景：", "Scene: ")));
+    let title =
+        scene.title.as_ref().map_or_else(|| scene.id.clone(), |t| format!("{}{}", t.get(code), t!(l, "format-paren", remark = &scene.id)));
+    ui.heading(t!(l, "app-console-scene", scene = title));
     if let Some(ms) = run.session.time_left_ms() {
-        ui.label(format!("{}{} {}", l.pick("剩余时间 ", "Time left "), ms.div_ceil(1000), l.pick("秒", "s")));
+        ui.label(t!(l, "app-console-time-left", secs = ms.div_ceil(1000)));
     }
     match &scene.note {
         Some(n) => {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(l.pick("导师提示", "Instructor's note")).strong().color(theme::WARN));
+                ui.label(RichText::new(t!(l, "app-console-note")).strong().color(theme::WARN));
                 ui.label(n.get(code));
             });
         }
         None => {
-            ui.label(RichText::new(l.pick("（这个场景没有导师提示）", "(no instructor's note for this scene)")).weak());
+            ui.label(RichText::new(t!(l, "app-console-no-note")).weak());
         }
     }
-    ui.label(RichText::new(l.pick("从这里出发", "Where each choice leads")).strong());
+    ui.label(RichText::new(t!(l, "app-console-leads")).strong());
     let target = |next: &Next| -> String {
         match next {
             Next::Scene(id) => {
@@ -192,16 +181,16 @@ fn scene(ui: &mut egui::Ui, run: &ActiveRun, v: &Console, l: Lang) {
             }
             Next::Ending(id) => {
                 let t = s.endings.iter().find(|e| &e.id == id).map_or_else(|| id.clone(), |e| e.title.get(code).to_string());
-                format!("→ {}{t}", l.pick("结局：", "ending: "))
+                t!(l, "app-console-to-ending", title = t)
             }
-            Next::End => l.pick("→ 结束（按条件定结局）", "→ the end (ending by conditions)").to_string(),
-            Next::Random(b) => l.pick("→ 随机：{} 种结果", "→ random: {} outcomes").replace("{}", &b.len().to_string()),
+            Next::End => t!(l, "app-console-to-end"),
+            Next::Random(b) => t!(l, "app-console-to-random", outcomes = b.len()),
         }
     };
     for offer in run.session.offers() {
         let ch = c.choice(offer.choice);
         let star = if v.best == Some(Some(offer.choice)) { "★ " } else { "" };
-        let state = if offer.enabled { "" } else { l.pick("（条件未满足）", " (not available)") };
+        let state = if offer.enabled { String::new() } else { t!(l, "format-paren", remark = t!(l, "app-console-not-available")) };
         let line = format!("{star}{}{state} {}", ch.text.get(code), target(&ch.next));
         let colour = if star.is_empty() { ui.visuals().text_color() } else { GOOD };
         ui.colored_label(colour, line);
@@ -209,11 +198,11 @@ fn scene(ui: &mut egui::Ui, run: &ActiveRun, v: &Console, l: Lang) {
     }
     if let Some(t) = &scene.timer {
         let star = if v.best == Some(None) { "★ " } else { "" };
-        ui.label(format!("{star}{} {}", l.pick("时间到未决定", "Time runs out"), target(&t.next)));
+        ui.label(format!("{star}{} {}", t!(l, "app-console-time-runs-out"), target(&t.next)));
         ui.label(RichText::new(consequences(&t.effects, &t.scores)).small().weak());
     }
     if v.best.is_some() {
-        ui.label(RichText::new(l.pick("★ 最佳路线的选择（按预期总分）", "★ the best road's choice (by expected total)")).small());
+        ui.label(RichText::new(t!(l, "app-console-best")).small());
     }
     let from: Vec<String> = s
         .scenes
@@ -222,7 +211,7 @@ fn scene(ui: &mut egui::Ui, run: &ActiveRun, v: &Console, l: Lang) {
         .map(|x| x.title.as_ref().map_or_else(|| x.id.clone(), |t| t.get(code).to_string()))
         .collect();
     if !from.is_empty() {
-        ui.label(format!("{}{}", l.pick("从这些场景可以来到这里：", "Reached from: "), from.join(l.pick("、", ", "))));
+        ui.label(t!(l, "app-console-reached-from", scenes = from));
     }
 }
 
@@ -244,10 +233,10 @@ fn consequences(effects: &[Effect], scores: &Entries<i64>) -> String {
 fn meters(ui: &mut egui::Ui, run: &ActiveRun, l: Lang) {
     let s = &run.compiled.scenario;
     let code = code(run, l);
-    ui.heading(l.pick("全部指标", "Every meter"));
+    ui.heading(t!(l, "app-console-meters"));
     egui::Grid::new("console-meters").num_columns(2).show(ui, |ui| {
         for (i, m) in s.meters.iter().enumerate() {
-            let hidden = if m.visible { "" } else { l.pick("（隐藏，仅导师可见）", " (hidden from the class)") };
+            let hidden = if m.visible { String::new() } else { t!(l, "format-paren", remark = t!(l, "app-console-hidden-meter")) };
             ui.label(format!("{}{hidden}", m.name.get(code)));
             ui.label(run.session.run().meters[i].to_string());
             ui.end_row();
@@ -255,7 +244,7 @@ fn meters(ui: &mut egui::Ui, run: &ActiveRun, l: Lang) {
     });
     let set: Vec<&str> = s.flags.iter().zip(&run.session.run().flags).filter(|(_, on)| **on).map(|(f, _)| f.id.as_str()).collect();
     if !set.is_empty() {
-        ui.label(format!("{}{}", l.pick("已发生：", "Flags set: "), set.join(" · ")));
+        ui.label(t!(l, "app-console-flags", flags = set.join(" · ")));
     }
 }
 
@@ -264,25 +253,23 @@ fn map(ui: &mut egui::Ui, run: &ActiveRun, v: &Console) -> Option<Intent> {
     use crate::app::map::{MapKey, WantMap};
     let l = v.settings.lang;
     let mut intent = None;
-    egui::CollapsingHeader::new(RichText::new(l.pick("路线图（粗框为当前场景）", "Map (the current scene outlined)")).heading())
-        .id_salt("console-map")
-        .show(ui, |ui| {
-            let key = MapKey {
-                path: run.path.clone(),
-                version: run.compiled.content_hash.clone(),
-                role: run.session.run().role,
-                lang: l,
-                current: run.session.scene(),
-            };
-            match v.maps.get(&key) {
-                Some(shown) => super::map::show(ui, shown, l, 420.0),
-                None => {
-                    ui.spinner();
-                    if !v.maps.is_pending(&key) {
-                        intent = Some(Intent::WantMap(WantMap { key, compiled: run.compiled.clone() }));
-                    }
+    egui::CollapsingHeader::new(RichText::new(t!(l, "app-console-map")).heading()).id_salt("console-map").show(ui, |ui| {
+        let key = MapKey {
+            path: run.path.clone(),
+            version: run.compiled.content_hash.clone(),
+            role: run.session.run().role,
+            lang: l,
+            current: run.session.scene(),
+        };
+        match v.maps.get(&key) {
+            Some(shown) => super::map::show(ui, shown, l, 420.0),
+            None => {
+                ui.spinner();
+                if !v.maps.is_pending(&key) {
+                    intent = Some(Intent::WantMap(WantMap { key, compiled: run.compiled.clone() }));
                 }
             }
-        });
+        }
+    });
     intent
 }

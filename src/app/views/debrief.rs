@@ -8,6 +8,7 @@ use crate::app::class::{ClassIntent, Classroom};
 use crate::app::flow::{Intent, Settings};
 use crate::app::theme::{self, BAD, GOOD};
 use crate::present::debrief::{DebriefView as Debrief, Voices};
+use crate::t;
 use bevy_egui::egui::{self, Color32, RichText, Stroke, pos2, vec2};
 
 const PALETTE: [Color32; 6] = [
@@ -34,26 +35,19 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
     // On the projector, scores and the better road wait until the instructor shows them.
     let scores = !settings.projector || extra.room.show_scores;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.label(theme::title(format!("{}{}", l.pick("复盘：", "Debrief: "), d.title), ui));
+        ui.label(theme::title(t!(l, "debrief-title", title = &d.title), ui));
         ui.horizontal_wrapped(|ui| {
-            if ui.add(egui::Button::new(RichText::new(l.pick("再练一次", "Play again")).strong())).clicked() {
+            if ui.add(egui::Button::new(RichText::new(t!(l, "app-debrief-play-again")).strong())).clicked() {
                 intent = Some(Intent::PlayAgain);
             }
-            if ui.button(l.pick("返回案例库", "Back to library")).clicked() {
+            if ui.button(t!(l, "app-back-to-library")).clicked() {
                 intent = Some(Intent::ToLibrary);
             }
-            if extra.class
-                && !d.path.is_empty()
-                && ui.button(l.pick("回到某一步，走另一条路（B）", "Go back and take the other road (B)")).clicked()
-            {
+            if extra.class && !d.path.is_empty() && ui.button(t!(l, "app-debrief-go-back")).clicked() {
                 intent = Some(Intent::Class(ClassIntent::ToggleRewind));
             }
             if settings.projector {
-                let label = if scores {
-                    l.pick("隐藏成绩（S）", "Hide scores (S)")
-                } else {
-                    l.pick("显示成绩（S）", "Show scores (S)")
-                };
+                let label = if scores { t!(l, "app-debrief-hide-scores") } else { t!(l, "app-debrief-show-scores") };
                 if ui.button(label).clicked() {
                     intent = Some(Intent::Class(ClassIntent::ToggleScores));
                 }
@@ -65,11 +59,11 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
         }
         match &d.ending {
             Some(e) => {
-                ui.heading(format!("{}{}（{}）", l.pick("结局：", "Ending: "), e.title, e.grade.label(l)));
+                ui.heading(t!(l, "app-debrief-ending", title = &e.title, grade = e.grade.label(l)));
                 typeset::label(ui, &e.text);
             }
             None => {
-                ui.heading(l.pick("演练没有走到结局", "The run did not reach an ending"));
+                ui.heading(t!(l, "report-no-ending"));
             }
         }
         let colour = if d.total >= 70.0 {
@@ -81,35 +75,35 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
         };
         if scores {
             ui.label(
-                RichText::new(format!("{}{:.1}  {}", l.pick("总分 ", "Total "), d.total, d.grade.label(l)))
+                RichText::new(t!(l, "app-total", total = format!("{:.1}", d.total), grade = d.grade.label(l)))
                     .size(theme::current(ui.ctx()).heading * 1.3)
                     .color(colour)
                     .strong(),
             );
         } else {
-            ui.label(RichText::new(l.pick("成绩暂不显示，导师按 S 公布", "Scores are hidden until the instructor presses S")).italics());
+            ui.label(RichText::new(t!(l, "app-debrief-scores-hidden")).italics());
         }
         ui.add_space(8.0);
         if scores {
             ui.columns(2, |cols| {
-                cols[0].heading(l.pick("能力得分", "Score per competency"));
+                cols[0].heading(t!(l, "debrief-chart-competencies"));
                 competency_chart(&mut cols[0], d);
-                cols[1].heading(l.pick("态势变化", "Meters over the run"));
+                cols[1].heading(t!(l, "debrief-chart-meters"));
                 meter_chart(&mut cols[1], d);
             });
         } else {
-            ui.heading(l.pick("态势变化", "Meters over the run"));
+            ui.heading(t!(l, "debrief-chart-meters"));
             meter_chart(ui, d);
         }
         ui.add_space(8.0);
-        ui.heading(if extra.class { l.pick("全班的决策", "The class's decisions") } else { l.pick("决策回顾", "Your decisions") });
+        ui.heading(if extra.class { t!(l, "app-debrief-class-decisions") } else { t!(l, "app-debrief-your-decisions") });
         for (i, step) in d.path.iter().enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 typeset::label(ui, RichText::new(format!("{}. {}", i + 1, step.text)).strong());
                 if let Some(v) = &step.vote {
                     ui.label(
-                        RichText::new(format!("{}{}", l.pick("全班投票：", "Class vote: "), crate::present::vote::summary(v, l)))
+                        RichText::new(t!(l, "report-class-vote", summary = crate::present::vote::summary(v, l)))
                             .color(Color32::from_rgb(30, 90, 170)),
                     );
                 }
@@ -117,19 +111,13 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
                     typeset::label(ui, f);
                 }
                 if let Some(b) = &step.basis {
-                    typeset::label(ui, RichText::new(format!("{}{b}", l.pick("依据：", "Basis: "))).italics());
+                    typeset::label(ui, RichText::new(t!(l, "debrief-basis", basis = b)).italics());
                 }
                 if let Some(c) = &step.commentary {
                     voices(ui, c, settings);
                 }
                 if let Some(b) = step.better.as_ref().filter(|_| scores) {
-                    let better = format!(
-                        "{}「{}」（{}{:.1}）",
-                        l.pick("更好的选择：", "Better: "),
-                        b.text,
-                        l.pick("预计总分 +", "expected total +"),
-                        b.gain
-                    );
+                    let better = t!(l, "play-debrief-better", choice = &b.text, gain = format!("{:.1}", b.gain));
                     typeset::label(ui, RichText::new(better).color(GOOD));
                     if let Some(f) = &b.feedback {
                         typeset::label(ui, RichText::new(f).small());
@@ -141,7 +129,7 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
             voices(ui, c, settings);
         }
         if let Some(c) = &d.commentary {
-            ui.heading(l.pick("总评", "Commentary"));
+            ui.heading(t!(l, "report-commentary"));
             voices(ui, c, settings);
         }
     });
@@ -151,13 +139,10 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
 fn voices(ui: &mut egui::Ui, c: &Voices, settings: &Settings) {
     let l = settings.lang;
     if let Some(e) = &c.expert {
-        typeset::label(ui, RichText::new(format!("{}{e}", l.pick("专家点评：", "Expert: "))).color(Color32::from_rgb(30, 90, 170)));
+        typeset::label(ui, RichText::new(format!("{}{e}", t!(l, "debrief-expert"))).color(Color32::from_rgb(30, 90, 170)));
     }
     if let Some(p) = &c.practitioner {
-        typeset::label(
-            ui,
-            RichText::new(format!("{}{p}", l.pick("基层干部点评：", "Practitioner: "))).color(Color32::from_rgb(120, 70, 20)),
-        );
+        typeset::label(ui, RichText::new(format!("{}{p}", t!(l, "debrief-practitioner"))).color(Color32::from_rgb(120, 70, 20)));
     }
 }
 

@@ -8,6 +8,7 @@ use crate::app::theme::{self, BAD, WARN};
 use crate::lang::Lang;
 use crate::scenario::model::Category;
 use crate::scenario::render::render;
+use crate::t;
 use bevy_egui::egui::{self, RichText};
 
 fn matches(text: &str, query: &str) -> bool {
@@ -34,41 +35,27 @@ pub fn show(
 ) -> Option<Intent> {
     let l = settings.lang;
     let mut intent = None;
-    ui.label(theme::title(l.pick("情景模拟案例库", "Scenario library"), ui));
+    ui.label(theme::title(t!(l, "app-library-title"), ui));
     if let Some((title, decisions)) = notice.interrupted {
         egui::Frame::group(ui.style()).stroke(egui::Stroke::new(2.0, WARN)).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(
-                RichText::new(match l {
-                    Lang::ZH_CN => format!("上次的演练《{title}》没有完成（已作出 {decisions} 个决定）。"),
-                    _ => format!("The last run of “{title}” did not finish ({decisions} decisions made)."),
-                })
-                .strong(),
-            );
+            ui.label(RichText::new(t!(l, "app-library-interrupted", title = title, decisions = decisions)).strong());
             ui.horizontal(|ui| {
-                if ui.button(RichText::new(l.pick("从中断处继续", "Continue where it stopped")).strong()).clicked() {
+                if ui.button(RichText::new(t!(l, "app-library-resume")).strong()).clicked() {
                     intent = Some(Intent::ResumeInterrupted);
                 }
-                if ui.button(l.pick("不再提示", "Dismiss")).clicked() {
+                if ui.button(t!(l, "app-library-dismiss")).clicked() {
                     intent = Some(Intent::DismissInterrupted);
                 }
             });
         });
     }
     if let Some(p) = notice.problem {
-        ui.colored_label(
-            BAD,
-            format!(
-                "{}{p}",
-                l.pick("成绩数据库无法使用，本次演练不会被记录：", "The results database cannot be used; runs are not recorded: ")
-            ),
-        );
+        ui.colored_label(BAD, t!(l, "app-library-records-problem", problem = p));
     }
     ui.horizontal(|ui| {
-        ui.label(l.pick("搜索：", "Search:"));
-        ui.add(
-            egui::TextEdit::singleline(search).hint_text(l.pick("标题、简介或目标", "title, summary or objective")).desired_width(320.0),
-        );
+        ui.label(t!(l, "app-library-search"));
+        ui.add(egui::TextEdit::singleline(search).hint_text(t!(l, "app-library-search-hint")).desired_width(320.0));
     });
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -100,12 +87,12 @@ pub fn show(
                         if button.clicked() {
                             intent = Some(Intent::OpenScenario(e.path.clone()));
                         }
-                        ui.label(format!(
-                            "{} {} · {} · {}",
-                            s.minutes,
-                            l.pick("分钟", "min"),
-                            s.difficulty.label(l),
-                            s.languages.join(" / ")
+                        ui.label(t!(
+                            l,
+                            "app-library-facts",
+                            minutes = s.minutes,
+                            difficulty = s.difficulty.label(l),
+                            languages = s.languages.join(" / ")
                         ));
                     });
                     ui.label(s.summary.get(code));
@@ -122,7 +109,7 @@ pub fn show(
         let broken: Vec<_> = lib.entries.iter().filter(|e| e.loaded.scenario.is_none()).collect();
         if !broken.is_empty() {
             ui.add_space(6.0);
-            ui.heading(RichText::new(l.pick("无法读取的文件", "Files that cannot be read")).color(BAD));
+            ui.heading(RichText::new(t!(l, "app-library-unreadable")).color(BAD));
             for e in broken {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
@@ -132,7 +119,7 @@ pub fn show(
             }
         }
         if lib.entries.is_empty() {
-            ui.label(format!("{} {}", l.pick("这个文件夹里没有场景文件：", "No scenario files in"), lib.dir.display()));
+            ui.label(t!(l, "app-library-empty", dir = lib.dir.display().to_string()));
         }
     });
     intent
@@ -159,15 +146,13 @@ fn problems(ui: &mut egui::Ui, e: &crate::app::library::Entry, l: Lang) {
 fn map(ui: &mut egui::Ui, e: &crate::app::library::Entry, l: Lang, maps: &Maps, force_open: bool) -> Option<Intent> {
     let scenario = e.loaded.playable().or(e.last_good.as_ref())?;
     let mut intent = None;
-    let header = egui::CollapsingHeader::new(l.pick("路线图：每一条路线走向哪里", "Map: where every road leads"))
-        .id_salt(("map", &e.path))
-        .open(force_open.then_some(true));
+    let header = egui::CollapsingHeader::new(t!(l, "app-map-header")).id_salt(("map", &e.path)).open(force_open.then_some(true));
     let shown = header.show(ui, |ui| {
         let id = ui.id().with("role");
         let mut role: usize = ui.data_mut(|d| *d.get_temp_mut_or_default(id));
         if scenario.roles.len() > 1 {
             ui.horizontal_wrapped(|ui| {
-                ui.label(l.pick("角色：", "Role:"));
+                ui.label(t!(l, "app-map-role"));
                 for (i, r) in scenario.roles.iter().enumerate() {
                     ui.radio_value(&mut role, i, r.name.get(scenario.text_language(l)));
                 }
@@ -181,7 +166,7 @@ fn map(ui: &mut egui::Ui, e: &crate::app::library::Entry, l: Lang, maps: &Maps, 
             None => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(l.pick("正在走遍每一条路线……", "Exploring every road…"));
+                    ui.label(t!(l, "app-map-exploring"));
                 });
                 if !maps.is_pending(&key) {
                     let compiled = std::sync::Arc::new(crate::engine::Compiled::new(scenario.clone()));

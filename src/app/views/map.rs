@@ -6,6 +6,7 @@ use crate::app::map::Shown;
 use crate::lang::Lang;
 use crate::present::graph::{EdgeKind, LINE, NodeKind, Pt, palette};
 use crate::present::{grade_rgb, graph::tint};
+use crate::t;
 use bevy_egui::egui::{self, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 
 fn rgb([r, g, b]: [u8; 3]) -> Color32 {
@@ -37,15 +38,9 @@ pub fn show(ui: &mut egui::Ui, shown: &Shown, lang: Lang, height: f32) {
     let (reached, all) = shown.endings;
     ui.horizontal_wrapped(|ui| {
         legend(ui, lang);
-        ui.label(
-            egui::RichText::new(match lang {
-                Lang::ZH_CN => format!("可达结局 {reached}/{all}"),
-                _ => format!("endings reached {reached}/{all}"),
-            })
-            .strong(),
-        );
+        ui.label(egui::RichText::new(t!(lang, "app-map-endings-reached", reached = reached, all = all)).strong());
         if !shown.explored {
-            ui.label(lang.pick("（局面太多，灰色只按场景连线判断）", "(too many states: greys follow the scene links only)"));
+            ui.label(t!(lang, "app-map-not-explored"));
         }
     });
     for p in &shown.problems {
@@ -169,8 +164,8 @@ fn legend(ui: &mut egui::Ui, lang: Lang) {
         ui.painter().rect_filled(r, CornerRadius::same(2), colour);
         ui.label(egui::RichText::new(text).small());
     };
-    swatch(ui, hex(palette::BEST), lang.pick("最优路线", "best road"));
-    swatch(ui, hex(palette::GREY), lang.pick("没有路线走到", "no road goes there"));
+    swatch(ui, hex(palette::BEST), &t!(lang, "app-map-legend-best"));
+    swatch(ui, hex(palette::GREY), &t!(lang, "app-map-legend-grey"));
     for grade in [
         crate::scenario::model::Grade::Excellent,
         crate::scenario::model::Grade::Good,

@@ -12,6 +12,7 @@ use crate::engine::FeedbackSource;
 use crate::lang::Lang;
 use crate::present::format::{clock_label, engagement};
 use crate::scenario::model::{Channel, Media};
+use crate::t;
 use bevy_egui::egui::{self, Color32, RichText};
 
 /// The scenario language to show for the interface language `l`.
@@ -53,25 +54,19 @@ pub fn show(
             item(ui, RichText::new(s.roles[run.session.run().role].name.get(code)));
             if let Some(t) = clock_label(c, run.session.run().clock_ms / 60_000, l) {
                 ui.separator();
-                item(ui, RichText::new(format!("{} {t}", l.pick("剧情时间", "Story time"))).strong());
+                item(ui, RichText::new(t!(l, "app-play-story-time", time = t)).strong());
             }
             if run.class.is_some() && !projector {
                 ui.separator();
-                ui.label(RichText::new(format!("{}{}", l.pick("集体决策 · ", "Class decision · "), run.group)).strong());
+                ui.label(RichText::new(t!(l, "app-play-class-decision", group = &run.group)).strong());
             }
             if room.paused {
                 ui.separator();
-                ui.colored_label(theme::WARN, RichText::new(l.pick("已暂停", "Paused")).strong());
+                ui.colored_label(theme::WARN, RichText::new(t!(l, "app-play-paused")).strong());
             }
             if let Some((k, _)) = &run.counterfactual {
                 ui.separator();
-                ui.colored_label(
-                    theme::WARN,
-                    RichText::new(
-                        l.pick("另一条路：从第 {} 步重走", "The road not taken: from decision {}").replace("{}", &(k + 1).to_string()),
-                    )
-                    .strong(),
-                );
+                ui.colored_label(theme::WARN, RichText::new(t!(l, "app-play-road-not-taken", decision = k + 1)).strong());
             }
         });
         if let Some(ms) = run.session.time_left_ms().filter(|_| counting(run)) {
@@ -80,27 +75,19 @@ pub fn show(
             let secs = ms.div_ceil(1000);
             let colour = if secs <= 10 { BAD } else { theme::WARN };
             ui.add(
-                egui::ProgressBar::new(frac).fill(colour).desired_height(theme::current(ui.ctx()).small * 1.4).text(
-                    RichText::new(format!("{} {secs} {}", l.pick("剩余", "Time left:"), l.pick("秒", "s")))
-                        .size(theme::current(ui.ctx()).small)
-                        .strong(),
-                ),
+                egui::ProgressBar::new(frac)
+                    .fill(colour)
+                    .desired_height(theme::current(ui.ctx()).small * 1.4)
+                    .text(RichText::new(t!(l, "app-play-time-left", secs = secs)).size(theme::current(ui.ctx()).small).strong()),
             );
         }
         if let Some(p) = &run.reload_problem {
-            let lead = l.pick(
-                "修改后的场景文件有错误，仍在运行上一个正确版本：",
-                "The edited file has errors; the last good version keeps running:",
-            );
             if projector {
                 // The class need not read the author's mistake: one line here, the details on
                 // the instructor console.
-                ui.colored_label(
-                    BAD,
-                    RichText::new(format!("{lead}{}", l.pick("详情见导师控制台（F2）", " details on the instructor console (F2)"))).small(),
-                );
+                ui.colored_label(BAD, RichText::new(t!(l, "app-play-reload-problem-projector")).small());
             } else {
-                ui.colored_label(BAD, format!("{lead} {}", p.render(l)));
+                ui.colored_label(BAD, t!(l, "app-play-reload-problem", problem = p.render(l)));
             }
         }
     });
@@ -115,7 +102,7 @@ pub fn show(
     let meters_panel = if projector { 0.24 * ui.available_width() } else { 240.0 };
     if !hide_meters {
         egui::Panel::left("play-meters").default_size(meters_panel).show(ui, |ui| {
-            ui.heading(l.pick("态势", "Situation"));
+            ui.heading(t!(l, "app-play-situation"));
             for (i, m) in s.meters.iter().enumerate().filter(|(_, m)| m.visible) {
                 let v = run.session.run().meters[i];
                 let frac = ((v - m.min) as f32 / (m.max - m.min).max(1) as f32).clamp(0.0, 1.0);
@@ -147,7 +134,7 @@ pub fn show(
         // On the projector the column keeps its share whatever a post's width.
         let feed = if projector { feed.exact_size(width) } else { feed };
         feed.show(ui, |ui| {
-            ui.heading(l.pick("舆情与信息", "Posts and messages"));
+            ui.heading(t!(l, "app-play-feed"));
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 for m in run.feed.iter().filter_map(media) {
                     post_card(ui, m, code, l);
@@ -169,7 +156,7 @@ pub fn show(
                 return;
             }
             let Some(i) = run.session.scene() else {
-                if ui.button(l.pick("查看复盘", "See the debrief")).clicked() {
+                if ui.button(t!(l, "app-play-see-debrief")).clicked() {
                     intent = Some(Intent::Continue);
                 }
                 return;
@@ -181,7 +168,7 @@ pub fn show(
                 ui.heading(t.get(code));
             }
             if let Some(ch) = scene.speaker.as_ref().and_then(|id| s.characters.iter().find(|c| &c.id == id)) {
-                let title = ch.title.as_ref().map(|t| l.pick("（{}）", " ({})").replace("{}", t.get(code))).unwrap_or_default();
+                let title = ch.title.as_ref().map(|t| t!(l, "format-paren", remark = t.get(code))).unwrap_or_default();
                 ui.horizontal_wrapped(|ui| {
                     if let Some(t) = scene.title.as_ref().filter(|_| one_line) {
                         ui.heading(t.get(code));
@@ -270,18 +257,11 @@ fn choices(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: b
             intent = Some(Intent::Choose(offer.choice));
         }
         if !offer.enabled {
-            response.on_disabled_hover_text(l.pick("条件还不满足", "Not available yet"));
+            response.on_disabled_hover_text(t!(l, "app-play-not-available-yet"));
         }
     }
     ui.add_space(8.0);
-    let hint = if run.class.is_some() {
-        l.pick(
-            "数字键 1-9 为该选项加一票（Shift 减一票），V 开始第二轮，Enter 按多数决定，H 查看全部快捷键",
-            "Keys 1-9 add a vote (Shift removes one), V starts the final round, Enter takes the majority, H lists every key",
-        )
-    } else {
-        l.pick("按数字键 1-9 也可以选择", "Keys 1-9 choose too")
-    };
+    let hint = if run.class.is_some() { t!(l, "app-play-hint-class") } else { t!(l, "app-play-hint") };
     ui.label(RichText::new(hint).small().weak());
     intent
 }
@@ -290,25 +270,21 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: 
     let c = &run.compiled;
     let s = &c.scenario;
     if let Some(d) = run.session.run().decisions.last() {
-        let taken =
-            d.choice.map_or_else(|| l.pick("（没有作出决定）", "(no decision)").to_string(), |ix| c.choice(ix).text.get(code).to_string());
-        ui.label(RichText::new(format!("{}{taken}", l.pick("决定：", "Decision: "))).strong());
+        let taken = d.choice.map_or_else(|| t!(l, "app-play-no-decision"), |ix| c.choice(ix).text.get(code).to_string());
+        ui.label(RichText::new(t!(l, "app-play-decision", choice = taken)).strong());
         if let Some(v) = run.class.as_ref().and_then(|k| k.votes.last()).and_then(Option::as_ref) {
-            ui.label(format!("{}{}", l.pick("全班投票：", "Class vote: "), crate::present::vote::summary(v, l)));
+            ui.label(t!(l, "report-class-vote", summary = crate::present::vote::summary(v, l)));
         }
     }
     if projector && !run.revealed {
         ui.add_space(12.0);
-        ui.label(RichText::new(l.pick("后果待揭晓", "Consequences not shown yet")).heading());
-        ui.label(l.pick(
-            "先让大家讨论会发生什么，再按 C 或 Enter 揭晓。",
-            "Let the class discuss what will happen, then press C or Enter to reveal.",
-        ));
-        let clicked = ui.add(egui::Button::new(RichText::new(l.pick("揭晓后果", "Reveal")).strong())).clicked();
+        ui.label(RichText::new(t!(l, "app-play-consequences-hidden")).heading());
+        ui.label(t!(l, "app-play-discuss-first"));
+        let clicked = ui.add(egui::Button::new(RichText::new(t!(l, "app-reveal")).strong())).clicked();
         return clicked.then_some(Intent::Class(crate::app::class::ClassIntent::Reveal));
     }
     if run.timed_out {
-        ui.colored_label(BAD, RichText::new(l.pick("时间到！没有作出决定。", "Time is up! No decision was made.")).strong());
+        ui.colored_label(BAD, RichText::new(t!(l, "app-play-timed-out")).strong());
     }
     for source in &run.pending {
         let text = match *source {
@@ -320,14 +296,14 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: 
         if let Some(t) = text {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(l.pick("反馈", "Feedback")).strong());
+                ui.label(RichText::new(t!(l, "app-play-feedback")).strong());
                 typeset::label(ui, t.get(code));
             });
         }
         if let FeedbackSource::Choice(ix) = *source
             && let Some(b) = (ix < c.choices.len()).then(|| c.choice(ix).basis.as_ref()).flatten()
         {
-            typeset::label(ui, RichText::new(format!("{}{}", l.pick("依据：", "Basis: "), b.get(code))).italics());
+            typeset::label(ui, RichText::new(t!(l, "debrief-basis", basis = b.get(code))).italics());
         }
     }
     for &k in &run.news {
@@ -336,7 +312,7 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: 
         }
     }
     ui.add_space(12.0);
-    let label = if run.session.is_over() { l.pick("查看复盘", "See the debrief") } else { l.pick("继续", "Continue") };
+    let label = if run.session.is_over() { t!(l, "app-play-see-debrief") } else { t!(l, "app-play-continue") };
     let clicked = ui.add(egui::Button::new(RichText::new(label).strong())).clicked();
     // A class's keys, and the projector's, are read by the class plugin.
     let key = run.class.is_none() && !projector && ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
@@ -363,7 +339,7 @@ fn post_card(ui: &mut egui::Ui, m: &Media, code: &str, l: Lang) {
                 typeset::label(ui, RichText::new(m.text.get(code)).strong());
             }
             Channel::Hotline => {
-                typeset::label(ui, format!("{}{}", l.pick("诉求：", "Request: "), m.text.get(code)));
+                typeset::label(ui, t!(l, "app-play-hotline-request", text = m.text.get(code)));
             }
             _ => {
                 typeset::label(ui, m.text.get(code));

@@ -6,6 +6,7 @@ use crate::app::flow::{Intent, Settings};
 use crate::app::theme::{self, BAD, GOOD};
 use crate::lang::Lang;
 use crate::records::RunDetail;
+use crate::t;
 use bevy_egui::egui::{self, RichText};
 use std::collections::BTreeMap;
 
@@ -30,8 +31,8 @@ pub fn show(ui: &mut egui::Ui, runs: &[RunDetail], filters: &mut Filters, settin
     let l = settings.lang;
     let mut intent = None;
     ui.horizontal(|ui| {
-        ui.label(theme::title(l.pick("演练记录", "Records"), ui));
-        if ui.button(l.pick("返回案例库", "Back to library")).clicked() {
+        ui.label(theme::title(t!(l, "app-records-title"), ui));
+        if ui.button(t!(l, "app-back-to-library")).clicked() {
             intent = Some(Intent::ToLibrary);
         }
     });
@@ -39,17 +40,17 @@ pub fn show(ui: &mut egui::Ui, runs: &[RunDetail], filters: &mut Filters, settin
     scenarios.sort_unstable();
     scenarios.dedup();
     ui.horizontal_wrapped(|ui| {
-        ui.label(l.pick("小组", "Group"));
+        ui.label(t!(l, "app-records-filter-group"));
         ui.add(egui::TextEdit::singleline(&mut filters.group).desired_width(110.0));
-        ui.label(l.pick("学员", "Trainee"));
+        ui.label(t!(l, "app-records-filter-trainee"));
         ui.add(egui::TextEdit::singleline(&mut filters.trainee).desired_width(110.0));
-        ui.label(l.pick("日期", "Date"));
+        ui.label(t!(l, "app-records-filter-date"));
         ui.add(egui::TextEdit::singleline(&mut filters.date).hint_text("2026-11").desired_width(100.0));
-        ui.label(l.pick("案例", "Scenario"));
+        ui.label(t!(l, "app-records-filter-scenario"));
         egui::ComboBox::from_id_salt("scenario")
-            .selected_text(if filters.scenario.is_empty() { l.pick("全部", "all").to_string() } else { filters.scenario.clone() })
+            .selected_text(if filters.scenario.is_empty() { t!(l, "app-records-all") } else { filters.scenario.clone() })
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filters.scenario, String::new(), l.pick("全部", "all"));
+                ui.selectable_value(&mut filters.scenario, String::new(), t!(l, "app-records-all"));
                 for s in &scenarios {
                     ui.selectable_value(&mut filters.scenario, (*s).to_string(), *s);
                 }
@@ -64,14 +65,14 @@ pub fn show(ui: &mut egui::Ui, runs: &[RunDetail], filters: &mut Filters, settin
         }
         egui::Grid::new("runs").striped(true).num_columns(8).show(ui, |ui| {
             for h in [
-                l.pick("编号", "id"),
-                l.pick("开始", "started"),
-                l.pick("案例", "scenario"),
-                l.pick("学员", "trainee"),
-                l.pick("小组", "group"),
-                l.pick("结局", "ending"),
-                l.pick("总分", "total"),
-                l.pick("决策", "decisions"),
+                t!(l, "records-column-id"),
+                t!(l, "app-records-column-started"),
+                t!(l, "records-column-scenario"),
+                t!(l, "records-column-trainee"),
+                t!(l, "records-column-group"),
+                t!(l, "records-column-ending"),
+                t!(l, "records-column-total"),
+                t!(l, "app-records-column-decisions"),
             ] {
                 ui.label(RichText::new(h).strong());
             }
@@ -83,14 +84,14 @@ pub fn show(ui: &mut egui::Ui, runs: &[RunDetail], filters: &mut Filters, settin
                 ui.label(&r.scenario);
                 ui.label(&r.trainee);
                 ui.label(&r.group);
-                ui.label(r.ending.clone().unwrap_or_else(|| l.pick("（未完成）", "(not finished)").to_string()));
+                ui.label(r.ending.clone().unwrap_or_else(|| t!(l, "records-not-finished")));
                 ui.label(r.total.map_or_else(|| "-".into(), |t| format!("{t:.1}")));
                 ui.label(r.decisions.to_string());
                 ui.end_row();
             }
         });
         if shown.is_empty() {
-            ui.label(l.pick("没有符合条件的记录。", "No runs match."));
+            ui.label(t!(l, "app-records-none"));
         }
     });
     intent
@@ -99,10 +100,7 @@ pub fn show(ui: &mut egui::Ui, runs: &[RunDetail], filters: &mut Filters, settin
 /// The class view of one scenario's runs.
 fn class_view(ui: &mut egui::Ui, runs: &[&RunDetail], l: Lang) {
     let done: Vec<&&RunDetail> = runs.iter().filter(|r| r.run.complete).collect();
-    ui.heading(match l {
-        Lang::ZH_CN => format!("全班情况（{} 次完成的演练）", done.len()),
-        _ => format!("Class view ({} finished runs)", done.len()),
-    });
+    ui.heading(t!(l, "app-records-class-view", runs = done.len()));
     if done.is_empty() {
         return;
     }
@@ -113,13 +111,7 @@ fn class_view(ui: &mut egui::Ui, runs: &[&RunDetail], l: Lang) {
             scores.entry(&s.competency).or_default().push(s.score);
         }
     }
-    ui.label(
-        RichText::new(l.pick(
-            "各能力得分分布（0-20、20-40、40-60、60-80、80-100）",
-            "Score spread per competency (0-20, 20-40, 40-60, 60-80, 80-100)",
-        ))
-        .strong(),
-    );
+    ui.label(RichText::new(t!(l, "app-records-spread-title")).strong());
     for (k, v) in &scores {
         let mean = v.iter().sum::<f64>() / v.len() as f64;
         let lo = v.iter().copied().fold(f64::MAX, f64::min);
@@ -130,13 +122,22 @@ fn class_view(ui: &mut egui::Ui, runs: &[&RunDetail], l: Lang) {
         }
         let hist = bands.iter().map(|n| format!("{}{n}", "█".repeat(*n))).collect::<Vec<_>>().join(" | ");
         let colour = if mean >= 70.0 { GOOD } else { BAD };
-        ui.colored_label(colour, format!("{k}: {} {mean:.1} ({lo:.0}..{hi:.0})   {hist}", l.pick("平均", "mean")));
+        let line = t!(
+            l,
+            "app-records-spread",
+            competency = *k,
+            mean = format!("{mean:.1}"),
+            low = format!("{lo:.0}"),
+            high = format!("{hi:.0}"),
+            bars = hist
+        );
+        ui.colored_label(colour, line);
     }
     let mut endings: BTreeMap<&str, usize> = BTreeMap::new();
     for r in &done {
         *endings.entry(r.run.ending.as_deref().unwrap_or("-")).or_default() += 1;
     }
-    ui.label(RichText::new(l.pick("到达的结局", "Endings reached")).strong());
+    ui.label(RichText::new(t!(l, "app-records-endings")).strong());
     ui.label(endings.iter().map(|(e, n)| format!("{e} × {n}")).collect::<Vec<_>>().join("   "));
     // How often each choice was taken at each scene.
     let mut at: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
@@ -144,7 +145,7 @@ fn class_view(ui: &mut egui::Ui, runs: &[&RunDetail], l: Lang) {
     for r in runs {
         let mut path = Vec::new();
         for d in &r.decisions {
-            let choice = d.choice.clone().unwrap_or_else(|| l.pick("（超时）", "(timeout)").to_string());
+            let choice = d.choice.clone().unwrap_or_else(|| t!(l, "records-timeout"));
             *at.entry(&d.scene).or_default().entry(choice.clone()).or_default() += 1;
             path.push(choice);
         }
@@ -152,14 +153,14 @@ fn class_view(ui: &mut egui::Ui, runs: &[&RunDetail], l: Lang) {
             *paths.entry(path).or_default() += 1;
         }
     }
-    ui.label(RichText::new(l.pick("各场景的选择", "Choices at each scene")).strong());
+    ui.label(RichText::new(t!(l, "app-records-choices")).strong());
     for (scene, counts) in &at {
         let total: usize = counts.values().sum();
         let parts: Vec<String> = counts.iter().map(|(c, n)| format!("{c} {}%", n * 100 / total.max(1))).collect();
         ui.label(format!("{scene}: {}", parts.join(" · ")));
     }
     if let Some((path, n)) = paths.iter().max_by_key(|(_, n)| **n) {
-        ui.label(RichText::new(l.pick("最常见的路线", "Most common road")).strong());
+        ui.label(RichText::new(t!(l, "app-records-common-road")).strong());
         ui.label(format!("{} (×{n})", path.join(" → ")));
     }
 }

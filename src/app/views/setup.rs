@@ -4,6 +4,7 @@
 use crate::app::flow::{FeedbackMode, Intent, Settings, SetupForm};
 use crate::app::theme;
 use crate::scenario::Scenario;
+use crate::t;
 use bevy_egui::egui::{self, RichText};
 
 /// Text typed into the form, kept between frames.
@@ -25,7 +26,7 @@ pub fn show(ui: &mut egui::Ui, s: &Scenario, form: &SetupForm, typing: &mut Typi
         ui.label(theme::title(s.title.get(code), ui));
         ui.label(s.summary.get(code));
         ui.add_space(8.0);
-        ui.heading(l.pick("选择角色", "Choose your role"));
+        ui.heading(t!(l, "app-setup-role"));
         for (i, r) in s.roles.iter().enumerate() {
             if ui.radio(form.role == i, RichText::new(r.name.get(code)).strong()).clicked() {
                 intent = Some(Intent::ChooseRole(i));
@@ -38,51 +39,44 @@ pub fn show(ui: &mut egui::Ui, s: &Scenario, form: &SetupForm, typing: &mut Typi
             }
         }
         ui.add_space(8.0);
-        ui.heading(l.pick("练习方式", "Who plays"));
-        if ui.radio(!form.class, l.pick("个人练习", "One trainee")).clicked() {
+        ui.heading(t!(l, "app-setup-who"));
+        if ui.radio(!form.class, t!(l, "app-setup-one-trainee")).clicked() {
             intent = Some(Intent::SetClassMode(false));
         }
-        if ui
-            .radio(
-                form.class,
-                l.pick("课堂集体决策（投屏、举手投票、导师控制）", "A class deciding together (projector, votes, instructor controls)"),
-            )
-            .clicked()
-        {
+        if ui.radio(form.class, t!(l, "app-setup-class")).clicked() {
             intent = Some(Intent::SetClassMode(true));
         }
         ui.add_space(8.0);
         egui::Grid::new("trainee").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             if !form.class {
-                ui.label(l.pick("学员姓名", "Trainee"));
+                ui.label(t!(l, "app-setup-trainee"));
                 if ui.add(egui::TextEdit::singleline(&mut typing.trainee).desired_width(260.0)).changed() {
                     intent = Some(Intent::SetTrainee(typing.trainee.clone()));
                 }
                 ui.end_row();
             }
-            ui.label(if form.class { l.pick("班级或小组", "Class or group") } else { l.pick("小组", "Group") });
+            ui.label(if form.class { t!(l, "app-setup-class-or-group") } else { t!(l, "app-setup-group") });
             if ui.add(egui::TextEdit::singleline(&mut typing.group).desired_width(260.0)).changed() {
                 intent = Some(Intent::SetGroup(typing.group.clone()));
             }
             ui.end_row();
         });
         ui.add_space(8.0);
-        ui.heading(l.pick("反馈方式", "Feedback"));
-        if ui.radio(form.feedback == FeedbackMode::AfterEachChoice, l.pick("每次决策后立即反馈", "After each decision")).clicked()
-        {
+        ui.heading(t!(l, "app-setup-feedback"));
+        if ui.radio(form.feedback == FeedbackMode::AfterEachChoice, t!(l, "app-setup-feedback-each")).clicked() {
             intent = Some(Intent::SetFeedbackMode(FeedbackMode::AfterEachChoice));
         }
-        if ui.radio(form.feedback == FeedbackMode::DebriefOnly, l.pick("只在复盘时反馈", "Only in the debrief")).clicked() {
+        if ui.radio(form.feedback == FeedbackMode::DebriefOnly, t!(l, "app-setup-feedback-debrief")).clicked() {
             intent = Some(Intent::SetFeedbackMode(FeedbackMode::DebriefOnly));
         }
         ui.add_space(12.0);
         ui.horizontal(|ui| {
-            let start = ui.add(egui::Button::new(RichText::new(l.pick("开始演练", "Start")).strong()).min_size(egui::vec2(160.0, 44.0)));
+            let start = ui.add(egui::Button::new(RichText::new(t!(l, "app-setup-start")).strong()).min_size(egui::vec2(160.0, 44.0)));
             let typing_now = ui.ctx().memory(|m| m.focused().is_some());
             if start.clicked() || (!typing_now && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
                 intent = Some(Intent::Start);
             }
-            if ui.button(l.pick("返回案例库", "Back to library")).clicked() {
+            if ui.button(t!(l, "app-back-to-library")).clicked() {
                 intent = Some(Intent::ToLibrary);
             }
         });

@@ -1,0 +1,38 @@
+# 桌面程序的演练界面。键名以 app-play- 开头。
+
+## 顶部一行
+
+app-play-story-time = 剧情时间 { $time }
+app-play-class-decision = 集体决策 · { $group }
+app-play-paused = 已暂停
+# 课堂回到前面某一步、走另一条路时显示
+app-play-road-not-taken = 另一条路：从第 { $decision } 步重走
+app-play-time-left = 剩余 { $secs } 秒
+# 演练中场景文件被改坏了，{ $problem } 是错误说明
+app-play-reload-problem = 修改后的场景文件有错误，仍在运行上一个正确版本：{ $problem }
+# 投影上不显示错误的细节
+app-play-reload-problem-projector = 修改后的场景文件有错误，仍在运行上一个正确版本：详情见导师控制台（F2）
+
+## 两侧的栏目
+
+app-play-situation = 态势
+app-play-feed = 舆情与信息
+# 12345 热线工单的内容
+app-play-hotline-request = 诉求：{ $text }
+
+## 选项
+
+app-play-not-available-yet = 条件还不满足
+app-play-hint = 按数字键 1-9 也可以选择
+app-play-hint-class = 数字键 1-9 为该选项加一票（Shift 减一票），V 开始第二轮，Enter 按多数决定，H 查看全部快捷键
+
+## 决策之后的反馈
+
+app-play-decision = 决定：{ $choice }
+app-play-no-decision = （没有作出决定）
+app-play-consequences-hidden = 后果待揭晓
+app-play-discuss-first = 先让大家讨论会发生什么，再按 C 或 Enter 揭晓。
+app-play-timed-out = 时间到！没有作出决定。
+app-play-feedback = 反馈
+app-play-continue = 继续
+app-play-see-debrief = 查看复盘

@@ -1,0 +1,14 @@
+# 桌面程序开始演练前的设置：角色、练习方式、学员、反馈方式。键名以 app-setup- 开头。
+
+app-setup-role = 选择角色
+app-setup-who = 练习方式
+app-setup-one-trainee = 个人练习
+app-setup-class = 课堂集体决策（投屏、举手投票、导师控制）
+app-setup-trainee = 学员姓名
+app-setup-group = 小组
+# 课堂集体决策时，“小组”一栏的名称
+app-setup-class-or-group = 班级或小组
+app-setup-feedback = 反馈方式
+app-setup-feedback-each = 每次决策后立即反馈
+app-setup-feedback-debrief = 只在复盘时反馈
+app-setup-start = 开始演练
