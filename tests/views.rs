@@ -467,6 +467,10 @@ fn typing_the_trainee_name_sends_it() {
     assert_eq!(std::mem::take(&mut h.state_mut().intents), vec![Intent::SetTrainee("李明".into())]);
     assert_eq!(h.state().data.typing.trainee, "李明");
     assert_eq!(h.get_all_by_role(Role::TextInput).next().unwrap().value().as_deref(), Some("李明"));
+    // Enter confirms the name (or an input method's choice): it does not start the run.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!h.state().intents.contains(&Intent::Start), "{:?}", h.state().intents);
 }
 
 #[test]
@@ -835,7 +839,7 @@ fn switching_the_debrief_to_english_changes_only_its_text() {
     shows(&h, "Your decisions");
     shows(&h, "1. Call the water company first to check");
     // The grade's brackets stay full-width in English (the view's format string).
-    shows(&h, "Ending: Calm restored（Excellent）");
+    shows(&h, "Ending: Calm restored (Excellent)");
     hides(&h, "能力得分");
     hides(&h, "再练一次");
     assert_eq!(shape(&h), chinese, "the same widgets in the same order, only their words differ");
@@ -1111,9 +1115,9 @@ fn notices_speak_english_and_render_in_projector_mode() {
 fn the_key_help_lists_every_key_and_closes() {
     let mut h = harness(DESK, settings(Lang::ZH_CN, false), (), |ui, _, s| views::class::help(&ui.ctx().clone(), s.lang));
     assert_eq!(h.get_by_role(Role::Window).accesskit_node().label().as_deref(), Some("导师快捷键"));
-    for (key, zh, _) in views::class::KEYS {
+    for (key, what) in views::class::KEYS {
         shows(&h, key);
-        shows(&h, zh);
+        shows(&h, &shapan::i18n::format(Lang::ZH_CN, what, &[]));
     }
     assert_eq!(click(&mut h, "关闭（H）"), vec![Intent::Class(ClassIntent::ToggleHelp)]);
     h.state_mut().settings = settings(Lang::EN, true);

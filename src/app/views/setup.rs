@@ -47,16 +47,23 @@ pub fn show(ui: &mut egui::Ui, s: &Scenario, form: &SetupForm, typing: &mut Typi
             intent = Some(Intent::SetClassMode(true));
         }
         ui.add_space(8.0);
+        // Enter in a text field confirms what was typed (and a Chinese input method's choice);
+        // egui gives up the field's focus in that same frame, so note it: it must not start.
+        let mut left_field = false;
         egui::Grid::new("trainee").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             if !form.class {
                 ui.label(t!(l, "app-setup-trainee"));
-                if ui.add(egui::TextEdit::singleline(&mut typing.trainee).desired_width(260.0)).changed() {
+                let field = ui.add(egui::TextEdit::singleline(&mut typing.trainee).desired_width(260.0));
+                left_field |= field.lost_focus();
+                if field.changed() {
                     intent = Some(Intent::SetTrainee(typing.trainee.clone()));
                 }
                 ui.end_row();
             }
             ui.label(if form.class { t!(l, "app-setup-class-or-group") } else { t!(l, "app-setup-group") });
-            if ui.add(egui::TextEdit::singleline(&mut typing.group).desired_width(260.0)).changed() {
+            let field = ui.add(egui::TextEdit::singleline(&mut typing.group).desired_width(260.0));
+            left_field |= field.lost_focus();
+            if field.changed() {
                 intent = Some(Intent::SetGroup(typing.group.clone()));
             }
             ui.end_row();
@@ -73,7 +80,7 @@ pub fn show(ui: &mut egui::Ui, s: &Scenario, form: &SetupForm, typing: &mut Typi
         ui.horizontal(|ui| {
             let start = ui.add(egui::Button::new(RichText::new(t!(l, "app-setup-start")).strong()).min_size(egui::vec2(160.0, 44.0)));
             let typing_now = ui.ctx().memory(|m| m.focused().is_some());
-            if start.clicked() || (!typing_now && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+            if start.clicked() || (!typing_now && !left_field && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
                 intent = Some(Intent::Start);
             }
             if ui.button(t!(l, "app-back-to-library")).clicked() {
