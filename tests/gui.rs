@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use shapan::app::class::{ClassIntent, Classroom};
 use shapan::app::clock::Pause;
-use shapan::app::flow::{ActiveRun, FixedSeed, Intent, Screen, Settings};
+use shapan::app::flow::{ActiveRun, FixedSeed, Intent, PlayView, Screen, Settings};
 use shapan::app::library::{Library, LibraryDir};
 use shapan::app::records::{DataDir, Interrupted};
 use shapan::lang::Lang;
@@ -115,9 +115,9 @@ fn a_trainee_goes_from_the_library_to_the_debrief_and_back() {
     assert_eq!(app.world().resource::<ActiveRun>().trainee, "李明");
     let ix = choice(&app, "call_water_company");
     send(&mut app, Intent::Choose(ix));
-    let run = app.world().resource::<ActiveRun>();
-    assert!(run.reading(), "feedback is shown after the choice");
-    assert!(!run.changes.is_empty(), "the meter change is shown");
+    let view = app.world().resource::<PlayView>();
+    assert!(view.reading(), "feedback is shown after the choice");
+    assert!(!view.changes.is_empty(), "the meter change is shown");
     // Choosing again while feedback is shown does nothing.
     let plain = choice(&app, "plain_notice");
     send(&mut app, Intent::Choose(plain));
@@ -150,7 +150,7 @@ fn feedback_can_wait_for_the_debrief() {
     send(&mut app, Intent::Start);
     let ix = choice(&app, "call_water_company");
     send(&mut app, Intent::Choose(ix));
-    assert!(!app.world().resource::<ActiveRun>().reading(), "no feedback during play");
+    assert!(!app.world().resource::<PlayView>().reading(), "no feedback during play");
 }
 
 #[test]
@@ -190,6 +190,10 @@ fn hot_reload_keeps_the_last_good_version_and_the_trainees_progress() {
     assert_eq!(run.session.run().decisions.len(), 1, "progress kept");
     let scene = run.session.scene().unwrap();
     assert!(run.compiled.scenario.scenes[scene].text.get("zh-CN").starts_with("情况终于清楚"));
+    // The view's indices were remapped to the edited scenario: its feed is the run's, rebuilt.
+    let view = app.world().resource::<PlayView>();
+    assert_eq!(view.feed, PlayView::rebuild(run).feed);
+    assert!(!view.feed.is_empty() && view.changes.is_empty());
     // A new file saved into the folder joins the library.
     let new = dir.join("second.ron");
     std::fs::write(&new, original.replace("id: \"water_rumour_quick\"", "id: \"second\"")).unwrap();
@@ -393,10 +397,11 @@ fn a_class_votes_in_two_rounds_and_the_run_is_recorded_with_the_votes() {
         Some(run.compiled.choice_index("call_water_company").unwrap()),
         "the final round decided"
     );
-    assert!(run.reading() && !run.revealed, "on the projector the consequences wait");
+    let view = app.world().resource::<PlayView>();
+    assert!(view.reading() && !view.revealed, "on the projector the consequences wait");
     // Enter first reveals, then continues.
     class(&mut app, ClassIntent::Reveal);
-    assert!(app.world().resource::<ActiveRun>().revealed);
+    assert!(app.world().resource::<PlayView>().revealed);
     send(&mut app, Intent::Continue);
 
     // A tie: the majority cannot decide, the instructor must pick one of the tied choices.
@@ -404,7 +409,7 @@ fn a_class_votes_in_two_rounds_and_the_run_is_recorded_with_the_votes() {
     class(&mut app, ClassIntent::SetVote { k: 1, count: 12 });
     class(&mut app, ClassIntent::Decide);
     assert!(app.world().resource::<Classroom>().message.as_ref().is_some_and(|m| m.render(Lang::ZH_CN).contains("票数相同")));
-    assert!(!app.world().resource::<ActiveRun>().reading(), "nothing was decided");
+    assert!(!app.world().resource::<PlayView>().reading(), "nothing was decided");
     class(&mut app, ClassIntent::Instructor(1));
     class(&mut app, ClassIntent::Reveal);
     send(&mut app, Intent::Continue);
@@ -463,7 +468,7 @@ fn the_instructor_pauses_adds_time_skips_and_goes_back_for_the_road_not_taken() 
     assert_eq!(screen(&app), Screen::Play);
     let run = app.world().resource::<ActiveRun>();
     assert_eq!((run.session.run().decisions.len(), run.counterfactual.as_ref().map(|c| c.0)), (0, Some(0)));
-    assert_eq!(run.feed.len(), 1, "the posts of that moment are shown again");
+    assert_eq!(app.world().resource::<PlayView>().feed.len(), 1, "the posts of that moment are shown again");
     let call = choice(&app, "call_water_company");
     send(&mut app, Intent::Choose(call));
     send(&mut app, Intent::Continue);
@@ -571,7 +576,7 @@ fn a_class_run_interrupted_by_a_crash_resumes_as_the_same_class() {
     let run = app.world().resource::<ActiveRun>();
     assert_eq!(run.group, "第一期培训班");
     assert_eq!(run.class.as_ref().map(|c| c.from), Some(1), "still a class, with the decision taken before the crash");
-    assert!(!run.feed.is_empty(), "the posts seen before the crash are shown again");
+    assert!(!app.world().resource::<PlayView>().feed.is_empty(), "the posts seen before the crash are shown again");
     send(&mut app, Intent::Continue);
     class(&mut app, ClassIntent::SetVote { k: 0, count: 17 });
     class(&mut app, ClassIntent::Decide);
@@ -772,7 +777,7 @@ fn a_scene_with_no_way_out_says_so_and_the_run_can_end_there() {
     send(&mut app, Intent::Choose(ix));
     send(&mut app, Intent::Continue);
     let run = app.world().resource::<ActiveRun>();
-    assert!(run.stuck, "the dead end is known to the view");
+    assert!(run.session.stuck().is_some(), "the dead end is known to the view");
     assert_eq!(run.session.run().decisions.len(), 1, "the decision that led there is kept");
     send(&mut app, Intent::Class(ClassIntent::SkipToDebrief));
     assert_eq!(screen(&app), Screen::Debrief);

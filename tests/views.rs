@@ -11,7 +11,7 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::{AccessKitNode, NodeT, Queryable};
 use egui_kittest::{Harness, Node};
 use shapan::app::class::{ClassIntent, Classroom};
-use shapan::app::flow::{ActiveRun, DebriefJob, FeedbackMode, Intent, Screen, Settings, SetupForm};
+use shapan::app::flow::{ActiveRun, DebriefJob, FeedbackMode, Intent, PlayView, Screen, Settings, SetupForm, take};
 use shapan::app::library::Library;
 use shapan::app::map::Maps;
 use shapan::app::notice::{Level, Notice};
@@ -535,34 +535,53 @@ fn setup_renders_in_projector_mode() {
 // ---------------------------------------------------------------------------------------------
 // Play
 
-/// A run of the tutorial just started, as the flow starts it.
-fn active(seed: u64) -> ActiveRun {
-    let c = compiled(TUTORIAL);
-    let (session, events) = Session::start(c.clone(), None, seed, true).unwrap();
-    let mut run = ActiveRun::new(root().join(TUTORIAL), c, session, ("李明".into(), "一班".into()), FeedbackMode::AfterEachChoice, None);
-    run.absorb(&events);
-    run
+/// A run and what the play screen shows of it, as the flow keeps them.
+struct Live {
+    run: ActiveRun,
+    view: PlayView,
 }
 
-fn choose(run: &mut ActiveRun, id: &str) {
+impl Live {
+    fn with_class(self) -> Live {
+        Live { run: self.run.with_class(), ..self }
+    }
+}
+
+/// A run of `file` just started, as the flow starts it.
+fn started(file: &str, seed: u64) -> Live {
+    let c = compiled(file);
+    let (session, events) = Session::start(c.clone(), None, seed, true).unwrap();
+    let run = ActiveRun::new(root().join(file), c, session, ("李明".into(), "一班".into()), FeedbackMode::AfterEachChoice);
+    let mut view = PlayView::default();
+    view.absorb(&run, &events);
+    Live { run, view }
+}
+
+/// A run of the tutorial just started.
+fn active(seed: u64) -> Live {
+    started(TUTORIAL, seed)
+}
+
+fn choose(run: &mut ActiveRun, view: &mut PlayView, id: &str) {
     let ix = run.compiled.choice_index(id).unwrap();
     let events = match run.class.as_mut() {
         Some(class) => class.choose(&mut run.session, ix).unwrap(),
         None => run.session.choose_index(ix).unwrap(),
     };
-    run.take(&events);
+    take(run, view, &events);
 }
 
 struct PlayState {
     run: ActiveRun,
+    view: PlayView,
     room: Classroom,
     paused: bool,
 }
 
-fn play(size: (f32, f32), s: Settings, run: ActiveRun, room: Classroom) -> Harness<'static, Seen<PlayState>> {
-    harness(size, s, PlayState { run, room, paused: false }, |ui, st, settings| {
+fn play(size: (f32, f32), s: Settings, live: Live, room: Classroom) -> Harness<'static, Seen<PlayState>> {
+    harness(size, s, PlayState { run: live.run, view: live.view, room, paused: false }, |ui, st, settings| {
         let room = views::play::Room { classroom: &st.room, paused: st.paused };
-        views::play::show(ui, &st.run, None, settings, &room)
+        views::play::show(ui, &st.run, &st.view, None, settings, &room)
     })
 }
 
@@ -624,15 +643,14 @@ fn a_choice_whose_condition_fails_is_greyed_out_and_not_numbered() {
     // that goes that way.
     let run = (0..200)
         .map(|seed| {
-            let mut run = active(seed);
-            choose(&mut run, "deny_at_once");
-            run
+            let mut live = active(seed);
+            choose(&mut live.run, &mut live.view, "deny_at_once");
+            live
         })
-        .find(|run| run.session.scene().is_some_and(|i| run.compiled.scenario.scenes[i].id == "facts_in_hand"))
+        .find(|l| l.run.session.scene().is_some_and(|i| l.run.compiled.scenario.scenes[i].id == "facts_in_hand"))
         .expect("some seed reaches the facts without checking them");
     let mut run = run;
-    run.pending.clear();
-    run.news.clear();
+    run.view.read();
     let mut h = play(DESK, settings(Lang::ZH_CN, false), run, Classroom::default());
     let c = h.state().data.run.compiled.clone();
     let greyed = "   在群里发通俗说明，附检测报告，并上门看望独居老人";
@@ -644,7 +662,7 @@ fn a_choice_whose_condition_fails_is_greyed_out_and_not_numbered() {
 #[test]
 fn after_a_choice_its_feedback_is_read_before_going_on() {
     let mut run = active(1);
-    choose(&mut run, "call_water_company");
+    choose(&mut run.run, &mut run.view, "call_water_company");
     let mut h = play(DESK, settings(Lang::ZH_CN, false), run, Classroom::default());
     shows(&h, "决定：先给水务公司打电话核实情况");
     shows(&h, "反馈");
@@ -659,11 +677,18 @@ fn after_a_choice_its_feedback_is_read_before_going_on() {
     assert_eq!(std::mem::take(&mut h.state_mut().intents), vec![Intent::Continue]);
 }
 
+/// A run that reached a scene with no choice and no timer (its feedback read).
+fn dead_end() -> Live {
+    let mut live = started("tests/engine/dead_end.ron", 1);
+    choose(&mut live.run, &mut live.view, "delete");
+    assert!(live.run.session.stuck().is_some());
+    live.view.read();
+    live
+}
+
 #[test]
 fn a_dead_end_replaces_the_choices_with_its_message_and_a_way_to_end() {
-    let mut run = active(1);
-    run.stuck = true;
-    let mut h = play(DESK, settings(Lang::ZH_CN, false), run, Classroom::default());
+    let mut h = play(DESK, settings(Lang::ZH_CN, false), dead_end(), Classroom::default());
     shows(&h, &shapan::t!(Lang::ZH_CN, "error-engine-stuck-event"));
     hides(&h, CHOICE_1);
     hides(&h, CHOICE_2);
@@ -674,9 +699,7 @@ fn a_dead_end_replaces_the_choices_with_its_message_and_a_way_to_end() {
     h.run();
     assert!(h.state().intents.is_empty());
     drop(h);
-    let mut run = active(1);
-    run.stuck = true;
-    let mut h = play(DESK, settings(Lang::EN, false), run, Classroom::default());
+    let mut h = play(DESK, settings(Lang::EN, false), dead_end(), Classroom::default());
     shows(&h, &shapan::t!(Lang::EN, "error-engine-stuck-event"));
     assert_eq!(click(&mut h, "End the run and see the debrief"), vec![Intent::Class(ClassIntent::SkipToDebrief)]);
 }
@@ -728,12 +751,13 @@ fn play_renders_in_projector_mode_with_meters_and_consequences_held_back() {
     h.run();
     shows(&h, "态势");
     // After a decision the consequences wait to be revealed.
-    choose(&mut h.state_mut().data.run, "call_water_company");
+    let data = &mut h.state_mut().data;
+    choose(&mut data.run, &mut data.view, "call_water_company");
     h.run();
     shows(&h, "后果待揭晓");
     hides(&h, "先核实是对的。水务公司说昨夜管网检修，短时水黄属正常，水质检测合格。");
     assert_eq!(click(&mut h, "揭晓后果"), vec![Intent::Class(ClassIntent::Reveal)]);
-    h.state_mut().data.run.revealed = true;
+    h.state_mut().data.view.revealed = true;
     h.run();
     shows(&h, "先核实是对的。水务公司说昨夜管网检修，短时水黄属正常，水质检测合格。");
 }
@@ -1128,9 +1152,9 @@ fn the_key_help_lists_every_key_and_closes() {
 
 #[test]
 fn the_rewind_overlay_lists_the_decisions_to_go_back_to() {
-    let mut run = active(1).with_class();
-    choose(&mut run, "call_water_company");
-    run.pending.clear();
+    let mut live = active(1).with_class();
+    choose(&mut live.run, &mut live.view, "call_water_company");
+    let run = live.run;
     let mut h = harness(DESK, settings(Lang::ZH_CN, false), run, |ui, run, s| views::class::rewind(&ui.ctx().clone(), run, s.lang));
     assert_eq!(h.get_by_role(Role::Window).accesskit_node().label().as_deref(), Some("回到哪一步？"));
     shows(&h, "按数字键或点击：从那一步起走另一条路，复盘时两条路并排比较。");
@@ -1149,8 +1173,16 @@ struct ConsoleState {
 
 fn console(size: (f32, f32), s: Settings, state: ConsoleState, maps: &Maps) -> Harness<'_, Seen<ConsoleState>> {
     harness(size, s, state, move |ui, st, settings| {
-        let v =
-            views::console::Console { run: st.run.as_ref(), room: &st.room, settings, screen: st.screen, paused: false, best: None, maps };
+        let v = views::console::Console {
+            run: st.run.as_ref(),
+            reading: false,
+            room: &st.room,
+            settings,
+            screen: st.screen,
+            paused: false,
+            best: None,
+            maps,
+        };
         egui::CentralPanel::default().show(ui, |ui| views::console::show(ui, &v)).inner
     })
 }
@@ -1158,7 +1190,7 @@ fn console(size: (f32, f32), s: Settings, state: ConsoleState, maps: &Maps) -> H
 #[test]
 fn the_console_shows_what_the_class_does_not_see_and_its_controls() {
     let maps = Maps::default();
-    let state = ConsoleState { run: Some(active(1).with_class()), room: Classroom::default(), screen: Screen::Play };
+    let state = ConsoleState { run: Some(active(1).with_class().run), room: Classroom::default(), screen: Screen::Play };
     let mut h = console((1280.0, 1400.0), settings(Lang::ZH_CN, false), state, &maps);
     shows(&h, "导师控制台");
     shows(&h, "当前场景：group_chat");
@@ -1206,7 +1238,7 @@ fn the_console_shows_what_the_class_does_not_see_and_its_controls() {
 #[test]
 fn the_console_renders_in_projector_mode() {
     let maps = Maps::default();
-    let state = ConsoleState { run: Some(active(1)), room: Classroom::default(), screen: Screen::Play };
+    let state = ConsoleState { run: Some(active(1).run), room: Classroom::default(), screen: Screen::Play };
     let mut h = console(PROJECTOR_4_3, settings(Lang::ZH_CN, true), state, &maps);
     shows(&h, "导师控制台");
     assert_eq!(click(&mut h, "退出投影模式 (F5)"), vec![Intent::Class(ClassIntent::ToggleProjector)]);

@@ -4,9 +4,10 @@
 //! applies them to the run, so the whole classroom flow runs headless too.
 
 use super::clock::Pause;
-use super::flow::{ActiveRun, AppSystems, Intent, Screen, Settings};
+use super::flow::{ActiveRun, AppSystems, Intent, PlayView, Screen, Settings, stop, take};
 use super::notice::Notices;
 use super::records::Db;
+use super::records::RunRecord;
 use crate::engine::class::votable;
 use crate::engine::vote::{Verdict, VoteError};
 use crate::i18n::{Localize, Message};
@@ -79,6 +80,8 @@ fn apply(
     mut intents: MessageReader<Intent>,
     mut commands: Commands,
     mut run: Option<ResMut<ActiveRun>>,
+    mut view: Option<ResMut<PlayView>>,
+    mut record: Option<ResMut<RunRecord>>,
     mut room: ResMut<Classroom>,
     mut settings: ResMut<Settings>,
     pause: Res<State<Pause>>,
@@ -113,14 +116,15 @@ fn apply(
             },
             _ => {}
         }
-        let Some(r) = run.as_mut() else { continue };
+        let (Some(r), Some(v)) = (run.as_deref_mut(), view.as_deref_mut()) else { continue };
+        let reading = v.reading();
         match ci.clone() {
-            ClassIntent::Reveal => r.revealed = true,
+            ClassIntent::Reveal => v.revealed = true,
             ClassIntent::AddTime if playing && !r.session.add_time(ADD_TIME_MS) => {
                 room.message = Some(msg!("class-no-timer"));
             }
             ClassIntent::SkipToDebrief if playing => {
-                r.stop();
+                stop(r, v);
                 next.set(Screen::Debrief);
             }
             ClassIntent::Rewind(k) => {
@@ -129,9 +133,11 @@ fn apply(
                 // The road left behind: its record ends here (a run never finished is stopped,
                 // not offered for resuming), and its debrief is kept to compare with.
                 if !r.session.is_over() {
-                    r.stop();
+                    stop(r, v);
                 }
-                super::records::close(db.as_deref(), r, l, &mut notices);
+                if let Some(rec) = record.as_deref_mut() {
+                    super::records::close(db.as_deref(), r, rec, l, &mut notices);
+                }
                 let taken = r.take_debrief();
                 let mut fresh = ActiveRun::with_scoring(
                     r.path.clone(),
@@ -139,38 +145,38 @@ fn apply(
                     session,
                     (r.trainee.clone(), r.group.clone()),
                     r.feedback,
-                    None,
                     r.share_scoring(),
                 );
                 fresh.class = Some(branch);
                 fresh.counterfactual = Some((k, taken));
-                fresh.rebuild_feed();
+                commands.insert_resource(PlayView::rebuild(&fresh));
                 commands.insert_resource(fresh);
+                // The road not taken is an exploration: it is not recorded.
+                commands.insert_resource(RunRecord::default());
                 room.rewind = false;
                 room.show_scores = false;
                 next.set(Screen::Play);
             }
-            ClassIntent::Vote { k, delta } if playing && !r.reading() => {
-                if let Some(v) = r.class.as_mut().and_then(|c| c.vote.as_mut()) {
-                    v.add(k, delta);
+            ClassIntent::Vote { k, delta } if playing && !reading => {
+                if let Some(vote) = r.class.as_mut().and_then(|c| c.vote.as_mut()) {
+                    vote.add(k, delta);
                 }
             }
-            ClassIntent::SetVote { k, count } if playing && !r.reading() => {
-                if let Some(v) = r.class.as_mut().and_then(|c| c.vote.as_mut()) {
-                    v.set(k, count);
+            ClassIntent::SetVote { k, count } if playing && !reading => {
+                if let Some(vote) = r.class.as_mut().and_then(|c| c.vote.as_mut()) {
+                    vote.set(k, count);
                 }
             }
-            ClassIntent::SecondRound if playing && !r.reading() => {
-                if let Some(v) = r.class.as_mut().and_then(|c| c.vote.as_mut())
-                    && !v.second_round()
+            ClassIntent::SecondRound if playing && !reading => {
+                if let Some(vote) = r.class.as_mut().and_then(|c| c.vote.as_mut())
+                    && !vote.second_round()
                 {
-                    room.message = Some(if v.round() >= 2 { msg!("class-final-round") } else { VoteError::NoVotes.message() });
+                    room.message = Some(if vote.round() >= 2 { msg!("class-final-round") } else { VoteError::NoVotes.message() });
                 }
             }
-            ClassIntent::Decide | ClassIntent::Instructor(_) if playing && !r.reading() => {
-                let r = &mut **r;
+            ClassIntent::Decide | ClassIntent::Instructor(_) if playing && !reading => {
                 let Some(class) = r.class.as_mut() else { continue };
-                r.changes.clear();
+                v.changes.clear();
                 let taken = match ci {
                     &ClassIntent::Instructor(k) => match class.vote.as_ref().map(|v| v.verdict()) {
                         Some(Verdict::Tie(t)) if t.contains(&k) => class.decide(&mut r.session, Some(k)),
@@ -183,7 +189,7 @@ fn apply(
                 };
                 match taken {
                     Ok(events) => {
-                        if r.take(&events) {
+                        if take(r, v, &events) {
                             next.set(Screen::Debrief);
                         }
                     }

@@ -4,7 +4,7 @@
 
 use super::class::Classroom;
 use super::clock::Pause;
-use super::flow::{ActiveRun, Intent, Screen, Settings};
+use super::flow::{ActiveRun, Intent, PlayView, Screen, Settings};
 use super::tasks::Job;
 use super::theme;
 use super::views;
@@ -99,6 +99,7 @@ fn draw(
     mut ctx: Single<&mut EguiContext, With<ConsoleCamera>>,
     mut open: ResMut<Open>,
     run: Option<Res<ActiveRun>>,
+    view: Option<Res<PlayView>>,
     room: Res<Classroom>,
     settings: Res<Settings>,
     screen: Res<State<Screen>>,
@@ -113,6 +114,7 @@ fn draw(
     let best = run.as_deref().and_then(|r| best(&mut open, r));
     let console = views::console::Console {
         run: run.as_deref(),
+        reading: view.as_deref().is_some_and(PlayView::reading),
         room: &room,
         settings: &settings,
         screen: *screen.get(),
@@ -129,7 +131,7 @@ fn draw(
     intents.write_batch(intent);
     // Only a text field takes the keys (a focused button must not swallow them).
     if !ctx.text_edit_focused() {
-        let here = views::class::KeyContext::of(*screen.get(), run.as_deref(), &settings, &room);
+        let here = views::class::KeyContext::of(*screen.get(), run.as_deref().zip(view.as_deref()), &settings, &room);
         intents.write_batch(ctx.input(|i| views::class::keys(&i.events, &here)));
     }
     Ok(())

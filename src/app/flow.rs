@@ -4,6 +4,7 @@
 use super::class::ClassIntent;
 use super::library::Library;
 use super::notice::Notices;
+use super::records::RunRecord;
 use super::tasks::Job;
 use crate::engine::class::Class;
 use crate::engine::debrief::Debrief;
@@ -108,7 +109,11 @@ pub struct Post {
     pub index: usize,
 }
 
-/// The run being played, with what the views need to show it.
+/// The run being played: the engine's session of a compiled scenario, who plays it, and the
+/// background work it owns (score ranges, debriefs), dropped with it. What the play screen shows
+/// beyond the engine's state is the `PlayView`; its record in the database is the records
+/// plugin's `RunRecord`. All three are inserted when a run starts and removed when the app
+/// returns to the library.
 #[derive(Resource, Debug)]
 pub struct ActiveRun {
     pub path: PathBuf,
@@ -117,6 +122,26 @@ pub struct ActiveRun {
     pub trainee: String,
     pub group: String,
     pub feedback: FeedbackMode,
+    /// Problems of a hot reload that could not be applied (the last good version keeps running).
+    pub reload_problem: Option<ReloadProblem>,
+    /// Score ranges, explored on the task pool while the trainee plays (a large scenario takes a
+    /// few seconds), so the debrief appears at once.
+    pub scoring: Job<Explored>,
+    /// What a class adds to the run: votes, checkpoints to go back to.
+    pub class: Option<Class>,
+    /// For the road not taken: the decision it branched at and the debrief of the road taken.
+    /// Such a run is an exploration and is not recorded.
+    pub counterfactual: Option<(usize, DebriefJob)>,
+    /// The debrief, once the run is over (or stopped): waiting, being built, or built.
+    pub debrief: Option<DebriefJob>,
+}
+
+/// What the play screen shows of the run beyond the engine's state, taken from the engine's
+/// events: feedback and news waiting to be read, the media feed, the last decision's meter
+/// changes, whether its consequences are revealed. Its indices point into the scenario, so a
+/// resumed or branched run, and a hot reload, rebuild it from the run.
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct PlayView {
     /// Feedback waiting for the trainee to read before the next scene.
     pub pending: Vec<FeedbackSource>,
     /// Inject narrations waiting to be read.
@@ -125,30 +150,123 @@ pub struct ActiveRun {
     /// Meter changes of the last decision: (meter, from, to).
     pub changes: Vec<(usize, i64, i64)>,
     pub timed_out: bool,
-    /// The scene reached offers no choice and has no timer: the run cannot go on.
-    pub stuck: bool,
-    /// Problems of a hot reload that could not be applied (the last good version keeps running).
-    pub reload_problem: Option<ReloadProblem>,
-    /// The run's id in the results database once recorded, how many decisions are written,
-    /// and whether its end is.
-    pub record: Option<i64>,
-    pub recorded: usize,
-    pub finished: bool,
-    /// Writing the record failed (a notice said so): it is not tried again for this run.
-    pub unrecorded: bool,
-    /// Score ranges, explored on the task pool while the trainee plays (a large scenario takes a
-    /// few seconds), so the debrief appears at once.
-    pub scoring: Job<Explored>,
-    /// What a class adds to the run: votes, checkpoints to go back to.
-    pub class: Option<Class>,
     /// Whether the consequences of the last decision are shown (projector mode hides them until
     /// the instructor reveals them).
     pub revealed: bool,
-    /// For the road not taken: the decision it branched at and the debrief of the road taken.
-    /// Such a run is an exploration and is not recorded.
-    pub counterfactual: Option<(usize, DebriefJob)>,
-    /// The debrief, once the run is over (or stopped): waiting, being built, or built.
-    pub debrief: Option<DebriefJob>,
+}
+
+impl Default for PlayView {
+    fn default() -> Self {
+        PlayView { pending: Vec::new(), news: Vec::new(), feed: Vec::new(), changes: Vec::new(), timed_out: false, revealed: true }
+    }
+}
+
+impl PlayView {
+    /// The view of a run resumed, branched or reloaded from its state (whose events are gone):
+    /// the media of the scenes passed through in order, then those of injects that fired; nothing
+    /// waits to be read.
+    pub fn rebuild(run: &ActiveRun) -> PlayView {
+        let s = &run.compiled.scenario;
+        let state = run.session.run();
+        let role = &s.roles[state.role].id;
+        let shown = |roles: &[String]| roles.is_empty() || roles.contains(role);
+        let mut scenes: Vec<usize> = state.decisions.iter().map(|d| d.scene).collect();
+        scenes.extend(run.session.scene());
+        scenes.dedup();
+        let mut feed = Vec::new();
+        for sc in scenes {
+            for (index, _) in s.scenes[sc].media.iter().enumerate().filter(|(_, m)| shown(&m.roles)) {
+                feed.insert(0, Post { scene: Some(sc), inject: None, index });
+            }
+        }
+        for (k, inj) in s.injects.iter().enumerate().filter(|(k, _)| state.fired[*k]) {
+            for (index, _) in inj.media.iter().enumerate().filter(|(_, m)| shown(&m.roles)) {
+                feed.insert(0, Post { scene: None, inject: Some(k), index });
+            }
+        }
+        PlayView { feed, ..PlayView::default() }
+    }
+
+    /// After a hot reload: the feedback and news waiting to be read found again by id in the
+    /// edited scenario (what no longer exists is dropped), the feed rebuilt, no meter changes.
+    pub fn remap(&mut self, old: &Compiled, run: &ActiveRun) {
+        let new = &run.compiled;
+        let remapped = |f: &FeedbackSource| match *f {
+            FeedbackSource::Choice(ix) => {
+                (ix < old.choices.len()).then(|| new.choice_index(&old.choice(ix).id)).flatten().map(FeedbackSource::Choice)
+            }
+            FeedbackSource::Timer(sc) => old.scenario.scenes.get(sc).and_then(|x| new.scene_index(&x.id)).map(FeedbackSource::Timer),
+            // Branches have no ids: kept only while the scenario has as many.
+            FeedbackSource::Branch(b) => (old.branches.len() == new.branches.len()).then_some(FeedbackSource::Branch(b)),
+        };
+        self.pending = self.pending.iter().filter_map(remapped).collect();
+        let injects = &new.scenario.injects;
+        self.news = self
+            .news
+            .iter()
+            .filter_map(|&k| old.scenario.injects.get(k))
+            .filter_map(|i| injects.iter().position(|j| j.id == i.id))
+            .collect();
+        self.feed = PlayView::rebuild(run).feed;
+        self.changes.clear();
+    }
+
+    /// Takes in the events of a step.
+    pub fn absorb(&mut self, run: &ActiveRun, events: &[Event]) {
+        let mut changes = Vec::new();
+        for e in events {
+            match *e {
+                Event::Feedback { source } if run.feedback == FeedbackMode::AfterEachChoice => {
+                    self.pending.push(source);
+                    self.revealed = false;
+                }
+                Event::MeterChanged { meter, from, to } => changes.push((meter, from, to)),
+                Event::MediaPosted { scene, inject, index } => self.feed.insert(0, Post { scene, inject, index }),
+                Event::InjectFired { inject } if run.compiled.scenario.injects[inject].text.is_some() => self.news.push(inject),
+                Event::TimedOut { .. } => self.timed_out = true,
+                _ => {}
+            }
+        }
+        if !changes.is_empty() {
+            // Merge repeated changes of one meter into one from-to pair.
+            let mut merged: Vec<(usize, i64, i64)> = Vec::new();
+            for (m, from, to) in changes {
+                match merged.iter_mut().find(|c| c.0 == m) {
+                    Some(c) => c.2 = to,
+                    None => merged.push((m, from, to)),
+                }
+            }
+            self.changes = merged;
+        }
+    }
+
+    /// Whether the trainee is reading feedback (the clock is paused meanwhile).
+    pub fn reading(&self) -> bool {
+        !self.pending.is_empty() || !self.news.is_empty() || self.timed_out
+    }
+
+    /// The trainee has read what was waiting.
+    pub fn read(&mut self) {
+        self.pending.clear();
+        self.news.clear();
+        self.timed_out = false;
+    }
+}
+
+/// Takes in the events of a decision; true when the run is over and the debrief is on its way.
+pub fn take(run: &mut ActiveRun, view: &mut PlayView, events: &[Event]) -> bool {
+    view.absorb(run, events);
+    if run.session.is_over() && !view.reading() {
+        run.build_debrief();
+        return true;
+    }
+    false
+}
+
+/// Ends the run early (the instructor skipping to the debrief, or a scene with no way out).
+pub fn stop(run: &mut ActiveRun, view: &mut PlayView) {
+    view.read();
+    run.build_debrief();
 }
 
 /// Why an edit of the running scenario's file was not applied.
@@ -253,18 +371,11 @@ impl DebriefJob {
 }
 
 impl ActiveRun {
-    /// A run just started (or resumed, with its record id), exploring its scores in the background.
-    pub fn new(
-        path: PathBuf,
-        compiled: Arc<Compiled>,
-        session: Session,
-        who: (String, String),
-        feedback: FeedbackMode,
-        record: Option<i64>,
-    ) -> ActiveRun {
+    /// A run just started (or resumed), exploring its scores in the background.
+    pub fn new(path: PathBuf, compiled: Arc<Compiled>, session: Session, who: (String, String), feedback: FeedbackMode) -> ActiveRun {
         let role = compiled.scenario.roles[session.run().role].id.clone();
         let scoring = explore(&compiled, &role);
-        ActiveRun::with_scoring(path, compiled, session, who, feedback, record, scoring)
+        ActiveRun::with_scoring(path, compiled, session, who, feedback, scoring)
     }
 
     /// A run whose score ranges are already known or being explored (a branch of the same run).
@@ -274,10 +385,8 @@ impl ActiveRun {
         session: Session,
         who: (String, String),
         feedback: FeedbackMode,
-        record: Option<i64>,
         scoring: Job<Explored>,
     ) -> ActiveRun {
-        let recorded = session.run().decisions.len();
         ActiveRun {
             path,
             scoring,
@@ -286,19 +395,8 @@ impl ActiveRun {
             trainee: who.0,
             group: who.1,
             feedback,
-            pending: Vec::new(),
-            news: Vec::new(),
-            feed: Vec::new(),
-            changes: Vec::new(),
-            timed_out: false,
-            stuck: false,
             reload_problem: None,
-            record,
-            recorded,
-            finished: false,
-            unrecorded: false,
             class: None,
-            revealed: true,
             counterfactual: None,
             debrief: None,
         }
@@ -317,30 +415,6 @@ impl ActiveRun {
         self.debrief.as_ref().and_then(DebriefJob::get)
     }
 
-    /// The feed as it stood, for a run resumed or branched from a saved state (whose events are
-    /// gone): the media of the scenes passed through in order, then those of injects that fired.
-    pub fn rebuild_feed(&mut self) {
-        let s = &self.compiled.scenario;
-        let run = self.session.run();
-        let role = &s.roles[run.role].id;
-        let shown = |roles: &[String]| roles.is_empty() || roles.contains(role);
-        let mut scenes: Vec<usize> = run.decisions.iter().map(|d| d.scene).collect();
-        scenes.extend(self.session.scene());
-        scenes.dedup();
-        let mut feed = Vec::new();
-        for sc in scenes {
-            for (index, _) in s.scenes[sc].media.iter().enumerate().filter(|(_, m)| shown(&m.roles)) {
-                feed.insert(0, Post { scene: Some(sc), inject: None, index });
-            }
-        }
-        for (k, inj) in s.injects.iter().enumerate().filter(|(k, _)| run.fired[*k]) {
-            for (index, _) in inj.media.iter().enumerate().filter(|(_, m)| shown(&m.roles)) {
-                feed.insert(0, Post { scene: None, inject: Some(k), index });
-            }
-        }
-        self.feed = feed;
-    }
-
     /// Makes this a class run.
     pub fn with_class(mut self) -> ActiveRun {
         self.class = Some(Class::new(&self.session));
@@ -354,51 +428,6 @@ impl ActiveRun {
         }
     }
 
-    /// Takes in the events of a step.
-    pub fn absorb(&mut self, events: &[Event]) {
-        let mut changes = Vec::new();
-        for e in events {
-            match *e {
-                Event::Feedback { source } if self.feedback == FeedbackMode::AfterEachChoice => {
-                    self.pending.push(source);
-                    self.revealed = false;
-                }
-                Event::MeterChanged { meter, from, to } => changes.push((meter, from, to)),
-                Event::MediaPosted { scene, inject, index } => self.feed.insert(0, Post { scene, inject, index }),
-                Event::InjectFired { inject } if self.compiled.scenario.injects[inject].text.is_some() => self.news.push(inject),
-                Event::TimedOut { .. } => self.timed_out = true,
-                Event::Stuck { .. } => self.stuck = true,
-                _ => {}
-            }
-        }
-        if !changes.is_empty() {
-            // Merge repeated changes of one meter into one from-to pair.
-            let mut merged: Vec<(usize, i64, i64)> = Vec::new();
-            for (m, from, to) in changes {
-                match merged.iter_mut().find(|c| c.0 == m) {
-                    Some(c) => c.2 = to,
-                    None => merged.push((m, from, to)),
-                }
-            }
-            self.changes = merged;
-        }
-    }
-
-    /// Takes in the events of a decision; true when the run is over and the debrief is ready.
-    pub fn take(&mut self, events: &[Event]) -> bool {
-        self.absorb(events);
-        if self.session.is_over() && !self.reading() {
-            self.build_debrief();
-            return true;
-        }
-        false
-    }
-
-    /// Whether the trainee is reading feedback (the clock is paused meanwhile).
-    pub fn reading(&self) -> bool {
-        !self.pending.is_empty() || !self.news.is_empty() || self.timed_out
-    }
-
     /// Starts building the debrief from the run so far, on the task pool.
     pub fn build_debrief(&mut self) {
         self.debrief = Some(DebriefJob::of(&self.session, self.class.as_ref()));
@@ -407,14 +436,6 @@ impl ActiveRun {
     /// The debrief of the run so far as it is or will be, for the road not taken to compare with.
     pub fn take_debrief(&mut self) -> DebriefJob {
         self.debrief.take().unwrap_or_else(|| DebriefJob::of(&self.session, self.class.as_ref()))
-    }
-
-    /// Ends the run early (the instructor skipping to the debrief).
-    pub fn stop(&mut self) {
-        self.pending.clear();
-        self.news.clear();
-        self.timed_out = false;
-        self.build_debrief();
     }
 }
 
@@ -478,6 +499,8 @@ pub(super) fn apply_intents(
     mut settings: ResMut<Settings>,
     library: Res<Library>,
     mut run: Option<ResMut<ActiveRun>>,
+    mut view: Option<ResMut<PlayView>>,
+    mut record: Option<ResMut<RunRecord>>,
     fixed_seed: Option<Res<FixedSeed>>,
     mut interrupted: Option<ResMut<super::records::Interrupted>>,
     db: Option<Res<super::records::Db>>,
@@ -523,30 +546,33 @@ pub(super) fn apply_intents(
                         continue;
                     }
                 };
-                if let Some(old) = run.as_deref_mut() {
-                    super::records::close(db.as_deref(), old, settings.lang, &mut notices);
+                if let (Some(old), Some(rec)) = (run.as_deref_mut(), record.as_deref_mut()) {
+                    super::records::close(db.as_deref(), old, rec, settings.lang, &mut notices);
                 }
                 let trainee = if form.class { String::new() } else { form.trainee.clone() };
-                let mut active = ActiveRun::new(path, compiled, session, (trainee, form.group.clone()), form.feedback, None);
+                let mut active = ActiveRun::new(path, compiled, session, (trainee, form.group.clone()), form.feedback);
                 if form.class {
                     active = active.with_class();
                 }
-                active.absorb(&events);
+                let mut shown = PlayView::default();
+                shown.absorb(&active, &events);
                 commands.insert_resource(active);
+                commands.insert_resource(shown);
+                commands.insert_resource(RunRecord::default());
                 next.set(Screen::Play);
             }
             Intent::Choose(ix) => {
-                let Some(r) = run.as_deref_mut() else { continue };
-                if *screen.get() != Screen::Play || r.reading() {
+                let (Some(r), Some(v)) = (run.as_deref_mut(), view.as_deref_mut()) else { continue };
+                if *screen.get() != Screen::Play || v.reading() {
                     continue;
                 }
-                r.changes.clear();
+                v.changes.clear();
                 let taken = match r.class.as_mut() {
                     Some(class) => class.choose(&mut r.session, ix).ok(),
                     None => r.session.choose_index(ix).ok(),
                 };
                 if let Some(events) = taken
-                    && r.take(&events)
+                    && take(r, v, &events)
                 {
                     next.set(Screen::Debrief);
                 }
@@ -571,9 +597,12 @@ pub(super) fn apply_intents(
                 if let Some(slot) = interrupted.as_mut() {
                     slot.0 = None;
                 }
-                let mut active = ActiveRun::new(path, compiled, session, (u.trainee, u.group), FeedbackMode::AfterEachChoice, Some(u.id));
-                active.rebuild_feed();
-                commands.insert_resource(if u.class { active.with_class() } else { active });
+                let decided = session.run().decisions.len();
+                let active = ActiveRun::new(path, compiled, session, (u.trainee, u.group), FeedbackMode::AfterEachChoice);
+                let active = if u.class { active.with_class() } else { active };
+                commands.insert_resource(PlayView::rebuild(&active));
+                commands.insert_resource(active);
+                commands.insert_resource(RunRecord::resumed(u.id, decided));
                 next.set(Screen::Play);
             }
             Intent::DismissInterrupted => {
@@ -582,18 +611,16 @@ pub(super) fn apply_intents(
                 }
             }
             Intent::LetTimeRunOut => {
-                let Some(r) = run.as_mut() else { continue };
-                r.changes.clear();
+                let (Some(r), Some(v)) = (run.as_deref_mut(), view.as_deref_mut()) else { continue };
+                v.changes.clear();
                 if let Ok(events) = r.session.time_out() {
-                    r.absorb(&events);
+                    v.absorb(r, &events);
                     r.sync();
                 }
             }
             Intent::Continue => {
-                let Some(r) = run.as_mut() else { continue };
-                r.pending.clear();
-                r.news.clear();
-                r.timed_out = false;
+                let (Some(r), Some(v)) = (run.as_deref_mut(), view.as_deref_mut()) else { continue };
+                v.read();
                 if r.session.is_over() {
                     r.build_debrief();
                     next.set(Screen::Debrief);

@@ -5,7 +5,7 @@
 //! version running and shows its diagnostics; a valid edit carries the trainee's progress over
 //! when the current scene still exists.
 
-use super::flow::{ActiveRun, AppSystems, ReloadProblem};
+use super::flow::{ActiveRun, AppSystems, PlayView, ReloadProblem};
 use crate::engine::{Compiled, Session};
 use crate::scenario::load::load_bytes;
 use crate::scenario::{Loaded, Scenario, load_path, scenario_files};
@@ -223,6 +223,7 @@ fn apply_changes(
     files: Res<Assets<ScenarioFile>>,
     library: Option<ResMut<Library>>,
     mut run: Option<ResMut<ActiveRun>>,
+    mut view: Option<ResMut<PlayView>>,
 ) {
     let Some(mut library) = library else { return };
     for event in events.read() {
@@ -232,13 +233,13 @@ fn apply_changes(
         if let Some(r) = run.as_mut()
             && r.path == entry.path
         {
-            reload_run(r, &entry);
+            reload_run(r, view.as_deref_mut(), &entry);
         }
     }
 }
 
-/// Applies a reloaded file to the run being played.
-pub fn reload_run(run: &mut ActiveRun, entry: &Entry) {
+/// Applies a reloaded file to the run being played and remaps its view.
+pub fn reload_run(run: &mut ActiveRun, view: Option<&mut PlayView>, entry: &Entry) {
     let Some(scenario) = entry.loaded.playable() else {
         run.reload_problem = Some(ReloadProblem::Invalid(Box::new(entry.clone())));
         return;
@@ -248,11 +249,14 @@ pub fn reload_run(run: &mut ActiveRun, entry: &Entry) {
         Ok(session) => {
             let role = compiled.scenario.roles[session.run().role].id.clone();
             run.scoring = super::flow::explore(&compiled, &role);
-            run.compiled = compiled;
+            let old = std::mem::replace(&mut run.compiled, compiled);
             run.session = session;
             run.reload_problem = None;
             // A class's open vote follows the choices the edit left.
             run.sync();
+            if let Some(view) = view {
+                view.remap(&old, run);
+            }
         }
         Err(e) => run.reload_problem = Some(ReloadProblem::Refused(e)),
     }

@@ -2,7 +2,7 @@
 //! decision with the saved state, in one transaction), and a run interrupted by a crash is
 //! offered for resuming on the library screen.
 
-use super::flow::{ActiveRun, AppSystems, Screen, Settings};
+use super::flow::{ActiveRun, AppSystems, PlayView, Screen, Settings};
 use super::notice::Notices;
 use crate::engine::score::grade_key;
 use crate::records::{Records, RecordsError, RunInfo};
@@ -34,7 +34,11 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Records), read)
         .add_systems(OnExit(Screen::Records), |mut commands: Commands| commands.remove_resource::<Snapshot>())
         .add_systems(OnEnter(Screen::Library), leave)
-        .add_systems(Update, save.in_set(AppSystems::Record).run_if(resource_exists::<ActiveRun>.and_then(resource_exists::<Db>)));
+        .add_systems(
+            Update,
+            save.in_set(AppSystems::Record)
+                .run_if(resource_exists::<ActiveRun>.and_then(resource_exists::<RunRecord>).and_then(resource_exists::<Db>)),
+        );
 }
 
 fn read(mut commands: Commands, db: Option<Res<Db>>, mut notices: ResMut<Notices>) {
@@ -58,35 +62,56 @@ fn open(mut commands: Commands, dir: Option<Res<DataDir>>) {
     commands.insert_resource(Db(db.map(Mutex::new)));
 }
 
+/// A run's record in the results database: its id once written, how many decisions are
+/// written, whether its end is; owned by this plugin and written when something is new.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunRecord {
+    pub id: Option<i64>,
+    pub recorded: usize,
+    pub finished: bool,
+    /// Writing failed (a notice said so): it is not tried again for this run.
+    pub failed: bool,
+}
+
+impl RunRecord {
+    /// The record of a run resumed after a crash: written up to its last decision.
+    pub fn resumed(id: i64, decisions: usize) -> RunRecord {
+        RunRecord { id: Some(id), recorded: decisions, ..RunRecord::default() }
+    }
+}
+
 /// Back at the library the run is over for the app: its record is closed (finished with its
-/// debrief, or stopped if it was left half-way) and the run, with its background work, dropped.
+/// debrief, or stopped if it was left half-way) and the run, its view and its background work
+/// dropped.
 fn leave(
     mut commands: Commands,
     run: Option<ResMut<ActiveRun>>,
+    record: Option<ResMut<RunRecord>>,
     db: Option<Res<Db>>,
     settings: Res<Settings>,
     mut notices: ResMut<Notices>,
 ) {
-    if let Some(mut run) = run {
-        close(db.as_deref(), &mut run, settings.lang, &mut notices);
-        commands.remove_resource::<ActiveRun>();
+    if let (Some(mut run), Some(mut record)) = (run, record) {
+        close(db.as_deref(), &mut run, &mut record, settings.lang, &mut notices);
     }
+    commands.remove_resource::<ActiveRun>();
+    commands.remove_resource::<PlayView>();
+    commands.remove_resource::<RunRecord>();
 }
 
 /// Writes what the run has not written yet: its start, new decisions, and its end once the
 /// debrief is ready (a run stopped early ends without an ending). A road not taken, replayed from
 /// a checkpoint, is not recorded. A run whose writing failed once is not written again: a notice
 /// said so.
-fn save(mut run: ResMut<ActiveRun>, db: Res<Db>, settings: Res<Settings>, mut notices: ResMut<Notices>) {
-    let r = run.bypass_change_detection();
-    let decided = r.session.run().decisions.len();
-    let ending = r.debrief().is_some() && !r.finished;
-    if r.counterfactual.is_some() || r.unrecorded || (r.record.is_some() && r.recorded == decided && !ending) {
+fn save(run: Res<ActiveRun>, mut record: ResMut<RunRecord>, db: Res<Db>, settings: Res<Settings>, mut notices: ResMut<Notices>) {
+    let decided = run.session.run().decisions.len();
+    let ending = run.debrief().is_some() && !record.finished;
+    if run.counterfactual.is_some() || record.failed || (record.id.is_some() && record.recorded == decided && !ending) {
         return;
     }
-    let end = if r.debrief.is_some() { End::WithDebrief } else { End::NotYet };
-    if let Err(e) = write(&db, r, settings.lang, end) {
-        r.unrecorded = true;
+    let end = if run.debrief.is_some() { End::WithDebrief } else { End::NotYet };
+    if let Err(e) = write(&db, &run, &mut record, settings.lang, end) {
+        record.failed = true;
         notices.failed("notice-records-write-failed", &e);
     }
 }
@@ -94,9 +119,9 @@ fn save(mut run: ResMut<ActiveRun>, db: Res<Db>, settings: Res<Settings>, mut no
 /// Closes a run's record now, as the run is left (for the library, another run, or the road not
 /// taken): what it has not written yet is written; a run that ended waits for its debrief, and one
 /// left half-way is marked stopped, so it is not offered for resuming.
-pub fn close(db: Option<&Db>, run: &mut ActiveRun, lang: crate::lang::Lang, notices: &mut Notices) {
+pub fn close(db: Option<&Db>, run: &mut ActiveRun, record: &mut RunRecord, lang: crate::lang::Lang, notices: &mut Notices) {
     let Some(db) = db else { return };
-    if run.counterfactual.is_some() || run.unrecorded {
+    if run.counterfactual.is_some() || record.failed {
         return;
     }
     if run.session.is_over() && run.debrief.is_none() {
@@ -105,8 +130,8 @@ pub fn close(db: Option<&Db>, run: &mut ActiveRun, lang: crate::lang::Lang, noti
     if let Some(job) = run.debrief.as_mut() {
         job.wait(&run.compiled, &mut run.scoring);
     }
-    if let Err(e) = write(db, run, lang, End::Now) {
-        run.unrecorded = true;
+    if let Err(e) = write(db, run, record, lang, End::Now) {
+        record.failed = true;
         notices.failed("notice-records-write-failed", &e);
     }
 }
@@ -121,12 +146,12 @@ enum End {
     Now,
 }
 
-fn write(db: &Db, run: &mut ActiveRun, lang: crate::lang::Lang, end: End) -> Result<(), RecordsError> {
+fn write(db: &Db, run: &ActiveRun, record: &mut RunRecord, lang: crate::lang::Lang, end: End) -> Result<(), RecordsError> {
     // A database that could not be opened was said on the library screen.
     let Ok(db) = &db.0 else { return Ok(()) };
     let Ok(mut records) = db.lock() else { return Ok(()) };
     let state = run.session.state();
-    let id = match run.record {
+    let id = match record.id {
         Some(id) => id,
         None => {
             let info = RunInfo {
@@ -137,16 +162,16 @@ fn write(db: &Db, run: &mut ActiveRun, lang: crate::lang::Lang, end: End) -> Res
                 mode: if run.class.is_some() { "class" } else { "solo" }.into(),
             };
             let id = records.start(&info, &state)?;
-            run.record = Some(id);
+            record.id = Some(id);
             id
         }
     };
-    for seq in run.recorded..state.decisions.len() {
+    for seq in record.recorded..state.decisions.len() {
         let vote = run.class.as_ref().and_then(|c| c.votes.get(seq)).and_then(Option::as_ref);
         records.decision(id, seq, &state.decisions[seq], vote, &state)?;
     }
-    run.recorded = state.decisions.len();
-    if end == End::NotYet || run.finished {
+    record.recorded = state.decisions.len();
+    if end == End::NotYet || record.finished {
         return Ok(());
     }
     match run.debrief() {
@@ -155,11 +180,11 @@ fn write(db: &Db, run: &mut ActiveRun, lang: crate::lang::Lang, end: End) -> Res
             let scores: Vec<(String, i64, f64)> =
                 d.competencies.iter().map(|k| (s.competencies[k.competency].id.clone(), k.raw, k.score)).collect();
             records.finish(id, d.ending.map(|e| s.endings[e].id.as_str()), grade_key(d.grade), d.total, &scores)?;
-            run.finished = true;
+            record.finished = true;
         }
         None if end == End::Now => {
             records.stop(id)?;
-            run.finished = true;
+            record.finished = true;
         }
         None => {}
     }

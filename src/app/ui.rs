@@ -4,7 +4,7 @@
 //! engine.
 
 use super::class::{ClassIntent, Classroom};
-use super::flow::{ActiveRun, Intent, Screen, Settings};
+use super::flow::{ActiveRun, Intent, PlayView, Screen, Settings};
 use super::notice::Notices;
 use super::screens::{ScreenRect, UiSystems};
 use super::theme;
@@ -115,6 +115,7 @@ fn overlays(
     mut contexts: EguiContexts,
     screen: Res<State<Screen>>,
     run: Option<Res<ActiveRun>>,
+    view: Option<Res<PlayView>>,
     settings: Res<Settings>,
     room: Res<Classroom>,
     mut intents: MessageWriter<Intent>,
@@ -132,7 +133,7 @@ fn overlays(
     intents.write_batch(overlay);
     // Only a text field takes the keys (a focused button must not swallow them).
     if !ctx.text_edit_focused() {
-        let here = views::class::KeyContext::of(*screen.get(), run.as_deref(), &settings, &room);
+        let here = views::class::KeyContext::of(*screen.get(), run.as_deref().zip(view.as_deref()), &settings, &room);
         intents.write_batch(ctx.input(|i| views::class::keys(&i.events, &here)));
     }
     Ok(())

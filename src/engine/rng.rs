@@ -1,9 +1,11 @@
-//! Seeded, version-stable random draws: ChaCha8 (whose stream is fixed by its specification)
-//! read through our own weighted pick, so a seed replays the same run on any machine and with
-//! any later version of the rand crates.
+//! Seeded, version-stable random draws: the ChaCha8 generator (whose stream is fixed by its
+//! specification), seeded and read through `rand`'s traits (`SeedableRng`, `Rng`), with our own
+//! uniform and weighted pick on top of its words rather than `rand`'s samplers (which may change
+//! between rand versions), so a seed replays the same run on any machine and with any later
+//! version of the rand crates: the golden plans and transcripts prove it.
 
+use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rand_chacha::rand_core::{Rng, SeedableRng};
 
 /// A fresh seed for a run nobody asked to repeat (shown to the user so it can be).
 pub fn fresh_seed() -> u64 {

@@ -8,7 +8,7 @@
 use crate::app::ClassOptions;
 use crate::app::class::{ClassIntent, Classroom};
 use crate::app::clock::Pause;
-use crate::app::flow::{ActiveRun, Intent, Screen, Settings};
+use crate::app::flow::{ActiveRun, Intent, PlayView, Screen, Settings};
 use crate::app::library::Library;
 use crate::app::ui::Local;
 use crate::engine::class::votable;
@@ -98,6 +98,7 @@ fn drive(
     screen: Res<State<Screen>>,
     library: Option<Res<Library>>,
     run: Option<Res<ActiveRun>>,
+    shown: Option<Res<PlayView>>,
     mut local: ResMut<Local>,
     mut intents: MessageWriter<Intent>,
     mut exit: MessageWriter<AppExit>,
@@ -124,7 +125,7 @@ fn drive(
             exit.write(AppExit::Success);
             return;
         }
-        return act(&mut auto, &screen, library.as_deref(), run.as_deref(), &mut local, &mut intents, (&settings, &room));
+        return act(&mut auto, &screen, library.as_deref(), run.as_deref(), shown.as_deref(), &mut local, &mut intents, (&settings, &room));
     }
     // The library is photographed with the scenario's map open, once it is explored and laid out.
     if *screen.get() == Screen::Library && auto.shots == 0 && local.open_map.is_none() {
@@ -150,8 +151,8 @@ fn drive(
     let kind = match screen.get() {
         Screen::Library => "library",
         Screen::Setup => "setup",
-        Screen::Play if run.as_ref().is_some_and(|r| r.reading() && !r.revealed && settings.projector) => "decided",
-        Screen::Play if run.as_ref().is_some_and(|r| r.reading()) => "feedback",
+        Screen::Play if shown.as_ref().is_some_and(|v| v.reading() && !v.revealed && settings.projector) => "decided",
+        Screen::Play if shown.as_ref().is_some_and(|v| v.reading()) => "feedback",
         Screen::Play if room.help => "help",
         Screen::Play if class.and_then(|c| c.vote.as_ref()).is_some_and(|v| v.total() > 0) => "vote",
         Screen::Play => "play",
@@ -190,6 +191,7 @@ fn act(
     screen: &State<Screen>,
     library: Option<&Library>,
     run: Option<&ActiveRun>,
+    view: Option<&PlayView>,
     local: &mut Local,
     intents: &mut MessageWriter<Intent>,
     (settings, room): (&Settings, &Classroom),
@@ -223,12 +225,12 @@ fn act(
             auto.stage = Stage::Playing;
         }
         Screen::Play => {
-            let Some(run) = run else { return };
-            if (run.reading() || run.session.is_over()) && settings.projector && !run.revealed {
+            let (Some(run), Some(view)) = (run, view) else { return };
+            if (view.reading() || run.session.is_over()) && settings.projector && !view.revealed {
                 intents.write(Intent::Class(ClassIntent::Reveal));
                 return;
             }
-            if run.reading() || run.session.is_over() {
+            if view.reading() || run.session.is_over() {
                 intents.write(Intent::Continue);
                 return;
             }

@@ -3,7 +3,7 @@
 use super::{ScreenRect, UiSystems};
 use crate::app::class::Classroom;
 use crate::app::clock::Pause;
-use crate::app::flow::{ActiveRun, Intent, Screen, Settings};
+use crate::app::flow::{ActiveRun, Intent, PlayView, Screen, Settings};
 use crate::app::portraits::Portraits;
 use crate::app::views;
 use bevy::prelude::*;
@@ -17,13 +17,14 @@ fn show(
     mut contexts: EguiContexts,
     rect: Res<ScreenRect>,
     run: Option<Res<ActiveRun>>,
+    view: Option<Res<PlayView>>,
     mut portraits: ResMut<Portraits>,
     settings: Res<Settings>,
     room: Res<Classroom>,
     pause: Res<State<Pause>>,
     mut intents: MessageWriter<Intent>,
 ) -> Result {
-    let Some(r) = run else { return Ok(()) };
+    let (Some(r), Some(view)) = (run, view) else { return Ok(()) };
     let ctx = contexts.ctx_mut()?.clone();
     let speaker = r.session.scene().and_then(|i| r.compiled.scenario.scenes[i].speaker.as_ref());
     let portrait = speaker
@@ -32,6 +33,6 @@ fn show(
         .and_then(|p| portraits.get(&ctx, &r.path, p));
     let here = views::play::Room { classroom: &room, paused: *pause.get() == Pause::Shown };
     let mut ui = rect.ui(&ctx, "play");
-    intents.write_batch(views::play::show(&mut ui, &r, portrait.as_ref(), &settings, &here));
+    intents.write_batch(views::play::show(&mut ui, &r, &view, portrait.as_ref(), &settings, &here));
     Ok(())
 }

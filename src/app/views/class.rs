@@ -2,7 +2,7 @@
 //! overlay, the list of decisions to go back to, and the two roads side by side.
 
 use crate::app::class::{ClassIntent, Classroom};
-use crate::app::flow::{ActiveRun, Intent, Settings};
+use crate::app::flow::{ActiveRun, Intent, PlayView, Settings};
 use crate::app::theme::{self, BAD, GOOD};
 use crate::engine::vote::{Consensus, Verdict, Vote};
 use crate::lang::Lang;
@@ -260,13 +260,13 @@ pub struct KeyContext {
 }
 
 impl KeyContext {
-    pub fn of(screen: crate::app::flow::Screen, run: Option<&ActiveRun>, settings: &Settings, room: &Classroom) -> KeyContext {
+    pub fn of(screen: crate::app::flow::Screen, run: Option<(&ActiveRun, &PlayView)>, settings: &Settings, room: &Classroom) -> KeyContext {
         KeyContext {
             rewind: room.rewind,
             screen,
-            class: run.is_some_and(|r| r.class.is_some()),
-            reading: run.is_some_and(|r| r.reading() || r.session.is_over()),
-            revealed: run.is_none_or(|r| r.revealed),
+            class: run.is_some_and(|(r, _)| r.class.is_some()),
+            reading: run.is_some_and(|(r, v)| v.reading() || r.session.is_over()),
+            revealed: run.is_none_or(|(_, v)| v.revealed),
             projector: settings.projector,
             lang: settings.lang,
         }

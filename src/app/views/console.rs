@@ -17,6 +17,8 @@ use bevy_egui::egui::{self, RichText};
 #[derive(Debug)]
 pub struct Console<'a> {
     pub run: Option<&'a ActiveRun>,
+    /// The trainee or class is reading feedback (no vote is open).
+    pub reading: bool,
     pub room: &'a Classroom,
     pub settings: &'a Settings,
     pub screen: Screen,
@@ -49,7 +51,7 @@ pub fn show(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
         if let Some(p) = &run.reload_problem {
             ui.colored_label(BAD, t!(l, "app-console-reload-problem", problem = p.render(l)));
         }
-        if v.screen == Screen::Play && run.class.is_some() && !run.reading() {
+        if v.screen == Screen::Play && run.class.is_some() && !v.reading {
             ui.separator();
             intent = votes(ui, run, l).or(intent.take());
         }

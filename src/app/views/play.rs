@@ -6,7 +6,7 @@
 use super::typeset;
 use crate::app::class::Classroom;
 use crate::app::clock::counting;
-use crate::app::flow::{ActiveRun, Intent, Settings};
+use crate::app::flow::{ActiveRun, Intent, PlayView, Settings};
 use crate::app::theme::{self, BAD, GOOD, channel_colour};
 use crate::engine::FeedbackSource;
 use crate::lang::Lang;
@@ -32,6 +32,7 @@ pub struct Room<'a> {
 pub fn show(
     ui: &mut egui::Ui,
     run: &ActiveRun,
+    view: &PlayView,
     portrait: Option<&egui::TextureHandle>,
     settings: &Settings,
     room: &Room,
@@ -69,7 +70,7 @@ pub fn show(
                 ui.colored_label(theme::WARN, RichText::new(t!(l, "app-play-road-not-taken", decision = k + 1)).strong());
             }
         });
-        if let Some(ms) = run.session.time_left_ms().filter(|_| counting(run)) {
+        if let Some(ms) = run.session.time_left_ms().filter(|_| counting(run, view)) {
             let limit = run.session.scene().and_then(|i| c.scenes[i].timer_ms).unwrap_or(1).max(1);
             let frac = ms as f32 / limit as f32;
             let secs = ms.div_ceil(1000);
@@ -110,7 +111,7 @@ pub fn show(
                 let worrying = if m.higher_is_worse { frac > 0.6 } else { frac < 0.4 };
                 let colour = if worrying { BAD } else { GOOD };
                 ui.add(egui::ProgressBar::new(frac).fill(colour).text(v.to_string()));
-                if let Some(&(_, from, to)) = run.changes.iter().find(|ch| ch.0 == i).filter(|_| run.revealed || !projector) {
+                if let Some(&(_, from, to)) = view.changes.iter().find(|ch| ch.0 == i).filter(|_| view.revealed || !projector) {
                     let d = to - from;
                     let good = (d > 0) != m.higher_is_worse;
                     ui.colored_label(
@@ -136,7 +137,7 @@ pub fn show(
         feed.show(ui, |ui| {
             ui.heading(t!(l, "app-play-feed"));
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                for m in run.feed.iter().filter_map(media) {
+                for m in view.feed.iter().filter_map(media) {
                     post_card(ui, m, code, l);
                 }
             });
@@ -147,12 +148,12 @@ pub fn show(
             if !side_feed
                 && !room.classroom.hide_feed
                 && !voting
-                && let Some(m) = run.feed.first().and_then(media)
+                && let Some(m) = view.feed.first().and_then(media)
             {
                 post_card(ui, m, code, l);
             }
-            if run.reading() {
-                intent = feedback(ui, run, code, l, projector);
+            if view.reading() {
+                intent = feedback(ui, run, view, code, l, projector);
                 return;
             }
             let Some(i) = run.session.scene() else {
@@ -191,7 +192,7 @@ pub fn show(
                 typeset::label(ui, RichText::new(scene.text.get(code)).size(sizes.body * 1.1));
             }
             ui.add_space(12.0);
-            if run.stuck {
+            if run.session.stuck().is_some() {
                 // A dead end the validator only warned of: say so, and let the run end here.
                 ui.colored_label(BAD, RichText::new(crate::t!(l, "error-engine-stuck-event")).strong());
                 if ui.button(RichText::new(crate::t!(l, "play-stuck-end")).size(sizes.body)).clicked() {
@@ -266,7 +267,7 @@ fn choices(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: b
     intent
 }
 
-fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: bool) -> Option<Intent> {
+fn feedback(ui: &mut egui::Ui, run: &ActiveRun, view: &PlayView, code: &str, l: Lang, projector: bool) -> Option<Intent> {
     let c = &run.compiled;
     let s = &c.scenario;
     if let Some(d) = run.session.run().decisions.last() {
@@ -276,17 +277,17 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: 
             ui.label(t!(l, "report-class-vote", summary = crate::present::vote::summary(v, l)));
         }
     }
-    if projector && !run.revealed {
+    if projector && !view.revealed {
         ui.add_space(12.0);
         ui.label(RichText::new(t!(l, "app-play-consequences-hidden")).heading());
         ui.label(t!(l, "app-play-discuss-first"));
         let clicked = ui.add(egui::Button::new(RichText::new(t!(l, "app-reveal")).strong())).clicked();
         return clicked.then_some(Intent::Class(crate::app::class::ClassIntent::Reveal));
     }
-    if run.timed_out {
+    if view.timed_out {
         ui.colored_label(BAD, RichText::new(t!(l, "app-play-timed-out")).strong());
     }
-    for source in &run.pending {
+    for source in &view.pending {
         let text = match *source {
             FeedbackSource::Choice(ix) if ix < c.choices.len() => c.choice(ix).feedback.as_ref(),
             FeedbackSource::Timer(scene) => s.scenes.get(scene).and_then(|x| x.timer.as_ref()).and_then(|t| t.feedback.as_ref()),
@@ -306,7 +307,7 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, code: &str, l: Lang, projector: 
             typeset::label(ui, RichText::new(t!(l, "debrief-basis", basis = b.get(code))).italics());
         }
     }
-    for &k in &run.news {
+    for &k in &view.news {
         if let Some(t) = s.injects.get(k).and_then(|i| i.text.as_ref()) {
             typeset::label(ui, RichText::new(format!("⚠ {}", t.get(code))).strong().color(theme::WARN));
         }
