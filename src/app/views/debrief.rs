@@ -6,19 +6,11 @@ use super::class::CompareView;
 use super::typeset;
 use crate::app::class::{ClassIntent, Classroom};
 use crate::app::flow::{Intent, Settings};
-use crate::app::theme::{self, BAD, GOOD};
+use crate::app::theme::{self, GOOD};
+use crate::present::chart::{Bars, Lines};
 use crate::present::debrief::{DebriefView as Debrief, Voices};
 use crate::t;
 use bevy_egui::egui::{self, Color32, RichText, Stroke, pos2, vec2};
-
-const PALETTE: [Color32; 6] = [
-    Color32::from_rgb(31, 119, 180),
-    Color32::from_rgb(255, 127, 14),
-    Color32::from_rgb(44, 160, 44),
-    Color32::from_rgb(214, 39, 40),
-    Color32::from_rgb(148, 103, 189),
-    Color32::from_rgb(140, 86, 75),
-];
 
 /// What a class's debrief adds.
 #[derive(Debug)]
@@ -66,13 +58,8 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
                 ui.heading(t!(l, "report-no-ending"));
             }
         }
-        let colour = if d.total >= 70.0 {
-            GOOD
-        } else if d.total >= 60.0 {
-            theme::WARN
-        } else {
-            BAD
-        };
+        // The grade band's colour, as on the printable page.
+        let colour = rgb(crate::present::grade::grade_rgb(d.grade));
         if scores {
             ui.label(
                 RichText::new(t!(l, "app-total", total = format!("{:.1}", d.total), grade = d.grade.label(l)))
@@ -85,15 +72,17 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
         }
         ui.add_space(8.0);
         if scores {
+            let (bars, lines) = (Bars::competencies(d), Lines::meters(d));
             ui.columns(2, |cols| {
-                cols[0].heading(t!(l, "debrief-chart-competencies"));
-                competency_chart(&mut cols[0], d);
-                cols[1].heading(t!(l, "debrief-chart-meters"));
-                meter_chart(&mut cols[1], d);
+                cols[0].heading(&bars.title);
+                competency_chart(&mut cols[0], &bars);
+                cols[1].heading(&lines.title);
+                meter_chart(&mut cols[1], &lines);
             });
         } else {
-            ui.heading(t!(l, "debrief-chart-meters"));
-            meter_chart(ui, d);
+            let lines = Lines::meters(d);
+            ui.heading(&lines.title);
+            meter_chart(ui, &lines);
         }
         ui.add_space(8.0);
         ui.heading(if extra.class { t!(l, "app-debrief-class-decisions") } else { t!(l, "app-debrief-your-decisions") });
@@ -146,58 +135,46 @@ fn voices(ui: &mut egui::Ui, c: &Voices, settings: &Settings) {
     }
 }
 
-/// Horizontal bars, one per competency, 0-100.
-fn competency_chart(ui: &mut egui::Ui, d: &Debrief) {
+fn rgb([r, g, b]: [u8; 3]) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+/// The chart model's bars (one per competency, 0-100, coloured by grade band), as the printable
+/// page draws them.
+fn competency_chart(ui: &mut egui::Ui, chart: &Bars) {
     let font = theme::current(ui.ctx()).small;
     let row = font * 2.0;
-    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), row * d.competencies.len() as f32 + 8.0), egui::Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), row * chart.bars.len() as f32 + 8.0), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let label_w = rect.width() * 0.35;
     let text = ui.visuals().text_color();
-    for (i, k) in d.competencies.iter().enumerate() {
+    for (i, bar) in chart.bars.iter().enumerate() {
         let y = rect.top() + 4.0 + i as f32 * row;
-        painter.text(pos2(rect.left(), y + row / 2.0), egui::Align2::LEFT_CENTER, &k.name, egui::FontId::proportional(font), text);
+        painter.text(pos2(rect.left(), y + row / 2.0), egui::Align2::LEFT_CENTER, &bar.label, egui::FontId::proportional(font), text);
         let x0 = rect.left() + label_w;
         let full = rect.width() - label_w - 50.0;
         painter.rect_filled(egui::Rect::from_min_size(pos2(x0, y + 6.0), vec2(full, row - 12.0)), 3.0, ui.visuals().faint_bg_color);
-        let colour = if k.score >= 70.0 {
-            GOOD
-        } else if k.score >= 60.0 {
-            theme::WARN
-        } else {
-            BAD
-        };
-        painter.rect_filled(egui::Rect::from_min_size(pos2(x0, y + 6.0), vec2(full * (k.score as f32 / 100.0), row - 12.0)), 3.0, colour);
-        painter.text(
-            pos2(x0 + full + 6.0, y + row / 2.0),
-            egui::Align2::LEFT_CENTER,
-            format!("{:.0}", k.score),
-            egui::FontId::proportional(font),
-            text,
-        );
+        let filled = vec2(full * bar.fraction as f32, row - 12.0);
+        painter.rect_filled(egui::Rect::from_min_size(pos2(x0, y + 6.0), filled), 3.0, rgb(bar.colour));
+        let value = format!("{:.0}", bar.value);
+        painter.text(pos2(x0 + full + 6.0, y + row / 2.0), egui::Align2::LEFT_CENTER, value, egui::FontId::proportional(font), text);
     }
 }
 
-/// One line per meter over the decisions, each scaled to its own range.
-fn meter_chart(ui: &mut egui::Ui, d: &Debrief) {
+/// The chart model's lines (one per visible meter, each scaled to its own range) and a legend
+/// with each meter's last value.
+fn meter_chart(ui: &mut egui::Ui, chart: &Lines) {
     let h = theme::current(ui.ctx()).small * 12.0;
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let plot = rect.shrink2(vec2(8.0, 10.0));
     painter.rect_stroke(plot, 2.0, Stroke::new(1.0, ui.visuals().weak_text_color()), egui::StrokeKind::Inside);
-    let meters: Vec<_> = d.meters.iter().filter(|m| m.visible).collect();
-    for (i, m) in meters.iter().enumerate() {
-        let n = m.values.len().max(2) - 1;
-        let colour = PALETTE[i % PALETTE.len()];
-        let points: Vec<egui::Pos2> = m
-            .values
-            .iter()
-            .enumerate()
-            .map(|(j, v)| {
-                let x = plot.left() + plot.width() * j as f32 / n as f32;
-                let y = plot.bottom() - plot.height() * ((v - m.min) as f32 / (m.max - m.min).max(1) as f32);
-                pos2(x, y)
-            })
+    for series in &chart.series {
+        let colour = rgb(series.colour);
+        let points: Vec<egui::Pos2> = series
+            .points()
+            .into_iter()
+            .map(|(x, y)| pos2(plot.left() + plot.width() * x as f32, plot.bottom() - plot.height() * y as f32))
             .collect();
         painter.add(egui::Shape::line(points.clone(), Stroke::new(2.5, colour)));
         for p in points {
@@ -205,9 +182,8 @@ fn meter_chart(ui: &mut egui::Ui, d: &Debrief) {
         }
     }
     ui.horizontal_wrapped(|ui| {
-        for (i, m) in meters.iter().enumerate() {
-            let last = m.values.last().copied().unwrap_or_default();
-            ui.colored_label(PALETTE[i % PALETTE.len()], format!("■ {} {}", m.name, last));
+        for series in &chart.series {
+            ui.colored_label(rgb(series.colour), format!("■ {} {}", series.label, series.last()));
         }
     });
 }
