@@ -31,3 +31,24 @@ pub fn summary(v: &Vote, lang: Lang) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_two_round_vote_reads_as_both_rounds_in_each_language() {
+        let mut v = Vote::new(vec!["a".into(), "b".into(), "c".into()]);
+        for (k, n) in [5, 20, 5].into_iter().enumerate() {
+            v.set(k, n);
+        }
+        assert!(v.second_round());
+        for (k, n) in [2, 26, 2].into_iter().enumerate() {
+            v.set(k, n);
+        }
+        let zh = summary(&v, Lang::ZH_CN);
+        assert!(zh.contains("第一轮 5/20/5 → 第二轮 2/26/2"), "{zh}");
+        let en = summary(&v, Lang::EN);
+        assert!(en.contains("5/20/5") && en.contains("2/26/2") && !en.contains("第"), "{en}");
+    }
+}
