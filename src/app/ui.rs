@@ -8,7 +8,7 @@ use super::flow::{ActiveRun, Intent, PlayView, Screen, Settings};
 use super::notice::Notices;
 use super::screens::{ScreenRect, UiSystems};
 use super::theme;
-use super::views::{self, setup::Typing};
+use super::views;
 use crate::t;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
@@ -16,20 +16,15 @@ use bevy::window::{MonitorSelection, WindowMode};
 use bevy_egui::egui::RichText;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-/// View state that lives between frames: typed text and the search box.
+/// What the chrome keeps between frames: the settings and window height the theme was last
+/// applied for.
 #[derive(Resource, Debug, Default)]
-pub struct Local {
-    pub search: String,
-    pub typing: Typing,
-    pub filters: views::records::Filters,
-    /// A scenario whose map the library shows open (the autoplay driver's screenshot).
-    pub open_map: Option<std::path::PathBuf>,
-    /// The settings and window height the theme was last applied for.
+struct Chrome {
     applied: theme::Applied,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Local>()
+    app.init_resource::<Chrome>()
         .add_systems(EguiPrimaryContextPass, (chrome.in_set(UiSystems::Chrome), (overlays, window).chain().in_set(UiSystems::Overlay)));
 }
 
@@ -87,7 +82,7 @@ fn chrome(
     settings: Res<Settings>,
     run: Option<Res<ActiveRun>>,
     notices: Res<Notices>,
-    mut local: ResMut<Local>,
+    mut local: ResMut<Chrome>,
     mut rect: ResMut<ScreenRect>,
     mut intents: MessageWriter<Intent>,
 ) -> Result {

@@ -10,7 +10,8 @@ use crate::app::class::{ClassIntent, Classroom};
 use crate::app::clock::Pause;
 use crate::app::flow::{ActiveRun, Intent, PlayView, Screen, Settings};
 use crate::app::library::Library;
-use crate::app::ui::Local;
+use crate::app::screens::library::LibraryScreen;
+use crate::app::screens::setup::SetupScreen;
 use crate::engine::class::votable;
 use crate::engine::explore::{Aim, actions};
 use crate::engine::rng::Draw;
@@ -99,7 +100,8 @@ fn drive(
     library: Option<Res<Library>>,
     run: Option<Res<ActiveRun>>,
     shown: Option<Res<PlayView>>,
-    mut local: ResMut<Local>,
+    mut shelf: Option<ResMut<LibraryScreen>>,
+    mut form: Option<ResMut<SetupScreen>>,
     mut intents: MessageWriter<Intent>,
     mut exit: MessageWriter<AppExit>,
     view: (Res<Settings>, Res<Classroom>),
@@ -125,17 +127,22 @@ fn drive(
             exit.write(AppExit::Success);
             return;
         }
-        return act(&mut auto, &screen, library.as_deref(), run.as_deref(), shown.as_deref(), &mut local, &mut intents, (&settings, &room));
+        let open = (shelf.as_deref_mut(), form.as_deref_mut());
+        return act(&mut auto, &screen, library.as_deref(), run.as_deref(), shown.as_deref(), open, &mut intents, (&settings, &room));
     }
     // The library is photographed with the scenario's map open, once it is explored and laid out.
-    if *screen.get() == Screen::Library && auto.shots == 0 && local.open_map.is_none() {
-        local.open_map = Some(auto.scenario.clone());
+    if *screen.get() == Screen::Library
+        && auto.shots == 0
+        && let Some(shelf) = shelf.as_mut()
+        && shelf.open_map.is_none()
+    {
+        shelf.open_map = Some(auto.scenario.clone());
         auto.since = 0;
     }
     // Photograph a screen only once it has had a few frames to settle.
     let settled = auto.since >= SETTLE;
     let ready = match screen.get() {
-        Screen::Library => library.is_some() && local.open_map.as_deref().is_none_or(|p| maps.ready_for(p)),
+        Screen::Library => library.is_some() && shelf.as_ref().is_some_and(|s| s.open_map.as_deref().is_none_or(|p| maps.ready_for(p))),
         Screen::Setup => true,
         Screen::Play => run.is_some(),
         // Both roads' debriefs are built on the task pool: wait for them.
@@ -192,14 +199,16 @@ fn act(
     library: Option<&Library>,
     run: Option<&ActiveRun>,
     view: Option<&PlayView>,
-    local: &mut Local,
+    (shelf, form): (Option<&mut LibraryScreen>, Option<&mut SetupScreen>),
     intents: &mut MessageWriter<Intent>,
     (settings, room): (&Settings, &Classroom),
 ) {
     match screen.get() {
         Screen::Library => {
             if library.is_some_and(|l| l.playable(&auto.scenario).is_some()) {
-                local.open_map = None;
+                if let Some(shelf) = shelf {
+                    shelf.open_map = None;
+                }
                 intents.write(Intent::OpenScenario(auto.scenario.clone()));
                 auto.stage = Stage::Setup;
             } else {
@@ -209,18 +218,22 @@ fn act(
         }
         Screen::Setup => {
             // Chinese typed into the form shows that input and rendering work.
+            let mut typing = crate::app::views::setup::Typing::default();
             match &auto.class {
                 Some(class) => {
-                    local.typing.group = if class.group.is_empty() { "第一期培训班".into() } else { class.group.clone() };
+                    typing.group = if class.group.is_empty() { "第一期培训班".into() } else { class.group.clone() };
                     intents.write(Intent::SetClassMode(true));
                 }
                 None => {
-                    local.typing.trainee = "李明".into();
-                    local.typing.group = "第一组".into();
-                    intents.write(Intent::SetTrainee(local.typing.trainee.clone()));
+                    typing.trainee = "李明".into();
+                    typing.group = "第一组".into();
+                    intents.write(Intent::SetTrainee(typing.trainee.clone()));
                 }
             }
-            intents.write(Intent::SetGroup(local.typing.group.clone()));
+            intents.write(Intent::SetGroup(typing.group.clone()));
+            if let Some(form) = form {
+                form.0 = typing;
+            }
             intents.write(Intent::Start);
             auto.stage = Stage::Playing;
         }

@@ -6,14 +6,26 @@ use crate::app::flow::{Intent, Screen, Settings};
 use crate::app::library::Library;
 use crate::app::map::Maps;
 use crate::app::records::{Db, Interrupted};
-use crate::app::ui::Local;
 use crate::app::views;
 use crate::i18n::Localize;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+/// What the library screen keeps while it is shown: the search box, and the scenario whose map
+/// is open (the autoplay driver's screenshot).
+#[derive(Resource, Debug, Default)]
+pub struct LibraryScreen {
+    pub search: String,
+    pub open_map: Option<std::path::PathBuf>,
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, show.in_set(UiSystems::Screen).run_if(in_state(Screen::Library)));
+    app.add_systems(OnEnter(Screen::Library), |mut commands: Commands| commands.init_resource::<LibraryScreen>())
+        .add_systems(OnExit(Screen::Library), |mut commands: Commands| commands.remove_resource::<LibraryScreen>())
+        .add_systems(
+            EguiPrimaryContextPass,
+            show.in_set(UiSystems::Screen).run_if(in_state(Screen::Library).and_then(resource_exists::<LibraryScreen>)),
+        );
 }
 
 fn show(
@@ -21,7 +33,7 @@ fn show(
     rect: Res<ScreenRect>,
     library: Option<Res<Library>>,
     settings: Res<Settings>,
-    mut local: ResMut<Local>,
+    mut local: ResMut<LibraryScreen>,
     interrupted: Option<Res<Interrupted>>,
     db: Option<Res<Db>>,
     maps: Res<Maps>,

@@ -2,11 +2,11 @@
 //! the current state, inside the space the chrome (settings bar, notices) leaves, and what it
 //! needs for the screen's lifetime is inserted on entering and removed on leaving.
 
-mod debrief;
-mod library;
-mod play;
-mod records;
-mod setup;
+pub mod debrief;
+pub mod library;
+pub mod play;
+pub mod records;
+pub mod setup;
 
 use bevy::prelude::*;
 use bevy_egui::egui;
