@@ -82,9 +82,10 @@ impl Library {
 pub struct LibraryDir(pub PathBuf);
 
 /// A scenario file as the asset loader checked it (a broken file is an asset too: its
-/// diagnostics are what the library shows).
+/// diagnostics are what the library shows). The library takes the content out once it has it,
+/// so each scenario is held once.
 #[derive(Asset, TypePath, Debug)]
-pub struct ScenarioFile(pub Loaded);
+pub struct ScenarioFile(pub Option<Loaded>);
 
 /// Runs the checker on each `*.ron` file Bevy loads from the library folder.
 #[derive(TypePath, Debug)]
@@ -102,11 +103,11 @@ impl AssetLoader for ScenarioLoader {
         let path = self.dir.join(cx.path().path());
         // An oversized file is refused by its size, before anything is read.
         if std::fs::metadata(&path).is_ok_and(|m| m.len() > crate::scenario::load::MAX_FILE_BYTES) {
-            return Ok(ScenarioFile(load_path(&path)));
+            return Ok(ScenarioFile(Some(load_path(&path))));
         }
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).await?;
-        Ok(ScenarioFile(load_bytes(&path, bytes, &crate::scenario::load::asset_roots(&path))))
+        Ok(ScenarioFile(Some(load_bytes(&path, bytes, &crate::scenario::load::asset_roots(&path)))))
     }
 
     fn extensions(&self) -> &[&str] {
@@ -195,17 +196,32 @@ pub(super) fn plugin(app: &mut App) {
         .register_asset_loader(ScenarioLoader { dir })
         .init_resource::<Files>()
         .add_systems(Startup, scan)
-        .add_systems(Update, (load_added, apply_changes).chain().in_set(AppSystems::ApplyIntents).before(super::flow::apply_intents));
+        .add_systems(
+            Update,
+            (load_files.run_if(once_drawn), load_added, apply_changes)
+                .chain()
+                .in_set(AppSystems::ApplyIntents)
+                .before(super::flow::apply_intents),
+        );
 }
 
-/// Lists the folder at once (the library shows without waiting), and asks Bevy to load each
-/// scenario file, which its file watcher then reloads when saved.
-fn scan(mut commands: Commands, dir: Option<Res<LibraryDir>>, server: Res<AssetServer>) {
+/// Lists the folder at once, so the first frame shows the library.
+fn scan(mut commands: Commands, dir: Option<Res<LibraryDir>>) {
     let dir = dir.map_or_else(|| PathBuf::from("scenarios"), |d| d.0.clone());
-    let library = Library::scan(&dir);
-    let files = library.entries.iter().filter_map(|e| e.path.strip_prefix(&dir).ok()).map(|p| server.load(p.to_path_buf()));
-    commands.insert_resource(Files(files.collect()));
-    commands.insert_resource(library);
+    commands.insert_resource(Library::scan(&dir));
+}
+
+/// After the first frame (so as not to compete with it), until done once.
+fn once_drawn(frames: Res<bevy::diagnostic::FrameCount>, files: Res<Files>) -> bool {
+    frames.0 >= 1 && files.0.is_empty()
+}
+
+/// Asks Bevy to load each scenario file the library lists, which its file watcher then reloads
+/// when saved. The first load of each brings what the library already has and changes nothing.
+fn load_files(dir: Option<Res<LibraryDir>>, library: Option<Res<Library>>, server: Res<AssetServer>, mut files: ResMut<Files>) {
+    let (Some(dir), Some(library)) = (dir, library) else { return };
+    let paths = library.entries.iter().filter_map(|e| e.path.strip_prefix(&dir.0).ok());
+    files.0 = paths.map(|p| server.load(p.to_path_buf())).collect();
 }
 
 /// Loads the scenario files saved into the folder since it was listed.
@@ -220,7 +236,7 @@ fn load_added(watch: Option<Res<Watch>>, server: Res<AssetServer>, mut files: Re
 /// their entry and reach the run being played.
 fn apply_changes(
     mut events: MessageReader<AssetEvent<ScenarioFile>>,
-    files: Res<Assets<ScenarioFile>>,
+    mut files: ResMut<Assets<ScenarioFile>>,
     library: Option<ResMut<Library>>,
     mut run: Option<ResMut<ActiveRun>>,
     mut view: Option<ResMut<PlayView>>,
@@ -228,8 +244,9 @@ fn apply_changes(
     let Some(mut library) = library else { return };
     for event in events.read() {
         let (AssetEvent::Added { id } | AssetEvent::Modified { id }) = event else { continue };
-        let Some(ScenarioFile(loaded)) = files.get(*id) else { continue };
-        let Some(entry) = library.apply(loaded.clone()).cloned() else { continue };
+        // Taken out without a change event: the library holds it from now on.
+        let Some(loaded) = files.get_mut_untracked(*id).and_then(|f| f.0.take()) else { continue };
+        let Some(entry) = library.apply(loaded).cloned() else { continue };
         if let Some(r) = run.as_mut()
             && r.path == entry.path
         {
