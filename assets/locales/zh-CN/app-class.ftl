@@ -37,7 +37,7 @@ app-class-key-console = 导师控制台窗口（第二块屏幕）
 app-class-key-fullscreen = 全屏
 app-class-key-help = 显示 / 隐藏本帮助
 app-class-key-close = 关闭弹出框
-app-class-key-language = 切换中文 / English
+app-class-key-language = 切换界面语言
 
 ## 回到前面某一步，走另一条路
 
