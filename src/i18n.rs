@@ -127,38 +127,33 @@ macro_rules! t {
     };
 }
 
-struct Catalogue {
-    tag: &'static str,
-    bundle: FluentBundle<FluentResource>,
-}
-
-fn catalogues() -> &'static [Catalogue] {
-    static ALL: OnceLock<Vec<Catalogue>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        CATALOGUES
-            .iter()
-            .map(|(tag, files)| {
-                let id = tag.parse().unwrap_or_default();
-                let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                bundle.set_use_isolating(false);
-                for (_, text) in *files {
-                    // A broken entry is skipped, never fatal: `tests/i18n.rs` keeps the files clean.
-                    let resource = FluentResource::try_new((*text).to_string()).unwrap_or_else(|(partial, _)| partial);
-                    let _ = bundle.add_resource(resource);
-                }
-                Catalogue { tag, bundle }
-            })
-            .collect()
-    })
+/// One language's catalogue, parsed the first time that language is used: a Chinese session
+/// never parses the English files.
+fn catalogue(tag: &str) -> Option<&'static FluentBundle<FluentResource>> {
+    static ALL: OnceLock<Vec<OnceLock<FluentBundle<FluentResource>>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| CATALOGUES.iter().map(|_| OnceLock::new()).collect());
+    let i = CATALOGUES.iter().position(|(t, _)| *t == tag)?;
+    let (tag, files) = CATALOGUES[i];
+    Some(all.get(i)?.get_or_init(|| {
+        let id = tag.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        for (_, text) in files {
+            // A broken entry is skipped, never fatal: `tests/i18n.rs` keeps the files clean.
+            let resource = FluentResource::try_new((*text).to_string()).unwrap_or_else(|(partial, _)| partial);
+            let _ = bundle.add_resource(resource);
+        }
+        bundle
+    }))
 }
 
 /// Renders the message `key` in `lang` with `args`, falling back to Chinese, then to the key.
 pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
-    let all = catalogues();
-    let mine = all.iter().find(|c| c.tag == lang.code());
-    let chinese = all.first();
-    for cat in [mine, chinese].into_iter().flatten() {
-        if let Some(pattern) = cat.bundle.get_message(key).and_then(|m| m.value()) {
+    let mine = || catalogue(lang.code());
+    let chinese = || CATALOGUES.first().and_then(|(tag, _)| catalogue(tag));
+    // The fallback is parsed only when a message is missing from the language's own catalogue.
+    for bundle in std::iter::once_with(mine).chain(std::iter::once_with(chinese)).flatten() {
+        if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
             let mut fargs = FluentArgs::new();
             for (name, value) in args {
                 let v: FluentValue = match value {
@@ -170,7 +165,7 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
                 fargs.set(*name, v);
             }
             let mut errors = Vec::new();
-            return cat.bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
+            return bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
         }
     }
     key.to_string()
@@ -178,7 +173,7 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
 
 /// Whether a message exists in a language's own catalogue (not by fallback).
 pub fn has(lang: Lang, key: &str) -> bool {
-    catalogues().iter().any(|c| c.tag == lang.code() && c.bundle.has_message(key))
+    catalogue(lang.code()).is_some_and(|c| c.has_message(key))
 }
 
 /// Every message key of a language's catalogue files, in file order, with the file it is in.
