@@ -356,6 +356,21 @@ fn the_records_screen_reads_the_recorded_runs() {
     assert_eq!(snapshot.runs[0].decisions.len(), 1);
     send(&mut app, Intent::ToLibrary);
     assert_eq!(screen(&app), Screen::Library);
+    assert!(app.world().get_resource::<shapan::app::records::Snapshot>().is_none(), "dropped with its screen");
+    drop(app);
+
+    // An app started on the records screen (`shapan gui --records`) reads them too.
+    let mut app = App::new();
+    shapan::app::library::asset_source(&mut app, &dir);
+    app.add_plugins((MinimalPlugins, StatesPlugin, shapan::app::library::asset_plugin(&dir)))
+        .insert_resource(LibraryDir(dir.clone()))
+        .insert_resource(DataDir(data.clone()));
+    shapan::app::logic(&mut app);
+    app.insert_state(Screen::Records);
+    app.update();
+    app.update();
+    let snapshot = app.world().resource::<shapan::app::records::Snapshot>();
+    assert_eq!(snapshot.runs.len(), 1, "the run recorded before is listed");
 }
 
 fn class(app: &mut App, intent: ClassIntent) {

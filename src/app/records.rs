@@ -31,9 +31,14 @@ pub struct Snapshot {
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, open)
-        .add_systems(OnEnter(Screen::Records), read)
         .add_systems(OnExit(Screen::Records), |mut commands: Commands| commands.remove_resource::<Snapshot>())
         .add_systems(OnEnter(Screen::Library), leave)
+        // Read once the screen is shown and the database is open (the app may start on this screen).
+        .add_systems(
+            Update,
+            read.in_set(AppSystems::Record)
+                .run_if(in_state(Screen::Records).and_then(not(resource_exists::<Snapshot>)).and_then(resource_exists::<Db>)),
+        )
         .add_systems(
             Update,
             save.in_set(AppSystems::Record)
