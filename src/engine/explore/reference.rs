@@ -132,6 +132,15 @@ impl<'c> Explorer<'c> {
                 n = 0;
             }
         };
+        // The once-only injects come first: which have fired decides which slots follow (an
+        // inject that has fired reads nothing more), so two states whose later bits line up
+        // differently can never pack to the same key.
+        for (i, &on) in run.fired.iter().enumerate() {
+            // A once-only inject that has fired is done; one that has not may still fire.
+            if c.injects[i].once {
+                push_bit(&mut k, on);
+            }
+        }
         for &i in &live.flags {
             push_bit(&mut k, run.flags[i]);
         }
@@ -140,12 +149,6 @@ impl<'c> Explorer<'c> {
         }
         for &i in &live.chose {
             push_bit(&mut k, run.chosen.get(i).copied().unwrap_or(false));
-        }
-        for (i, &on) in run.fired.iter().enumerate() {
-            // A once-only inject that has fired is done; one that has not may still fire.
-            if c.injects[i].once {
-                push_bit(&mut k, on);
-            }
         }
         k.push(bits);
         if live.clock {
