@@ -1,6 +1,7 @@
-//! Embeds the interface's message catalogues: every `assets/locales/<language>/*.ftl` becomes part
-//! of the binary, so adding an interface language is adding a folder (and a font), and nothing is
-//! read from disk at run time.
+//! Embeds the interface's message catalogues and fonts: every `assets/locales/<language>/*.ftl`
+//! and every `assets/fonts/*.otf|ttf` becomes part of the binary, so adding an interface language
+//! is adding a folder of catalogues and, for a script the bundled fonts lack, a font file; nothing
+//! is read from disk at run time.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -44,6 +45,31 @@ fn main() {
         out.push_str("]),\n");
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogues.rs");
-    std::fs::write(dest, out).expect("OUT_DIR is writable");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("catalogues.rs"), out).expect("OUT_DIR is writable");
+    fonts(Path::new(&out_dir));
+}
+
+/// Every font file under `assets/fonts/`, the bundled Chinese face first, then by name: the app
+/// installs them in this order ahead of egui's own, so each glyph comes from the first that has it.
+fn fonts(out_dir: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|f| f.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "otf" || e == "ttf"))
+        .collect();
+    files.sort_by_key(|p| (!p.ends_with("NotoSansSC-Shapan.otf"), p.clone()));
+    let mut out = String::from("/// Every bundled font, the Chinese face first: (name, bytes).\n");
+    out.push_str("pub static FONTS: &[(&str, &[u8])] = &[\n");
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let name = f.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let _ = writeln!(out, "    ({name:?}, include_bytes!({:?})),", f.display().to_string());
+    }
+    out.push_str("];\n");
+    std::fs::write(out_dir.join("fonts.rs"), out).expect("OUT_DIR is writable");
 }

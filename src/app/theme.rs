@@ -6,8 +6,9 @@ use super::flow::Settings;
 use crate::scenario::model::Channel;
 use bevy_egui::egui::{self, Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
 
-/// The bundled Chinese font (a GB 2312 subset of Noto Sans CJK SC; see assets/fonts/README.md).
-pub static CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Shapan.otf");
+// `FONTS`: every font under assets/fonts/, embedded by build.rs, the bundled Chinese face (a
+// GB 2312 subset of Noto Sans CJK SC; see assets/fonts/README.md) first.
+include!(concat!(env!("OUT_DIR"), "/fonts.rs"));
 
 /// Base sizes in points, before the text-size setting.
 #[derive(Clone, Copy, Debug)]
@@ -47,14 +48,22 @@ pub fn current(ctx: &egui::Context) -> Sizes {
     ctx.data(|d| d.get_temp::<Sizes>(egui::Id::NULL)).unwrap_or(DESK)
 }
 
-/// Installs the Chinese font ahead of egui's own fonts, so Chinese and Latin share one face.
+/// Installs the bundled fonts ahead of egui's own, the Chinese face first, so Chinese and Latin
+/// share one face and a script it lacks (a font added to assets/fonts/) is found in the next.
 pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
+}
+
+/// egui's fonts with the bundled ones ahead, in `FONTS` order.
+fn font_definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    fonts.font_data.insert("noto-sc".into(), std::sync::Arc::new(FontData::from_static(CJK_FONT)));
-    for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().insert(0, "noto-sc".into());
+    for (at, (name, bytes)) in FONTS.iter().enumerate() {
+        fonts.font_data.insert((*name).into(), std::sync::Arc::new(FontData::from_static(bytes)));
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            fonts.families.entry(family).or_default().insert(at, (*name).into());
+        }
     }
-    ctx.set_fonts(fonts);
+    fonts
 }
 
 /// What a context's theme was last applied for: the settings and the window height.
@@ -127,4 +136,22 @@ pub const WARN: Color32 = Color32::from_rgb(210, 120, 0);
 /// A title-sized rich text.
 pub fn title(text: impl Into<String>, ui: &egui::Ui) -> egui::RichText {
     egui::RichText::new(text).size(current(ui.ctx()).title).strong()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_font_is_installed_ahead_of_eguis_own_with_the_chinese_face_first() {
+        assert_eq!(FONTS.first().map(|(name, _)| *name), Some("NotoSansSC-Shapan"));
+        let defs = font_definitions();
+        let families = &defs.families;
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            let order = &families[&family];
+            assert!(order.len() > FONTS.len(), "egui's own fonts stay as the last fallbacks");
+            let ours: Vec<&str> = FONTS.iter().map(|(n, _)| *n).collect();
+            assert_eq!(order[..ours.len()].iter().map(String::as_str).collect::<Vec<_>>(), ours, "{family:?}: {order:?}");
+        }
+    }
 }
