@@ -461,6 +461,11 @@ pub(super) fn plugin(app: &mut App) {
 /// and the debriefs, drawing frames while a debrief is on its way.
 fn advance(run: Option<ResMut<ActiveRun>>, mut notices: ResMut<Notices>, mut redraw: MessageWriter<bevy::window::RequestRedraw>) {
     let Some(mut run) = run else { return };
+    // Most frames have nothing in flight: leave the run untouched (and unmarked as changed).
+    let mut jobs = run.debrief.iter().chain(run.counterfactual.iter().map(|(_, j)| j));
+    if run.scoring.get().is_some() && jobs.all(DebriefJob::is_done) {
+        return;
+    }
     let r = &mut *run;
     if r.scoring.poll()
         && let Some(Explored { problem: Some(m), .. }) = r.scoring.get()

@@ -198,7 +198,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, scan)
         .add_systems(
             Update,
-            (load_files.run_if(once_drawn), load_added, apply_changes)
+            (load_files.run_if(drawn.and_then(run_once)), load_added, apply_changes)
                 .chain()
                 .in_set(AppSystems::ApplyIntents)
                 .before(super::flow::apply_intents),
@@ -211,9 +211,9 @@ fn scan(mut commands: Commands, dir: Option<Res<LibraryDir>>) {
     commands.insert_resource(Library::scan(&dir));
 }
 
-/// After the first frame (so as not to compete with it), until done once.
-fn once_drawn(frames: Res<bevy::diagnostic::FrameCount>, files: Res<Files>) -> bool {
-    frames.0 >= 1 && files.0.is_empty()
+/// Once the first frame is drawn (the scenario files load after it, not competing with it).
+fn drawn(frames: Res<bevy::diagnostic::FrameCount>) -> bool {
+    frames.0 >= 1
 }
 
 /// Asks Bevy to load each scenario file the library lists, which its file watcher then reloads
@@ -221,7 +221,7 @@ fn once_drawn(frames: Res<bevy::diagnostic::FrameCount>, files: Res<Files>) -> b
 fn load_files(dir: Option<Res<LibraryDir>>, library: Option<Res<Library>>, server: Res<AssetServer>, mut files: ResMut<Files>) {
     let (Some(dir), Some(library)) = (dir, library) else { return };
     let paths = library.entries.iter().filter_map(|e| e.path.strip_prefix(&dir.0).ok());
-    files.0 = paths.map(|p| server.load(p.to_path_buf())).collect();
+    files.0.extend(paths.map(|p| server.load(p.to_path_buf())));
 }
 
 /// Loads the scenario files saved into the folder since it was listed.
