@@ -8,6 +8,7 @@ use crate::app::theme::{self, BAD, GOOD};
 use crate::app::views::play::code;
 use crate::engine::class::votable;
 use crate::lang::Lang;
+use crate::present::format::paren;
 use crate::scenario::model::{Effect, Next};
 use crate::scenario::text::Entries;
 use crate::t;
@@ -155,8 +156,7 @@ fn scene(ui: &mut egui::Ui, run: &ActiveRun, v: &Console, l: Lang) {
         return;
     };
     let scene = &s.scenes[i];
-    let title =
-        scene.title.as_ref().map_or_else(|| scene.id.clone(), |t| format!("{}{}", t.get(code), t!(l, "format-paren", remark = &scene.id)));
+    let title = scene.title.as_ref().map_or_else(|| scene.id.clone(), |t| format!("{}{}", t.get(code), paren(l, &scene.id)));
     ui.heading(t!(l, "app-console-scene", scene = title));
     if let Some(ms) = run.session.time_left_ms() {
         ui.label(t!(l, "app-console-time-left", secs = ms.div_ceil(1000)));
@@ -192,7 +192,7 @@ fn scene(ui: &mut egui::Ui, run: &ActiveRun, v: &Console, l: Lang) {
     for offer in run.session.offers() {
         let ch = c.choice(offer.choice);
         let star = if v.best == Some(Some(offer.choice)) { "★ " } else { "" };
-        let state = if offer.enabled { String::new() } else { t!(l, "format-paren", remark = t!(l, "app-console-not-available")) };
+        let state = if offer.enabled { String::new() } else { paren(l, &t!(l, "app-console-not-available")) };
         let line = format!("{star}{}{state} {}", ch.text.get(code), target(&ch.next));
         let colour = if star.is_empty() { ui.visuals().text_color() } else { GOOD };
         ui.colored_label(colour, line);
@@ -238,7 +238,7 @@ fn meters(ui: &mut egui::Ui, run: &ActiveRun, l: Lang) {
     ui.heading(t!(l, "app-console-meters"));
     egui::Grid::new("console-meters").num_columns(2).show(ui, |ui| {
         for (i, m) in s.meters.iter().enumerate() {
-            let hidden = if m.visible { String::new() } else { t!(l, "format-paren", remark = t!(l, "app-console-hidden-meter")) };
+            let hidden = if m.visible { String::new() } else { paren(l, &t!(l, "app-console-hidden-meter")) };
             ui.label(format!("{}{hidden}", m.name.get(code)));
             ui.label(run.session.run().meters[i].to_string());
             ui.end_row();

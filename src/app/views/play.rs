@@ -10,6 +10,7 @@ use crate::app::flow::{ActiveRun, Intent, PlayView, Settings};
 use crate::app::theme::{self, BAD, GOOD, channel_colour};
 use crate::engine::FeedbackSource;
 use crate::lang::Lang;
+use crate::present::format::paren;
 use crate::present::format::{clock_label, engagement};
 use crate::scenario::model::{Channel, Media};
 use crate::t;
@@ -169,7 +170,7 @@ pub fn show(
                 ui.heading(t.get(code));
             }
             if let Some(ch) = scene.speaker.as_ref().and_then(|id| s.characters.iter().find(|c| &c.id == id)) {
-                let title = ch.title.as_ref().map(|t| t!(l, "format-paren", remark = t.get(code))).unwrap_or_default();
+                let title = ch.title.as_ref().map(|t| paren(l, t.get(code))).unwrap_or_default();
                 ui.horizontal_wrapped(|ui| {
                     if let Some(t) = scene.title.as_ref().filter(|_| one_line) {
                         ui.heading(t.get(code));
