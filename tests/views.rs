@@ -1058,7 +1058,7 @@ fn a_run_recorded_in_the_database_is_listed() {
     for choice in BEST {
         s.choose(choice).unwrap();
     }
-    db.finish(id, Some("calm"), "excellent", 88.0, &[("accuracy".into(), 3, 88.0)]).unwrap();
+    db.finish(id, Some("calm"), "excellent", 88.0, &[("accuracy".into(), 3, 88.0)], &[]).unwrap();
     let runs = vec![db.show(id).unwrap().unwrap()];
     drop(db);
     let h = records(DESK, settings(Lang::ZH_CN, false), runs);

@@ -5,7 +5,7 @@
 use super::flow::{ActiveRun, AppSystems, PlayView, Screen, Settings};
 use super::notice::Notices;
 use crate::engine::score::grade_key;
-use crate::records::{Records, RecordsError, RunInfo};
+use crate::records::{Records, RecordsError, RedLineRow, RunInfo};
 use bevy::prelude::*;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -184,7 +184,12 @@ fn write(db: &Db, run: &ActiveRun, record: &mut RunRecord, lang: crate::lang::La
             let s = &run.compiled.scenario;
             let scores: Vec<(String, i64, f64)> =
                 d.competencies.iter().map(|k| (s.competencies[k.competency].id.clone(), k.raw, k.score)).collect();
-            records.finish(id, d.ending.map(|e| s.endings[e].id.as_str()), grade_key(d.grade), d.total, &scores)?;
+            let red_lines: Vec<RedLineRow> = d
+                .red_lines
+                .iter()
+                .map(|x| RedLineRow { scene: s.scenes[x.scene].id.clone(), choice: x.choice.map(|ix| run.compiled.choice(ix).id.clone()) })
+                .collect();
+            records.finish(id, d.ending.map(|e| s.endings[e].id.as_str()), grade_key(d.grade), d.total, &scores, &red_lines)?;
             record.finished = true;
         }
         None if end == End::Now => {

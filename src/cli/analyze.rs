@@ -5,9 +5,10 @@
 
 use super::{AnalyzeArgs, EXIT_ERRORS, EXIT_USAGE, Format};
 use crate::engine::Compiled;
-use crate::engine::analysis::{Analysis, DEFENSIBLE_MARGIN, Road, RoleReport, Unreached, analyse};
+use crate::engine::analysis::{Analysis, Road, RoleReport, Unreached, analyse};
 use crate::engine::compiled::allows;
 use crate::engine::explore::Action;
+use crate::engine::pedagogy::{DILEMMA_MARGIN, Pedagogy, percent};
 use crate::i18n::Message;
 use crate::lang::Lang;
 use crate::present::graph::short;
@@ -194,16 +195,6 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
             let _ = writeln!(out, "    {} → {} [{}]{crossed}", w.scene(c.choices[ix].scene), w.action(Some(ix)), c.choice(ix).id);
         }
     }
-    let n = r.decision_scenes.len();
-    let _ = writeln!(out, "\n  {}", t!(l, "analyze-pedagogy"));
-    let figures = [
-        (t!(l, "analyze-two-defensible", margin = DEFENSIBLE_MARGIN), &r.two_defensible),
-        (t!(l, "analyze-longest-is-best"), &r.longest_is_best),
-        (t!(l, "analyze-best-listed-first"), &r.best_listed_first),
-    ];
-    for (what, scenes) in figures {
-        let _ = writeln!(out, "    {what}: {}/{n}", scenes.len());
-    }
     let d = r.duration;
     let span = |(a, b): (u32, u32)| if a == b { a.to_string() } else { format!("{a}–{b}") };
     let _ = writeln!(out, "\n  {}", t!(l, "analyze-duration"));
@@ -218,6 +209,30 @@ fn role_text(w: &Words, a: &Analysis, r: &RoleReport, out: &mut String) {
     let _ = writeln!(out, "    {figures}");
 }
 
+/// The teaching figures of the whole scenario, with the scenes behind each.
+fn pedagogy_text(w: &Words, p: &Pedagogy, out: &mut String) {
+    let (l, s) = (w.lang, &w.c.scenario);
+    let n = p.decision_scenes.len();
+    let _ = writeln!(out, "\n{}", t!(l, "analyze-pedagogy"));
+    let figures = [
+        (t!(l, "analyze-dilemmas", margin = DILEMMA_MARGIN), &p.dilemmas),
+        (t!(l, "analyze-longest-is-best"), &p.longest_is_best),
+        (t!(l, "analyze-best-listed-first"), &p.best_listed_first),
+        (t!(l, "analyze-voices-differ"), &p.voices_differ),
+        (t!(l, "analyze-without-note"), &p.without_note),
+    ];
+    for (what, scenes) in figures {
+        let _ = writeln!(out, "  {what}: {}/{n} ({:.0}%)", scenes.len(), percent(scenes.len(), n));
+        if !scenes.is_empty() && scenes.len() < n {
+            let list: Vec<&str> = scenes.iter().map(|&i| s.scenes[i].id.as_str()).collect();
+            let _ = writeln!(out, "    {}", list.join(", "));
+        }
+    }
+    let _ = writeln!(out, "  {}: {}", t!(l, "analyze-red-line-count"), p.red_lines);
+    let class = s.class_minutes.map_or_else(|| "?".to_string(), |m| m.to_string());
+    let _ = writeln!(out, "  {}", t!(l, "analyze-stated-duration", solo = s.minutes, class = class));
+}
+
 /// The text report of one file.
 pub fn report_text(a: &Analysed, lang: Lang) -> String {
     let mut out = String::new();
@@ -228,6 +243,7 @@ pub fn report_text(a: &Analysed, lang: Lang) -> String {
         for r in &an.roles {
             role_text(&w, an, r, &mut out);
         }
+        pedagogy_text(&w, &an.pedagogy, &mut out);
         if !an.echoes.is_empty() {
             let _ = writeln!(out, "\n{}", t!(lang, "analyze-echoes"));
             for e in &an.echoes {
@@ -312,12 +328,6 @@ pub fn report_json(a: &Analysed, lang: Lang) -> Value {
                 "timers_never_apply": ids(&(0..s.scenes.len()).filter(|&i| s.scenes[i].timer.is_some() && r.scene_reached[i] && !r.timer_taken[i]).collect::<Vec<_>>(), &scene_id),
                 "dominated": ids(&r.dominated, &choice_id),
                 "red_lines_on_best": ids(&r.red_lines_on_best, &choice_id),
-                "pedagogy": {
-                    "decision_scenes": ids(&r.decision_scenes, &scene_id),
-                    "two_defensible": ids(&r.two_defensible, &scene_id),
-                    "longest_is_best": ids(&r.longest_is_best, &scene_id),
-                    "best_listed_first": ids(&r.best_listed_first, &scene_id),
-                },
                 "duration": {
                     "decisions": [r.duration.decisions.0, r.duration.decisions.1],
                     "solo_minutes": [r.duration.solo_minutes.0, r.duration.solo_minutes.1],
@@ -333,6 +343,16 @@ pub fn report_json(a: &Analysed, lang: Lang) -> Value {
         "ms": (a.ms * 10.0).round() / 10.0,
         "roles": roles,
         "red_line_choices": ids(&an.red_line_choices, &choice_id),
+        "pedagogy": {
+            "decision_scenes": ids(&an.pedagogy.decision_scenes, &scene_id),
+            "dilemmas": ids(&an.pedagogy.dilemmas, &scene_id),
+            "longest_is_best": ids(&an.pedagogy.longest_is_best, &scene_id),
+            "best_listed_first": ids(&an.pedagogy.best_listed_first, &scene_id),
+            "voices_differ": ids(&an.pedagogy.voices_differ, &scene_id),
+            "without_note": ids(&an.pedagogy.without_note, &scene_id),
+            "red_lines": an.pedagogy.red_lines,
+        },
+        "minutes": {"solo": s.minutes, "class": s.class_minutes},
         "echoes": an.echoes.iter().map(|e| json!({"scene": scene_id(e.scene), "choice": choice_id(e.choice), "overlap": (e.overlap * 100.0).round() / 100.0})).collect::<Vec<_>>(),
         "overflows": an.overflows.iter().map(|o| json!({"scene": scene_id(o.scene), "language": o.language, "lines": o.lines, "room": o.room})).collect::<Vec<_>>(),
         "errors": a.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
@@ -361,10 +381,7 @@ mod tests {
         assert_eq!(figures(en, "1", 1), "one trainee 5–8 min (1 decision); a class of 30 20–30 min");
         assert_eq!(t!(zh, "analyze-overflow", lines = 14, room = 11), "14 行，可用 / 11");
         assert_eq!(t!(en, "analyze-overflow", lines = 14, room = 11), "14 lines, room for / 11");
-        assert_eq!(
-            t!(zh, "analyze-two-defensible", margin = DEFENSIBLE_MARGIN),
-            format!("有两个以上说得过去的选项（与最优相差不超过 {DEFENSIBLE_MARGIN} 分）的决策场景")
-        );
+        assert_eq!(t!(zh, "analyze-dilemmas", margin = DILEMMA_MARGIN), "两难的决策场景（至少两个选项得分为正，最优比次优多不超过 3 分）");
         assert_eq!(msg!("analyze-unreached-impossible").render(en), "unreachable: its condition is impossible within the meters' ranges");
         assert_eq!(t!(en, "analyze-ending", title = "Calm", grade = "Good"), "Calm (Good)");
         assert_eq!(t!(zh, "analyze-ending", title = "平息", grade = "良好"), "平息（良好）");

@@ -71,7 +71,7 @@ pub struct AnalyzeArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
-    /// 类别 / category: online_media, community_dispute, development_planning, integrity, emergency, other
+    /// 类别 / category: online_media, community_dispute, development_planning, integrity, emergency, governance, wellbeing, other
     #[arg(value_parser = new::parse_category)]
     pub category: crate::scenario::model::Category,
     /// 案例 id（字母、数字、下划线）/ the scenario's id (letters, digits, underscores)

@@ -206,6 +206,61 @@ fn flavour(category: Category) -> Flavour {
                 "The Emergency Response Law requires people under threat to be evacuated promptly",
             ),
         },
+        Category::Governance => Flavour {
+            title: ("新案例：换届前的走访", "New case: canvassing before the election"),
+            summary: (
+                "村委会换届前，有村民反映候选人挨家挨户送购物卡。你要依法查清，守住选举的公正。",
+                "Before the village committee election, villagers report a candidate handing out shopping cards door to door. Find out lawfully and keep the election fair.",
+            ),
+            role: ("包村干部", "Township cadre assigned to the village"),
+            briefing: (
+                "周四上午，你在镇里整理换届工作台账。",
+                "Thursday morning, you are at the township updating the election work files.",
+            ),
+            opening: (
+                "一位村民打来电话，说有候选人昨晚挨家挨户送购物卡，还拍了照片，问镇里管不管。",
+                "A villager phones: a candidate went door to door last night handing out shopping cards; he has photos and asks whether the township will act.",
+            ),
+            right_step: (
+                "记下线索，当天和村选举委员会核实，并报告镇里",
+                "Check it today with the village election committee and report it to the township",
+            ),
+            rushed_step: ("劝他别声张，等选完再说", "Ask him to keep quiet until the vote is over"),
+            rushed_feedback: (
+                "压着不查，贿选的人就会以为没人管，选举的公正和群众的信任一起丢掉。",
+                "Sitting on the report tells whoever is buying votes that nobody cares: the election's fairness and people's trust go together.",
+            ),
+            basis: (
+                "《中华人民共和国村民委员会组织法》禁止以贿赂等不正当手段当选，举报应当依法调查处理",
+                "The Organic Law of Villagers' Committees forbids winning by bribery and other improper means; reports must be investigated lawfully",
+            ),
+        },
+        Category::Wellbeing => Flavour {
+            title: ("新案例：连轴转的一周", "New case: a week without a break"),
+            summary: (
+                "一周里四个检查叠在一起，工作群里催要照片和台账，家里老人又病了。你要把事办好，也要守住自己。",
+                "Four inspections in one week, work groups demanding photos and files, and a parent falling ill at home. Get the work done, and keep yourself going.",
+            ),
+            role: ("乡镇干部", "Township cadre"),
+            briefing: ("周一早上七点，你已经在办公室了。", "Monday, seven in the morning, and you are already at your desk."),
+            opening: (
+                "工作群里又来了通知：今天下班前报三项台账，每项要附现场照片。你昨晚只睡了四个小时。",
+                "Another notice in the work group: three sets of files due by the end of the day, each with site photos. You slept four hours last night.",
+            ),
+            right_step: (
+                "先列出轻重缓急，向分管领导说明实际情况，商量哪项可以合并报送",
+                "Sort what matters most, tell your superior how things stand, and agree which reports can be combined",
+            ),
+            rushed_step: ("什么都不说，今晚通宵全部赶完", "Say nothing and work through the night to finish everything"),
+            rushed_feedback: (
+                "硬扛能撑一晚，撑不了一年；不说实话，领导也没法帮你调整。",
+                "Pushing through lasts one night, not a year; if you do not say how things stand, nobody can help you adjust.",
+            ),
+            basis: (
+                "中央关于整治形式主义、为基层减负的要求：不得以工作群、留痕代替实际工作",
+                "The central rules on easing the burden on grassroots cadres: work groups and paper trails must not replace real work",
+            ),
+        },
         Category::Other => Flavour {
             title: ("新案例：不亮的路灯", "New case: the street lights"),
             summary: (
@@ -305,6 +360,7 @@ Scenario(
         {"zh-CN": "用群众听得懂的话交代结果", "en": "Report back in words people understand"},
     ],
     minutes: 10,
+    class_minutes: 30,
     difficulty: Easy,
     competencies: [
         (id: "judgement", name: {"zh-CN": "研判处置", "en": "Judgement"}, weight: 2,

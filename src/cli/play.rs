@@ -13,7 +13,7 @@ use crate::engine::{Compiled, EngineError, Event, Session};
 use crate::i18n::Localize;
 use crate::lang::Lang;
 use crate::present::debrief::DebriefView;
-use crate::records::{Records, RunInfo, data_dir};
+use crate::records::{Records, RedLineRow, RunInfo, data_dir};
 use crate::scenario::load_path;
 use crate::scenario::render::render;
 use crate::t;
@@ -225,7 +225,9 @@ pub fn run(args: &PlayArgs, lang: Lang, data: Option<&std::path::Path>) -> ExitC
     };
     if let (Some(r), Some(id), Some(ending)) = (records.as_mut(), run_id, debrief.ending.as_ref()) {
         let scores: Vec<(String, i64, f64)> = debrief.competencies.iter().map(|k| (k.id.clone(), k.raw, k.score)).collect();
-        if let Err(e) = r.finish(id, Some(&ending.id), grade_key(debrief.grade), debrief.total, &scores) {
+        let red_lines: Vec<RedLineRow> =
+            debrief.red_lines.iter().map(|x| RedLineRow { scene: x.scene.clone(), choice: x.choice.clone() }).collect();
+        if let Err(e) = r.finish(id, Some(&ending.id), grade_key(debrief.grade), debrief.total, &scores, &red_lines) {
             eprintln!("{e}");
         }
     }

@@ -69,6 +69,10 @@ pub fn run(args: &RecordsArgs, lang: Lang, data: Option<&std::path::Path>) -> Ex
                         d.run.trainee.clone()
                     };
                     let _ = writeln!(out, "#{} {} · {who} · {} · {}", d.run.id, d.run.scenario, d.run.group, d.role);
+                    for r in &d.red_lines {
+                        let choice = r.choice.clone().unwrap_or_else(|| t!(lang, "records-timeout"));
+                        let _ = writeln!(out, "  ⛔ {}", t!(lang, "records-red-line", scene = r.scene.as_str(), choice = choice));
+                    }
                     for (i, dec) in d.decisions.iter().enumerate() {
                         let choice = dec.choice.clone().unwrap_or_else(|| t!(lang, "records-timeout"));
                         let _ = writeln!(out, "{:>3}. {} → {choice} ({:.0} s)", i + 1, dec.scene, dec.ms as f64 / 1000.0);

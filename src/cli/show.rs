@@ -232,6 +232,16 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\n══════ {} ══════", t!(l, "debrief-title", title = d.title.as_str()));
     let _ = writeln!(out, "{}", t!(l, "play-debrief-role", role = d.role.as_str()));
+    if !d.red_lines.is_empty() {
+        let _ = writeln!(out, "\n⛔ {}", t!(l, "debrief-red-lines-title"));
+        for r in &d.red_lines {
+            let _ = writeln!(out, "  • {}", t!(l, "debrief-red-line", text = r.text.as_str(), action = r.action.as_str()));
+            if let Some(b) = &r.basis {
+                let _ = writeln!(out, "    {}", t!(l, "debrief-basis", basis = b.as_str()));
+            }
+        }
+        out.push('\n');
+    }
     match &d.ending {
         Some(e) => {
             let _ = writeln!(out, "{}", t!(l, "play-debrief-ending", title = e.title.as_str(), grade = grade::label(e.grade, l)));
@@ -290,6 +300,9 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
 }
 
 fn voices(out: &mut String, c: &Voices, l: Lang, indent: &str) {
+    if c.disagree {
+        let _ = writeln!(out, "{indent}⚖ {}", t!(l, "debrief-voices-differ"));
+    }
     if let Some(e) = &c.expert {
         let _ = writeln!(out, "{indent}{}{e}", t!(l, "debrief-expert"));
     }
@@ -311,6 +324,7 @@ pub fn debrief_json(d: &Debrief) -> Value {
         "ending_grade": d.ending.as_ref().map(|e| grade_key(e.grade)),
         "grade": grade_key(d.grade),
         "total": d.total,
+        "red_lines": d.red_lines.iter().map(|r| json!({"scene": r.scene, "choice": r.choice, "text": r.text})).collect::<Vec<_>>(),
         "competencies": competencies,
         "raw": d.competencies.iter().map(|k| (k.id.clone(), json!({"points": k.raw, "min": k.min, "max": k.max}))).collect::<serde_json::Map<_, _>>(),
         "path": d.path.iter().map(|s| json!({

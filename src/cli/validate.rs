@@ -73,6 +73,7 @@ pub fn report_json(loaded: &[Loaded], lang: Lang) -> Value {
                 "language": s.map(|s| s.original_language().to_string()),
                 "languages": s.map(|s| s.languages.clone()),
                 "minutes": s.map(|s| s.minutes),
+                "class_minutes": s.and_then(|s| s.class_minutes),
                 "difficulty": s.map(|s| format!("{:?}", s.difficulty).to_lowercase()),
                 "summary": s.map(|s| s.summary.get(lang.code()).to_string()),
                 "objectives": s.map(|s| s.objectives.iter().map(|o| o.get(lang.code()).to_string()).collect::<Vec<_>>()),

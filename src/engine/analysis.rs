@@ -8,7 +8,8 @@
 
 use super::compiled::{Compiled, Cond, allows};
 use super::explore::{Action, Aim, Explorer, To, improves};
-use super::score::{Scoring, band};
+use super::pedagogy::{self, Pedagogy};
+use super::score::{Scoring, crossed, graded};
 use super::session::start_run;
 use crate::msg;
 use crate::scenario::diagnostic::{Code, Finding};
@@ -17,9 +18,6 @@ use crate::scenario::model::Grade;
 use crate::scenario::text::Text;
 use rustc_hash::FxHashSet;
 use unicode_width::UnicodeWidthStr;
-
-/// Within this many points (of the 100-point total) of the best option, an option is defensible.
-pub const DEFENSIBLE_MARGIN: f64 = 10.0;
 
 /// Why no road reaches an ending.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -86,14 +84,6 @@ pub struct RoleReport {
     pub dominated: Vec<usize>,
     /// Red-line choices best play takes from some state it reaches.
     pub red_lines_on_best: Vec<usize>,
-    /// Scenes with two or more options to choose from, as reached.
-    pub decision_scenes: Vec<usize>,
-    /// Of those, the scenes where at least two options are defensible.
-    pub two_defensible: Vec<usize>,
-    /// Of those, the scenes whose longest option (in the original language) is the best one.
-    pub longest_is_best: Vec<usize>,
-    /// Of those, the scenes whose best option is listed first.
-    pub best_listed_first: Vec<usize>,
     pub duration: Duration,
 }
 
@@ -122,6 +112,9 @@ pub struct Analysis {
     pub red_line_choices: Vec<usize>,
     pub echoes: Vec<Echo>,
     pub overflows: Vec<Overflow>,
+    /// The teaching figures, read from the text (the same for every role).
+    #[serde(skip)]
+    pub pedagogy: Pedagogy,
     /// Problems to fix, with their places: unreachable endings, choices never offered, ...
     #[serde(skip)]
     pub findings: Vec<Finding>,
@@ -274,6 +267,7 @@ pub fn analyse(c: &Compiled, role: Option<usize>) -> Analysis {
         red_line_choices: (0..c.choices.len()).filter(|&i| c.choice(i).red_line.is_some()).collect(),
         echoes: Vec::new(),
         overflows: Vec::new(),
+        pedagogy: pedagogy::measure(s),
         findings: Vec::new(),
     };
     for (si, scene) in s.scenes.iter().enumerate() {
@@ -315,10 +309,6 @@ fn role_report(c: &Compiled, role: usize) -> RoleReport {
         timer_taken: vec![false; s.scenes.len()],
         dominated: Vec::new(),
         red_lines_on_best: Vec::new(),
-        decision_scenes: Vec::new(),
-        two_defensible: Vec::new(),
-        longest_is_best: Vec::new(),
-        best_listed_first: Vec::new(),
         duration: Duration { decisions: (0, 0), solo_minutes: (0, 0), class_minutes: (0, 0) },
     };
     let Ok(start) = start_run(c, Some(&s.roles[role].id), &mut |w| w[0].1, &mut Vec::new()) else { return report };
@@ -360,11 +350,9 @@ fn role_report(c: &Compiled, role: usize) -> RoleReport {
             .map(|&id| Here { id, acts: g.acts_of(id).map(|a| (a, g.action(a), g.q_of(Aim::Best, a), g.q_of(Aim::Worst, a))).collect() })
             .collect();
         let mut never_worse = vec![false; n_choices];
-        let mut per_scene: Vec<Vec<&Here>> = vec![Vec::new(); s.scenes.len()];
         for h in &states {
             let scene = g.scene_of(h.id);
             report.scene_reached[scene] = true;
-            per_scene[scene].push(h);
             for &(act, action, qb, qw) in &h.acts {
                 match action {
                     Some(ix) => report.choice_offered[ix] = true,
@@ -384,27 +372,6 @@ fn role_report(c: &Compiled, role: usize) -> RoleReport {
             }
         }
         report.dominated = (0..n_choices).filter(|&i| report.choice_offered[i] && !never_worse[i]).collect();
-        // Pedagogy, per scene: at its first state reached, the best option and the defensible ones.
-        for (scene, list) in per_scene.iter().enumerate() {
-            let Some(h) = list.first() else { continue };
-            let choices: Vec<(usize, f64)> = h.acts.iter().filter_map(|&(_, a, qb, _)| Some((a?, qb?))).collect();
-            if choices.len() < 2 {
-                continue;
-            }
-            report.decision_scenes.push(scene);
-            let top = choices.iter().map(|x| x.1).fold(f64::MIN, f64::max);
-            if choices.iter().filter(|x| x.1 >= top - DEFENSIBLE_MARGIN).count() >= 2 {
-                report.two_defensible.push(scene);
-            }
-            let best = choices.iter().find(|x| x.1 >= top - 1e-9).map(|x| x.0);
-            let longest = choices.iter().max_by_key(|x| c.choice(x.0).text.get(&lang).width()).map(|x| x.0);
-            if best.is_some() && best == longest {
-                report.longest_is_best.push(scene);
-            }
-            if best == Some(choices[0].0) {
-                report.best_listed_first.push(scene);
-            }
-        }
         report.endings = (0..s.endings.len())
             .filter(|&e| allows(&c.endings[e].roles, role))
             .map(|e| EndingReach { ending: e, reached: ended[e], why: (!ended[e]).then(|| why_unreached(c, role, e)) })
@@ -481,7 +448,8 @@ fn road(c: &Compiled, g: &mut super::explore::Graph, root: u32, aim: Aim, scorin
         }
     }
     let total = scoring.total(&raw);
-    Road { steps, ending, grade: band(total), total, raw, expected: scoring.total(start) + expected_gain }
+    let grade = graded(total, !crossed(c, steps.iter().copied()).is_empty());
+    Road { steps, ending, grade, total, raw, expected: scoring.total(start) + expected_gain }
 }
 
 fn why_unreached(c: &Compiled, role: usize, e: usize) -> Unreached {

@@ -5,7 +5,7 @@
 
 use super::compiled::Compiled;
 use super::explore::Aim;
-use super::score::{Scoring, band, round1};
+use super::score::{Crossed, Scoring, crossed, graded, round1};
 use super::transcript::{ReplayError, Transcript};
 use crate::scenario::model::Grade;
 use serde::Serialize;
@@ -60,8 +60,10 @@ pub struct Debrief {
     pub complete: bool,
     /// Index into the scenario's endings.
     pub ending: Option<usize>,
-    /// Band of the weighted total.
+    /// Band of the weighted total; never above Needs work when a red line was crossed.
     pub grade: Grade,
+    /// The red lines crossed, in the order taken: the debrief names them before the scores.
+    pub red_lines: Vec<Crossed>,
     pub total: f64,
     pub competencies: Vec<CompetencyScore>,
     pub path: Vec<Step>,
@@ -116,13 +118,15 @@ impl Debrief {
             .collect();
         let total = round1(scoring.total(&run.scores));
         let ending = run.ended();
+        let red_lines = crossed(c, run.decisions.iter().map(|d| (d.scene, d.choice)));
         Ok(Debrief {
             scenario: s.id.clone(),
             role: run.role,
             seed: transcript.seed,
             complete: ending.is_some(),
             ending,
-            grade: band(total),
+            grade: graded(total, !red_lines.is_empty()),
+            red_lines,
             total,
             competencies,
             path,

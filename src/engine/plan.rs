@@ -17,10 +17,11 @@
 //! Commands: `choose ID`, `timeout`, `elapse MS`, and `expect` with `scene ID`, `ending ID`,
 //! `grade excellent|good|pass|needs_work`, `total N`, `score COMPETENCY N` (0-100),
 //! `points COMPETENCY N` (raw), `meter ID N`, `flag ID true|false`, `offers ID ID …`, `minutes N`,
+//! `red_lines N` (red lines crossed so far: the grade is then never above needs_work),
 //! `stuck ID` (a dead end: the run cannot go on from scene ID).
 
 use super::compiled::Compiled;
-use super::score::{Scoring, band};
+use super::score::Scoring;
 use super::session::Session;
 use crate::scenario::model::Grade;
 use std::sync::Arc;
@@ -45,6 +46,8 @@ pub enum Expectation {
     Flag(String, bool),
     Offers(Vec<String>),
     Minutes(u64),
+    /// How many red lines the run has crossed so far.
+    RedLines(usize),
     /// The run is stuck in this scene: nothing to choose, no timer (a dead end the author allowed).
     Stuck(String),
 }
@@ -126,6 +129,7 @@ impl Plan {
                 ["expect", "flag", id, v] => Command::Expect(Expectation::Flag((*id).to_string(), *v == "true")),
                 ["expect", "offers", ids @ ..] => Command::Expect(Expectation::Offers(ids.iter().map(|s| (*s).to_string()).collect())),
                 ["expect", "minutes", n] => Command::Expect(Expectation::Minutes(int(n)?.max(0) as u64)),
+                ["expect", "red_lines", n] => Command::Expect(Expectation::RedLines(int(n)?.max(0) as usize)),
                 _ => return Err(err(format!("cannot read '{content}'"))),
             };
             plan.commands.push((line, command));
@@ -180,7 +184,10 @@ fn check(c: &Compiled, session: &Session, scoring: &Scoring, x: &Expectation) ->
     match x {
         Expectation::Scene(id) => (scene != id).then(|| format!("expected scene {id}, at {scene}")),
         Expectation::Ending(id) => (ending != id).then(|| format!("expected ending {id}, got {ending}")),
-        Expectation::Grade(g) => (band(total) != *g).then(|| format!("expected grade {g:?}, got {:?} (total {total:.1})", band(total))),
+        Expectation::Grade(g) => {
+            let got = session.grade(scoring);
+            (got != *g).then(|| format!("expected grade {g:?}, got {got:?} (total {total:.1})"))
+        }
         Expectation::Total(n) => (!near(total, *n)).then(|| format!("expected total {n}, got {total:.1}")),
         Expectation::Score(id, n) => match c.competency_index(id) {
             None => Some(format!("no competency {id}")),
@@ -214,6 +221,10 @@ fn check(c: &Compiled, session: &Session, scoring: &Scoring, x: &Expectation) ->
             let got = run.clock_ms / 60_000;
             (got != *n).then(|| format!("expected {n} story minutes, got {got}"))
         }
+        Expectation::RedLines(n) => {
+            let got = session.red_lines().len();
+            (got != *n).then(|| format!("expected {n} red lines crossed, got {got}"))
+        }
     }
 }
 
@@ -246,7 +257,11 @@ pub fn write(path_in_library: &str, session: &Session, scoring: &Scoring, title:
         }
     }
     let total = scoring.total(&run.scores);
-    out.push_str(&format!("expect grade {}\n", super::score::grade_key(band(total))));
+    let crossed = session.red_lines().len();
+    if crossed > 0 {
+        out.push_str(&format!("expect red_lines {crossed}\n"));
+    }
+    out.push_str(&format!("expect grade {}\n", super::score::grade_key(session.grade(scoring))));
     out.push_str(&format!("expect total {:.1}\n", super::score::round1(total)));
     for (k, comp) in s.competencies.iter().enumerate() {
         out.push_str(&format!("expect score {} {:.1}\n", comp.id, super::score::round1(scoring.normalised(k, run.scores[k]))));

@@ -16,6 +16,36 @@ pub fn band(total: f64) -> Grade {
     BANDS.iter().find(|(min, _)| total >= *min - 1e-9).map_or(Grade::Fail, |(_, g)| *g)
 }
 
+/// A red line a run crossed: the scene, and the option taken (`None`: the timer ran out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Crossed {
+    pub scene: usize,
+    pub choice: Option<usize>,
+}
+
+/// The red lines crossed by a road of decisions, `(scene, choice)` in the order taken.
+pub fn crossed(c: &Compiled, decisions: impl IntoIterator<Item = (usize, Option<usize>)>) -> Vec<Crossed> {
+    decisions
+        .into_iter()
+        .filter(|&(scene, choice)| red_line(c, scene, choice).is_some())
+        .map(|(scene, choice)| Crossed { scene, choice })
+        .collect()
+}
+
+/// The red line on an option, or on a scene's timer when `choice` is `None`.
+pub fn red_line(c: &Compiled, scene: usize, choice: Option<usize>) -> Option<&crate::scenario::text::Text> {
+    match choice {
+        Some(ix) => c.choice(ix).red_line.as_ref(),
+        None => c.scenario.scenes.get(scene)?.timer.as_ref()?.red_line.as_ref(),
+    }
+}
+
+/// The grade of a run: the band of its total, but never above 待改进 (Needs work) once it has
+/// crossed a red line, whatever its points.
+pub fn graded(total: f64, crossed_red_line: bool) -> Grade {
+    if crossed_red_line { Grade::Fail } else { band(total) }
+}
+
 /// How a role's points become scores in one scenario.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scoring {
@@ -129,6 +159,8 @@ mod tests {
         assert_eq!(band(70.0), Grade::Good);
         assert_eq!(band(60.0), Grade::Pass);
         assert_eq!(band(59.9), Grade::Fail);
+        assert_eq!(graded(99.0, false), Grade::Excellent);
+        assert_eq!(graded(99.0, true), Grade::Fail);
     }
 
     #[test]

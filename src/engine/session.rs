@@ -399,6 +399,16 @@ impl Session {
         &self.run
     }
 
+    /// The red lines this run has crossed so far, in the order taken.
+    pub fn red_lines(&self) -> Vec<super::score::Crossed> {
+        super::score::crossed(&self.compiled, self.run.decisions.iter().map(|d| (d.scene, d.choice)))
+    }
+
+    /// The grade the run has earned so far: its band, capped once it has crossed a red line.
+    pub fn grade(&self, scoring: &super::score::Scoring) -> crate::scenario::model::Grade {
+        super::score::graded(scoring.total(&self.run.scores), !self.red_lines().is_empty())
+    }
+
     pub fn seed(&self) -> u64 {
         self.draw.seed()
     }

@@ -168,6 +168,7 @@ mod tests {
             ending: None,
             grade: Grade::Pass,
             total: 65.0,
+            red_lines: Vec::new(),
             competencies: vec![competency("calm", 85.0), competency("law", 62.5), competency("speed", 120.0)],
             path: Vec::new(),
             meters: (0..8).map(|i| meter(&format!("m{i}"), i != 1, vec![50, 40, 100])).collect(),

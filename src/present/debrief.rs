@@ -16,6 +16,9 @@ use serde::Serialize;
 pub struct Voices {
     pub expert: Option<String>,
     pub practitioner: Option<String>,
+    /// The author marked the two voices as disagreeing: a point for the room to argue.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub disagree: bool,
 }
 
 impl Voices {
@@ -24,6 +27,7 @@ impl Voices {
         let v = Voices {
             expert: c.expert.as_ref().map(|t| t.get(code).to_string()),
             practitioner: c.practitioner.as_ref().map(|t| t.get(code).to_string()),
+            disagree: c.disagree,
         };
         (v.expert.is_some() || v.practitioner.is_some()).then_some(v)
     }
@@ -76,6 +80,19 @@ pub struct MeterView {
     pub values: Vec<i64>,
 }
 
+/// A red line the run crossed, named before the scores.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RedLineView {
+    pub scene: String,
+    /// `None` when the timer ran out.
+    pub choice: Option<String>,
+    /// The line crossed, as the author wrote it.
+    pub text: String,
+    /// What the trainee did: the option's text, or silence.
+    pub action: String,
+    pub basis: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EndingView {
     pub id: String,
@@ -95,8 +112,10 @@ pub struct DebriefView {
     pub seed: u64,
     pub complete: bool,
     pub ending: Option<EndingView>,
+    /// Never above Needs work when `red_lines` is not empty.
     pub grade: Grade,
     pub total: f64,
+    pub red_lines: Vec<RedLineView>,
     pub competencies: Vec<CompetencyView>,
     pub path: Vec<StepView>,
     pub meters: Vec<MeterView>,
@@ -206,6 +225,24 @@ impl DebriefView {
                 commentary: Voices::of(end.commentary.as_ref(), code),
             }
         });
+        let red_lines = d
+            .red_lines
+            .iter()
+            .map(|x| {
+                let scene = &s.scenes[x.scene];
+                let (action, basis) = match x.choice {
+                    Some(ix) => (c.choice(ix).text.get(code).to_string(), text(c.choice(ix).basis.as_ref(), code)),
+                    None => (silence_label(lang), scene.timer.as_ref().and_then(|t| text(t.basis.as_ref(), code))),
+                };
+                RedLineView {
+                    scene: scene.id.clone(),
+                    choice: x.choice.map(|ix| c.choice(ix).id.clone()),
+                    text: crate::engine::score::red_line(c, x.scene, x.choice).map_or_else(String::new, |t| t.get(code).to_string()),
+                    action,
+                    basis,
+                }
+            })
+            .collect();
         DebriefView {
             lang,
             scenario: d.scenario.clone(),
@@ -216,6 +253,7 @@ impl DebriefView {
             ending,
             grade: d.grade,
             total: d.total,
+            red_lines,
             competencies,
             path,
             meters,

@@ -10,7 +10,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 const STYLE: &str = "body{font-family:'Noto Sans SC','Microsoft YaHei','PingFang SC',sans-serif;max-width:52em;margin:2em auto;color:#222;line-height:1.6}\
 h1{font-size:1.6em} .total{font-size:1.4em;font-weight:bold} .vote{color:#1e5aaa} .step{border:1px solid #ccc;border-radius:6px;padding:.5em 1em;margin:.6em 0;page-break-inside:avoid}\
-.better{color:#1e8c3c} .expert{color:#1e5aaa} .practitioner{color:#784614} small{color:#666}\
+.better{color:#1e8c3c} .redline{border:2px solid #a01e1e;border-radius:6px;padding:.5em 1em;color:#a01e1e} .expert{color:#1e5aaa} .practitioner{color:#784614} small{color:#666}\
 @media print{body{margin:0}}";
 
 /// The debrief as a printable page, in the debrief's language. `who` names the trainee or group.
@@ -30,6 +30,17 @@ pub fn debrief_page(d: &DebriefView, who: &str) -> String {
             body {
                 h1 { (title) }
                 p { (t!(l, "report-who", who = who, role = d.role.as_str())) }
+                @if !d.red_lines.is_empty() {
+                    div.redline {
+                        p { b { (t!(l, "debrief-red-lines-title")) } }
+                        @for r in &d.red_lines {
+                            p { (t!(l, "debrief-red-line", text = r.text.as_str(), action = r.action.as_str())) }
+                            @if let Some(b) = &r.basis {
+                                p { i { (t!(l, "debrief-basis", basis = b.as_str())) } }
+                            }
+                        }
+                    }
+                }
                 @if let Some(e) = &d.ending {
                     h2 { (t!(l, "report-ending", title = e.title.as_str())) " " small { "(" (grade::label(e.grade, l)) ")" } }
                     p { (e.text) }
@@ -76,6 +87,9 @@ pub fn debrief_page(d: &DebriefView, who: &str) -> String {
 
 fn voices(v: &Voices, l: crate::lang::Lang) -> Markup {
     html! {
+        @if v.disagree {
+            p { i { (t!(l, "debrief-voices-differ")) } }
+        }
         @if let Some(e) = &v.expert {
             p.expert { b { (t!(l, "debrief-expert")) } (e) }
         }
@@ -90,7 +104,7 @@ mod tests {
     use super::*;
     use crate::engine::vote::Vote;
     use crate::lang::Lang;
-    use crate::present::debrief::{BetterView, CompetencyView, EndingView, MeterView, StepView};
+    use crate::present::debrief::{BetterView, CompetencyView, EndingView, MeterView, RedLineView, StepView};
     use crate::scenario::model::Grade;
 
     const NASTY: &str = "<script>alert(1)</script>";
@@ -104,7 +118,7 @@ mod tests {
             ms: 0,
             feedback: Some(format!("feedback {n} {NASTY}")),
             basis: Some("law & order".into()),
-            commentary: Some(Voices { expert: Some("<b>expert</b>".into()), practitioner: None }),
+            commentary: Some(Voices { expert: Some("<b>expert</b>".into()), practitioner: None, disagree: false }),
             better: Some(BetterView { choice: None, text: "wait \"&'".into(), feedback: None, gain: 2.5 }),
             vote: (n == 2).then(|| Vote {
                 choices: vec!["a".into(), "b".into()],
@@ -126,6 +140,13 @@ mod tests {
             ending: Some(EndingView { id: "e".into(), title: "end \"&'".into(), grade: Grade::Good, text: NASTY.into(), commentary: None }),
             grade: Grade::Pass,
             total: 64.0,
+            red_lines: vec![RedLineView {
+                scene: "scene2".into(),
+                choice: Some("c2".into()),
+                text: format!("line {NASTY}"),
+                action: "did it".into(),
+                basis: Some("the rules".into()),
+            }],
             competencies: vec![CompetencyView { id: "k".into(), name: "k \"&'".into(), weight: 1, raw: 3, min: 0, max: 5, score: 60.0 }],
             path: (1..=3).map(step).collect(),
             meters: vec![MeterView {
@@ -137,7 +158,7 @@ mod tests {
                 max: 100,
                 values: vec![50, 60, 70, 40],
             }],
-            commentary: Some(Voices { expert: None, practitioner: Some(NASTY.into()) }),
+            commentary: Some(Voices { expert: None, practitioner: Some(NASTY.into()), disagree: true }),
             minutes: 10,
         }
     }
@@ -151,6 +172,9 @@ mod tests {
         assert!(page.contains("role &quot;&amp;'"));
         assert!(page.contains("&lt;b&gt;expert&lt;/b&gt;"), "an author's markup is shown, not obeyed");
         assert!(page.contains("k &quot;&amp;'"), "chart labels too");
+        assert!(page.contains("line &lt;script&gt;"), "the red line's text too");
+        let red = page.find("class=\"redline\"").expect("the red line is named");
+        assert!(red < page.find("class=\"total\"").unwrap(), "before the total");
         assert!(!page.contains("http"), "nothing fetched from anywhere");
     }
 

@@ -235,7 +235,8 @@ impl Records {
         tx.commit().map_err(sql)
     }
 
-    /// Records how a run ended, with its scores. `ending` is `None` when the instructor stopped
+    /// Records how a run ended, with its scores and the red lines it crossed (scene and choice
+    /// ids; no choice when the timer ran out). `ending` is `None` when the instructor stopped
     /// the run early (skipping to the debrief): it is then no longer offered for resuming.
     pub fn finish(
         &mut self,
@@ -244,6 +245,7 @@ impl Records {
         grade: &str,
         total: f64,
         scores: &[(String, i64, f64)],
+        red_lines: &[RedLineRow],
     ) -> Result<(), RecordsError> {
         let tx = self.conn.transaction().map_err(sql)?;
         tx.execute(
@@ -255,6 +257,13 @@ impl Records {
             tx.execute(
                 "INSERT OR REPLACE INTO scores (session_id, competency, raw, score) VALUES (?1, ?2, ?3, ?4)",
                 params![run, competency, raw, score],
+            )
+            .map_err(sql)?;
+        }
+        for (seq, r) in red_lines.iter().enumerate() {
+            tx.execute(
+                "INSERT OR REPLACE INTO red_lines (session_id, seq, scene, choice) VALUES (?1, ?2, ?3, ?4)",
+                params![run, seq as i64, r.scene, r.choice],
             )
             .map_err(sql)?;
         }
@@ -347,6 +356,14 @@ pub struct RunDetail {
     pub ended: Option<String>,
     pub scores: Vec<ScoreRow>,
     pub decisions: Vec<DecisionRow>,
+    pub red_lines: Vec<RedLineRow>,
+}
+
+/// A red line a run crossed: the scene, and the option taken (`None`: the timer ran out).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct RedLineRow {
+    pub scene: String,
+    pub choice: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -397,6 +414,13 @@ impl Records {
         rows.collect::<Result<Vec<_>, _>>().map_err(sql)
     }
 
+    /// The red lines the run `id` crossed, in the order taken.
+    pub fn red_lines(&self, id: i64) -> Result<Vec<RedLineRow>, RecordsError> {
+        let mut stmt = self.conn.prepare("SELECT scene, choice FROM red_lines WHERE session_id = ?1 ORDER BY seq").map_err(sql)?;
+        let rows = stmt.query_map(params![id], |r| Ok(RedLineRow { scene: r.get(0)?, choice: r.get(1)? })).map_err(sql)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(sql)
+    }
+
     /// One run in full, if it exists.
     pub fn show(&self, id: i64) -> Result<Option<RunDetail>, RecordsError> {
         let Some(run) = self.list()?.into_iter().find(|r| r.id == id) else { return Ok(None) };
@@ -406,7 +430,16 @@ impl Records {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .map_err(sql)?;
-        Ok(Some(RunDetail { role, language, seed, ended, scores: self.scores(id)?, decisions: self.decisions(Some(id))?, run }))
+        Ok(Some(RunDetail {
+            role,
+            language,
+            seed,
+            ended,
+            scores: self.scores(id)?,
+            decisions: self.decisions(Some(id))?,
+            red_lines: self.red_lines(id)?,
+            run,
+        }))
     }
 }
 

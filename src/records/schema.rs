@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 /// The schema version this Shapan writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const V1: &str = "
 CREATE TABLE trainees (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
@@ -47,8 +47,19 @@ CREATE TABLE scores (
 CREATE INDEX sessions_by_scenario ON sessions (scenario_id);
 ";
 
+/// Version 2: the red lines a finished run crossed (`choice` is NULL when the timer ran out).
+const V2: &str = "
+CREATE TABLE red_lines (
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    seq INTEGER NOT NULL,
+    scene TEXT NOT NULL,
+    choice TEXT,
+    PRIMARY KEY (session_id, seq)
+);
+";
+
 /// Every step, in order: step `i` upgrades version `i` to `i + 1`.
-const STEPS: [&str; 1] = [V1];
+const STEPS: [&str; 2] = [V1, V2];
 
 /// Brings a database at `from` up to `SCHEMA_VERSION`. The version is read again under the
 /// write lock, so two processes opening a new database at once migrate it once.

@@ -22,8 +22,13 @@ pub struct Scenario {
     pub summary: Text,
     #[serde(default)]
     pub objectives: Vec<Text>,
-    /// Estimated minutes to play and discuss.
+    /// Minutes one trainee needs alone: reading at about 300 Chinese characters a minute,
+    /// deciding and reading the feedback, plus the debrief.
     pub minutes: u32,
+    /// Minutes a class of about 30 needs, reading together, discussing and voting on each
+    /// decision, and talking through the debrief. Shown beside `minutes` on the library screen.
+    #[serde(default)]
+    pub class_minutes: Option<u32>,
     pub difficulty: Difficulty,
     pub competencies: Vec<Competency>,
     #[serde(default)]
@@ -59,17 +64,23 @@ pub enum Category {
     Integrity,
     /// 应急处置
     Emergency,
+    /// 基层治理：村（居）民自治、选举、信访、依法行政
+    Governance,
+    /// 心理调适
+    Wellbeing,
     /// 其他
     Other,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 8] = [
         Category::OnlineMedia,
         Category::CommunityDispute,
         Category::DevelopmentPlanning,
         Category::Integrity,
         Category::Emergency,
+        Category::Governance,
+        Category::Wellbeing,
         Category::Other,
     ];
 
@@ -80,6 +91,8 @@ impl Category {
             Category::DevelopmentPlanning => "development_planning",
             Category::Integrity => "integrity",
             Category::Emergency => "emergency",
+            Category::Governance => "governance",
+            Category::Wellbeing => "wellbeing",
             Category::Other => "other",
         }
     }
@@ -92,6 +105,8 @@ impl Category {
             Category::DevelopmentPlanning => "category-development-planning",
             Category::Integrity => "category-integrity",
             Category::Emergency => "category-emergency",
+            Category::Governance => "category-governance",
+            Category::Wellbeing => "category-wellbeing",
             Category::Other => "category-other",
         }
     }
@@ -492,6 +507,10 @@ pub struct Commentary {
     pub expert: Option<Text>,
     #[serde(default)]
     pub practitioner: Option<Text>,
+    /// The two voices disagree here, or one names a trade-off the other misses: the debrief
+    /// and the instructor's console mark it as a point for the room to argue.
+    #[serde(default)]
+    pub disagree: bool,
 }
 
 impl Scenario {

@@ -32,10 +32,15 @@ analyze-timers-never-apply = Timers whose outcome can never apply (where they le
 analyze-dominated = Choices never better than another option (beaten under best and under worst play; mostly the intended wrong answers: check)
 analyze-red-lines = Red-line choices
 analyze-red-line-on-best = ⚠ best play takes it
-analyze-pedagogy = Pedagogy
-analyze-two-defensible = decision scenes with two or more defensible options (within { $margin } points of the best)
+analyze-pedagogy = Pedagogy (whole scenario, from each option's own weighted points)
+analyze-dilemmas = dilemmas (two or more options score above zero, the best within { $margin } points of the second)
 analyze-longest-is-best = the longest option is the best one
 analyze-best-listed-first = the best option is listed first
+analyze-voices-differ = decision scenes where the expert and the practitioner disagree
+analyze-without-note = decision scenes without an instructor's note
+analyze-red-line-count = red lines
+# $solo and $class are minutes as the scenario states them; $class may be "?".
+analyze-stated-duration = stated duration: one trainee { $solo } min; a class of 30 { $class } min
 analyze-duration = Duration (estimate)
 # $solo and $class are minutes, $decisions a count, each a number or a range such as 5–8;
 # $most is the largest number of decisions.

@@ -42,6 +42,7 @@ app-console-ended = The run has ended.
 app-console-scene = Scene: { $scene }
 app-console-time-left = Time left { $secs } s
 app-console-note = Instructor's note
+app-console-red-line = Red line: { $text }
 app-console-no-note = (no instructor's note for this scene)
 app-console-leads = Where each choice leads
 app-console-to-ending = → ending: { $title }

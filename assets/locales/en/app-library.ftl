@@ -12,7 +12,9 @@ app-library-records-problem = The results database cannot be used; runs are not 
 app-library-search = Search:
 app-library-search-hint = title, summary or objective
 # The scenario at a glance: length · difficulty · the languages its file offers
-app-library-facts = { $minutes } min · { $difficulty } · { $languages }
+app-library-facts = { $minutes } · { $difficulty } · { $languages }
+app-library-minutes = alone { $solo } min
+app-library-minutes-both = alone { $solo } min, class { $class } min
 app-library-unreadable = Files that cannot be read
 app-library-empty = No scenario files in { $dir }
 

@@ -28,3 +28,8 @@ debrief-practitioner = Practitioner:{" "}
 ## The desktop app's debrief screen
 
 debrief-building = Building the debrief: finding the better choice at each decision…
+# A run that crossed a red line: named before the scores.
+debrief-red-lines-title = A red line was crossed: whatever the points, this run is graded no higher than Needs work
+# $text is the line crossed as the author wrote it; $action what the trainee did.
+debrief-red-line = { $text } ({ $action })
+debrief-voices-differ = The two voices differ here: worth arguing in class

@@ -23,3 +23,6 @@ records-timeout = (timeout)
 records-class-vote = class vote: { $summary }
 # { $total } comes with one decimal
 records-ending = ending: { $ending } · { $total }
+records-red-line = Red line crossed: { $scene } → { $choice }
+# Class view: how many runs crossed each red line
+records-red-lines-crossed = Runs that crossed a red line

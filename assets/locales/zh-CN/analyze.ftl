@@ -26,10 +26,15 @@ analyze-timers-never-apply = 时间到了也不会生效的限时（它的去向
 analyze-dominated = 从不比另一个选项更好的选项（最优和最差打法下都被超过；多数是有意设计的错误选项，请确认）
 analyze-red-lines = 红线选项
 analyze-red-line-on-best = ⚠ 最优打法会选它
-analyze-pedagogy = 教学指标
-analyze-two-defensible = 有两个以上说得过去的选项（与最优相差不超过 { $margin } 分）的决策场景
+analyze-pedagogy = 教学指标（全场景，按选项本身的加权得分）
+analyze-dilemmas = 两难的决策场景（至少两个选项得分为正，最优比次优多不超过 { $margin } 分）
 analyze-longest-is-best = 最长的选项就是最优选项
 analyze-best-listed-first = 最优选项排在第一个
+analyze-voices-differ = 专家和实务工作者意见不同的决策场景
+analyze-without-note = 没有导师提示（note）的决策场景
+analyze-red-line-count = 红线
+# $solo and $class are minutes as the scenario states them; $class may be "?".
+analyze-stated-duration = 场景标注的时长：一名学员 { $solo } 分钟；30 人的课堂 { $class } 分钟
 analyze-duration = 时长（估计）
 # $solo and $class are minutes, $decisions a count, each a number or a range such as 5–8;
 # $most is the largest number of decisions.

@@ -41,6 +41,7 @@ app-console-ended = 演练已结束。
 app-console-scene = 当前场景：{ $scene }
 app-console-time-left = 剩余时间 { $secs } 秒
 app-console-note = 导师提示
+app-console-red-line = 红线：{ $text }
 app-console-no-note = （这个场景没有导师提示）
 app-console-leads = 从这里出发
 app-console-to-ending = → 结局：{ $title }

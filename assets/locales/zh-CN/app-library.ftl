@@ -9,7 +9,9 @@ app-library-records-problem = 成绩数据库无法使用，本次演练不会�
 app-library-search = 搜索：
 app-library-search-hint = 标题、简介或目标
 # 案例概况：时长 · 难度 · 场景文件提供的语言
-app-library-facts = { $minutes } 分钟 · { $difficulty } · { $languages }
+app-library-facts = { $minutes } · { $difficulty } · { $languages }
+app-library-minutes = 单人 { $solo } 分钟
+app-library-minutes-both = 单人 { $solo } 分钟，课堂 { $class } 分钟
 app-library-unreadable = 无法读取的文件
 app-library-empty = 这个文件夹里没有场景文件：{ $dir }
 

@@ -28,3 +28,8 @@ debrief-practitioner = 基层干部点评：
 ## 桌面程序的复盘页
 
 debrief-building = 正在生成复盘：逐一计算每次决策更好的选择……
+# A run that crossed a red line: named before the scores.
+debrief-red-lines-title = 越过了红线：无论得分多少，本次评定不高于“待改进”
+# $text is the line crossed as the author wrote it; $action what the trainee did.
+debrief-red-line = { $text }（{ $action }）
+debrief-voices-differ = 两位老师在这里看法不同，值得讨论

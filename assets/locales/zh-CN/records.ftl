@@ -23,3 +23,6 @@ records-timeout = （超时）
 records-class-vote = 全班投票：{ $summary }
 # { $total } 已保留一位小数
 records-ending = 结局：{ $ending } · { $total }
+records-red-line = 越过红线：{ $scene } → { $choice }
+# 课堂汇总：某条红线有多少次演练越过
+records-red-lines-crossed = 越过红线的演练

@@ -197,6 +197,12 @@ fn scene(ui: &mut egui::Ui, run: &ActiveRun, v: &Console, l: Lang) {
         let colour = if star.is_empty() { ui.visuals().text_color() } else { GOOD };
         ui.colored_label(colour, line);
         ui.label(RichText::new(consequences(&ch.effects, &ch.scores)).small().weak());
+        if let Some(r) = &ch.red_line {
+            ui.label(RichText::new(t!(l, "app-console-red-line", text = r.get(code))).small().color(theme::BAD));
+        }
+        if ch.commentary.as_ref().is_some_and(|c| c.disagree) {
+            ui.label(RichText::new(t!(l, "debrief-voices-differ")).small().italics());
+        }
     }
     if let Some(t) = &scene.timer {
         let star = if v.best == Some(None) { "★ " } else { "" };

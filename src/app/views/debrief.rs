@@ -49,6 +49,7 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
             super::class::compare(ui, cmp, extra.room, settings);
             ui.separator();
         }
+        red_lines(ui, d, l);
         match &d.ending {
             Some(e) => {
                 ui.heading(t!(l, "app-debrief-ending", title = &e.title, grade = e.grade.label(l)));
@@ -125,8 +126,29 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
     intent
 }
 
+/// The red lines the run crossed, first and framed, before the ending and the scores.
+fn red_lines(ui: &mut egui::Ui, d: &Debrief, l: crate::lang::Lang) {
+    if d.red_lines.is_empty() {
+        return;
+    }
+    egui::Frame::group(ui.style()).stroke(Stroke::new(2.0, theme::BAD)).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        typeset::label(ui, RichText::new(t!(l, "debrief-red-lines-title")).color(theme::BAD).strong());
+        for r in &d.red_lines {
+            typeset::label(ui, RichText::new(t!(l, "debrief-red-line", text = &r.text, action = &r.action)).strong());
+            if let Some(b) = &r.basis {
+                typeset::label(ui, RichText::new(t!(l, "debrief-basis", basis = b)).italics());
+            }
+        }
+    });
+    ui.add_space(8.0);
+}
+
 fn voices(ui: &mut egui::Ui, c: &Voices, settings: &Settings) {
     let l = settings.lang;
+    if c.disagree {
+        typeset::label(ui, RichText::new(t!(l, "debrief-voices-differ")).italics());
+    }
     if let Some(e) = &c.expert {
         typeset::label(ui, RichText::new(format!("{}{e}", t!(l, "debrief-expert"))).color(Color32::from_rgb(30, 90, 170)));
     }

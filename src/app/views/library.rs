@@ -87,10 +87,14 @@ pub fn show(
                         if button.clicked() {
                             intent = Some(Intent::OpenScenario(e.path.clone()));
                         }
+                        let minutes = match s.class_minutes {
+                            Some(class) => t!(l, "app-library-minutes-both", solo = s.minutes, class = class),
+                            None => t!(l, "app-library-minutes", solo = s.minutes),
+                        };
                         ui.label(t!(
                             l,
                             "app-library-facts",
-                            minutes = s.minutes,
+                            minutes = minutes,
                             difficulty = s.difficulty.label(l),
                             languages = s.languages.join(" / ")
                         ));

@@ -30,7 +30,10 @@ mod tests {
             t!(en, "app-library-interrupted", title = "Water", decisions = 3),
             "The last run of “Water” did not finish (3 decisions made)."
         );
-        assert_eq!(t!(zh, "app-library-facts", minutes = 15, difficulty = "入门", languages = "zh-CN / en"), "15 分钟 · 入门 · zh-CN / en");
+        assert_eq!(
+            t!(zh, "app-library-facts", minutes = "单人 15 分钟", difficulty = "入门", languages = "zh-CN / en"),
+            "单人 15 分钟 · 入门 · zh-CN / en"
+        );
         assert_eq!(t!(zh, "app-map-endings-reached", reached = 3, all = 4), "可达结局 3/4");
         assert_eq!(t!(zh, "app-class-vote-bar", votes = 12, share = "40"), "12票 40%");
         assert_eq!(t!(en, "app-class-vote-bar", votes = 12, share = "40"), "12 40%");

@@ -139,6 +139,22 @@ fn class_view(ui: &mut egui::Ui, runs: &[&RunDetail], l: Lang) {
     }
     ui.label(RichText::new(t!(l, "app-records-endings")).strong());
     ui.label(endings.iter().map(|(e, n)| format!("{e} × {n}")).collect::<Vec<_>>().join("   "));
+    // How many runs crossed each red line (a run counts once per line).
+    let mut crossed: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for r in &done {
+        let lines: std::collections::BTreeSet<&crate::records::RedLineRow> = r.red_lines.iter().collect();
+        for x in lines {
+            let choice = x.choice.clone().unwrap_or_else(|| t!(l, "records-timeout"));
+            *crossed.entry((x.scene.clone(), choice)).or_default() += 1;
+        }
+    }
+    if !crossed.is_empty() {
+        let runs = done.iter().filter(|r| !r.red_lines.is_empty()).count();
+        ui.label(RichText::new(format!("{}: {runs}/{}", t!(l, "records-red-lines-crossed"), done.len())).strong().color(BAD));
+        for ((scene, choice), n) in &crossed {
+            ui.label(format!("{scene} → {choice} × {n}"));
+        }
+    }
     // How often each choice was taken at each scene.
     let mut at: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
     let mut paths: BTreeMap<Vec<String>, usize> = BTreeMap::new();
