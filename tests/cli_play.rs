@@ -128,3 +128,21 @@ fn a_greyed_out_choice_explains_itself_in_the_chosen_language() {
     let text = String::from_utf8_lossy(&typed.stdout);
     assert!(text.contains("invalid choice, try again: choice \"Post a plain"), "asked again with the reason: {text}");
 }
+
+#[test]
+fn a_red_line_is_named_first_in_the_debrief_and_carried_in_json() {
+    let file = "tests/engine/red_line.ron";
+    let out = shapan(&["--lang", "zh-CN", "play", file, "--seed", "1", "--choices", "delete,close"], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let red = text.find("越过了红线").unwrap_or_else(|| panic!("the red line is named: {text}"));
+    assert!(red < text.find("总分").unwrap(), "before the scores: {text}");
+    assert!(text.contains("压制批评、删帖（让群主删帖）"), "{text}");
+    assert!(text.contains("总分：100.0（待改进）"), "full points, graded Needs work: {text}");
+    let v = json(&shapan(&["play", file, "--seed", "1", "--choices", "delete,close", "--json"], None));
+    assert_eq!(v["grade"], "needs_work");
+    assert_eq!(v["red_lines"], serde_json::json!([{"scene": "post", "choice": "delete", "text": "压制批评、删帖"}]));
+    let v = json(&shapan(&["--lang", "en", "play", file, "--seed", "1", "--choices", "t,close", "--json"], None));
+    assert_eq!(v["red_lines"], serde_json::json!([{"scene": "post", "choice": null, "text": "Not reporting the incident"}]));
+    let v = json(&shapan(&["play", file, "--seed", "1", "--choices", "explain,close", "--json"], None));
+    assert_eq!((v["grade"].as_str(), v["red_lines"].as_array().map(Vec::len)), (Some("pass"), Some(0)));
+}

@@ -272,3 +272,34 @@ fn a_dead_end_is_an_event_after_the_decision_not_an_error_that_loses_it() {
     assert!(!events.iter().any(|e| matches!(e, Event::Stuck { .. })));
     assert_eq!(ok.stuck(), None);
 }
+
+#[test]
+fn crossing_a_red_line_caps_the_grade_whatever_the_points_and_the_debrief_names_it() {
+    use shapan::engine::debrief::Debrief;
+    use shapan::scenario::model::Grade;
+    let c = compiled("tests/engine/red_line.ron");
+    let scoring = Scoring::for_role(&c, None).unwrap();
+    let play = |first: Option<&str>| {
+        let mut s = start(&c, "duty", 1);
+        match first {
+            Some(id) => drop(s.choose(id).unwrap()),
+            None => drop(s.elapse(61_000).unwrap()),
+        }
+        s.choose("close").unwrap();
+        s
+    };
+    let deleted = play(Some("delete"));
+    assert_eq!(scoring.total(&deleted.run().scores), 100.0, "the most points of any road");
+    assert_eq!(deleted.red_lines().len(), 1);
+    assert_eq!(deleted.grade(&scoring), Grade::Fail, "yet never above Needs work");
+    let honest = play(Some("explain"));
+    assert!(honest.red_lines().is_empty());
+    assert_eq!(honest.grade(&scoring), Grade::Pass, "fewer points, an honest grade");
+    let silent = play(None);
+    let crossed = silent.red_lines();
+    assert_eq!((crossed.len(), crossed[0].choice), (1, None), "silence can cross a line too");
+    assert_eq!(silent.grade(&scoring), Grade::Fail);
+    let d = Debrief::build(&c, &Transcript::of(&deleted.state(), true), &scoring).unwrap();
+    assert_eq!((d.grade, d.red_lines.len()), (Grade::Fail, 1));
+    assert_eq!(d.red_lines[0].choice, c.choice_index("delete"));
+}

@@ -274,3 +274,43 @@ fn a_printable_debrief_is_one_self_contained_page() {
     assert!(!html.contains("http"), "nothing fetched from anywhere");
     assert_eq!(shapan(&dir, &["records", "html", "7", "--out", page.to_str().unwrap()]).status.code(), Some(1));
 }
+
+#[test]
+fn a_version_one_database_gains_red_lines_and_keeps_its_runs() {
+    let dir = temp("v1");
+    {
+        // A results database as version 1 wrote it, with one finished run.
+        let r = Records::open(&dir).unwrap();
+        drop(r);
+        let conn = rusqlite::Connection::open(dir.join(FILE_NAME)).unwrap();
+        conn.execute_batch(
+            "DROP TABLE red_lines; PRAGMA user_version = 1;
+             INSERT INTO sessions (scenario_id, scenario_path, content_hash, language, role, seed, mode, started_at, ended_at, ending, grade, total, state)
+             VALUES ('old', 'old.ron', 'h', 'zh-CN', 'r', 1, 'solo', '2026-11-01T08:00:00Z', '2026-11-01T08:20:00Z', 'calm', 'good', 75.0, '{}');",
+        )
+        .unwrap();
+    }
+    let r = Records::open(&dir).unwrap();
+    let runs = r.list().unwrap();
+    assert_eq!(runs.len(), 1, "the old run is kept");
+    assert!(r.show(runs[0].id).unwrap().unwrap().red_lines.is_empty());
+    drop(r);
+    let conn = rusqlite::Connection::open(dir.join(FILE_NAME)).unwrap();
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, SCHEMA_VERSION);
+}
+
+#[test]
+fn a_recorded_run_keeps_the_red_lines_it_crossed() {
+    let dir = temp("red");
+    let out = shapan(&dir, &["play", "tests/engine/red_line.ron", "--seed", "1", "--choices", "delete,close", "--record"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r = Records::open(&dir).unwrap();
+    let id = r.list().unwrap()[0].id;
+    let d = r.show(id).unwrap().unwrap();
+    assert_eq!(d.run.grade.as_deref(), Some("needs_work"));
+    assert_eq!(d.red_lines.len(), 1);
+    assert_eq!((d.red_lines[0].scene.as_str(), d.red_lines[0].choice.as_deref()), ("post", Some("delete")));
+    let shown = String::from_utf8(shapan(&dir, &["--lang", "zh-CN", "records", "show", &id.to_string()]).stdout).unwrap();
+    assert!(shown.contains("越过红线：post → delete"), "{shown}");
+}

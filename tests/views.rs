@@ -25,7 +25,7 @@ use shapan::engine::transcript::Transcript;
 use shapan::engine::{Compiled, Session};
 use shapan::i18n::Message;
 use shapan::lang::Lang;
-use shapan::records::{DecisionRow, Records, RunDetail, RunInfo, RunRow, ScoreRow};
+use shapan::records::{DecisionRow, Records, RedLineRow, RunDetail, RunInfo, RunRow, ScoreRow};
 use shapan::scenario::Scenario;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -776,7 +776,12 @@ fn play_renders_on_a_wide_projector() {
 
 /// The tutorial played through `choices`, and its debrief built as the app builds it.
 fn played(choices: &[&str]) -> (Arc<Compiled>, Debrief) {
-    let c = compiled(TUTORIAL);
+    played_in(TUTORIAL, choices)
+}
+
+/// `file` played through `choices`, and its debrief built as the app builds it.
+fn played_in(file: &str, choices: &[&str]) -> (Arc<Compiled>, Debrief) {
+    let c = compiled(file);
     let (mut s, _) = Session::start(c.clone(), None, 1, true).unwrap();
     for id in choices {
         s.choose(id).unwrap();
@@ -838,6 +843,23 @@ fn the_debrief_shows_the_ending_the_total_the_grade_and_the_road_taken() {
     hides(&h, "显示成绩（S）");
     assert_eq!(click(&mut h, "再练一次"), vec![Intent::PlayAgain]);
     assert_eq!(click(&mut h, "返回案例库"), vec![Intent::ToLibrary]);
+}
+
+#[test]
+fn a_red_line_crossed_is_named_before_the_ending_and_the_scores() {
+    let (compiled, debrief_) = played_in("tests/engine/red_line.ron", &["delete", "close"]);
+    let state = DebriefState { compiled, debrief: debrief_, room: Classroom::default(), class: false, compare: None };
+    let h = debrief(DESK, settings(Lang::ZH_CN, false), state);
+    let title = one(&h, "越过了红线：无论得分多少，本次评定不高于“待改进”").rect();
+    shows(&h, "压制批评、删帖（让群主删帖）");
+    assert_eq!(all(&h, "依据：党的纪律").len(), 2, "its basis, with the red line and again at the step");
+    let total = one(&h, "总分 100.0  待改进").rect();
+    let ending = one(&h, "结局：结束（优秀）").rect();
+    assert!(title.max.y <= ending.min.y && ending.max.y <= total.min.y, "red line, then the ending, then the scores");
+    let (compiled, debrief_) = played_in("tests/engine/red_line.ron", &["explain", "close"]);
+    let state = DebriefState { compiled, debrief: debrief_, room: Classroom::default(), class: false, compare: None };
+    let h = debrief(DESK, settings(Lang::EN, false), state);
+    assert!(!mentions(&h, "red line"), "an honest run names no red line");
 }
 
 #[test]
@@ -950,6 +972,7 @@ fn detail(id: i64, trainee: &str, group: &str, started: &str, finished: Option<(
                 votes: None,
             })
             .collect(),
+        red_lines: Vec::new(),
     }
 }
 
@@ -1037,6 +1060,16 @@ fn choosing_a_scenario_shows_the_class_view() {
     shows(&h, "facts_in_hand: plain_notice 100%");
     shows(&h, "最常见的路线");
     shows(&h, "call_water_company → plain_notice (×1)");
+    hides(&h, "越过红线的演练: 0/1");
+    // A run that crossed a red line is counted under that line.
+    let mut runs = two_runs();
+    runs.push(detail(3, "赵强", "一班", "2026-12-02T10:00:00Z", Some(("calm", 95.0)), &[("group_chat", "deny_at_once")]));
+    runs[2].red_lines = vec![RedLineRow { scene: "group_chat".into(), choice: Some("deny_at_once".into()) }];
+    let mut h = records((1280.0, 1200.0), settings(Lang::ZH_CN, false), runs);
+    h.state_mut().data.1.scenario = "water_rumour_quick".into();
+    h.run();
+    shows(&h, "越过红线的演练: 1/2");
+    shows(&h, "group_chat → deny_at_once × 1");
 }
 
 #[test]
