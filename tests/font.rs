@@ -1,4 +1,5 @@
-//! The bundled font covers every Chinese character the shipped scenarios and the program use,
+//! The bundled font covers every Chinese character the shipped scenarios and the program use
+//! (its code and its message catalogues),
 //! so nothing shows as a box on a machine without CJK fonts.
 
 use std::path::Path;
@@ -14,13 +15,13 @@ fn every_chinese_character_in_use_is_in_the_bundled_font() {
     let face = ttf_parser::Face::parse(&data, 0).unwrap();
     let mut texts: Vec<std::path::PathBuf> = shapan::scenario::scenario_files(&[root.join("scenarios")]);
     texts.push(root.join("src/lang.rs"));
-    let mut stack = vec![root.join("src")];
+    let mut stack = vec![root.join("src"), root.join("assets/locales")];
     while let Some(dir) = stack.pop() {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "rs") {
+            } else if p.extension().is_some_and(|x| x == "rs" || x == "ftl") {
                 texts.push(p);
             }
         }

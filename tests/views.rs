@@ -203,7 +203,7 @@ fn the_library_lists_every_scenario_by_title_under_its_category() {
     hides(&h, "其他");
     hides(&h, "无法读取的文件");
     // The tutorial's card: length, difficulty, languages, summary and objectives.
-    shows(&h, "10 分钟 · 入门 · zh-CN / en");
+    shows(&h, "单人 10 分钟，课堂 30 分钟 · 入门 · zh-CN / en");
     shows(&h, "• 先核实，再发布：不在情况不明时否认或沉默");
     shows(&h, "• 用居民听得懂的话回应关切");
 }
@@ -348,7 +348,7 @@ fn the_library_speaks_english_and_shows_english_titles() {
     let mut h = library(DESK, settings(Lang::EN, false), &lib, &maps, LibraryState::default());
     shows(&h, "Scenario library");
     shows(&h, "Search:");
-    shows(&h, "10 min · Easy · zh-CN / en");
+    shows(&h, "alone 10 min, class 30 min · Easy · zh-CN / en");
     hides(&h, TUTORIAL_TITLE);
     assert_eq!(click(&mut h, "The tap-water rumour (starter example)"), vec![Intent::OpenScenario(root().join(TUTORIAL))]);
 }
@@ -832,7 +832,7 @@ fn the_debrief_shows_the_ending_the_total_the_grade_and_the_road_taken() {
     shows(&h, "决策回顾");
     shows(&h, "1. 先给水务公司打电话核实情况");
     shows(&h, "2. 在群里发通俗说明，附检测报告，并上门看望独居老人");
-    shows(&h, "专家点评：回应的要点是“快报事实、慎报原因”。");
+    shows(&h, "专家点评：实务里常说“快报事实、慎报原因”：先说确认了的，原因查清再说。");
     shows(&h, "总评");
     // The meters' legend, with where each ended.
     let meters = &h.state().data.debrief.meters;
@@ -1227,7 +1227,8 @@ fn the_console_shows_what_the_class_does_not_see_and_its_controls() {
     let mut h = console((1280.0, 1400.0), settings(Lang::ZH_CN, false), state, &maps);
     shows(&h, "导师控制台");
     shows(&h, "当前场景：group_chat");
-    shows(&h, "（这个场景没有导师提示）");
+    shows(&h, "导师提示");
+    shows(&h, "问全班：先核实，还是先辟谣？情况不明时说“纯属谣言”，风险在哪里？社区说的话，凭什么让居民相信？");
     shows(&h, "录入票数");
     shows(&h, "1. 先给水务公司打电话核实情况");
     shows(&h, "全部指标");
