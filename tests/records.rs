@@ -313,4 +313,11 @@ fn a_recorded_run_keeps_the_red_lines_it_crossed() {
     assert_eq!((d.red_lines[0].scene.as_str(), d.red_lines[0].choice.as_deref()), ("post", Some("delete")));
     let shown = String::from_utf8(shapan(&dir, &["--lang", "zh-CN", "records", "show", &id.to_string()]).stdout).unwrap();
     assert!(shown.contains("越过红线：post → delete"), "{shown}");
+    let csv = dir.join("runs.csv");
+    assert!(shapan(&dir, &["records", "export", "--csv", csv.to_str().unwrap()]).status.success());
+    let bytes = std::fs::read(&csv).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let head: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[head.iter().position(|h| h == "red_lines").unwrap()], "post/delete");
 }

@@ -44,6 +44,7 @@ pub fn runs_csv(r: &Records) -> Result<String, RecordsError> {
         "grade",
         "total",
         "decisions",
+        "red_lines",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -67,6 +68,8 @@ pub fn runs_csv(r: &Records) -> Result<String, RecordsError> {
             d.run.grade.clone().unwrap_or_default(),
             d.run.total.map(|t| format!("{t:.1}")).unwrap_or_default(),
             d.run.decisions.to_string(),
+            // Each red line crossed, as scene/choice (scene/- when the timer ran out).
+            d.red_lines.iter().map(|r| format!("{}/{}", r.scene, r.choice.as_deref().unwrap_or("-"))).collect::<Vec<_>>().join(" "),
         ];
         cells.extend(
             competencies
