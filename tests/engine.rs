@@ -303,3 +303,20 @@ fn crossing_a_red_line_caps_the_grade_whatever_the_points_and_the_debrief_names_
     assert_eq!((d.grade, d.red_lines.len()), (Grade::Fail, 1));
     assert_eq!(d.red_lines[0].choice, c.choice_index("delete"));
 }
+
+#[test]
+fn best_play_and_the_better_road_never_cross_a_red_line() {
+    use shapan::engine::debrief::Debrief;
+    let c = compiled("tests/engine/red_line.ron");
+    let scoring = Scoring::for_role(&c, None).unwrap();
+    let s = start(&c, "duty", 1);
+    // Deleting the post brings the most points, yet best play explains what happened.
+    assert_eq!(scoring.explorer(&c).pick(Aim::Best, s.run()), Some(c.choice_index("explain")));
+    assert_eq!(scoring.explorer(&c).pick(Aim::Worst, s.run()), Some(None), "silence is worst, and open to worst play");
+    let mut silent = start(&c, "duty", 1);
+    silent.elapse(61_000).unwrap();
+    silent.choose("close").unwrap();
+    let d = Debrief::build(&c, &Transcript::of(&silent.state(), true), &scoring).unwrap();
+    let better = d.path[0].better.as_ref().expect("a better decision than silence");
+    assert_eq!(better.choice, c.choice_index("explain"), "not the red line that scores more");
+}

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 fn library() -> Vec<(PathBuf, Scenario)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let mut out: Vec<(PathBuf, Scenario)> = scenario_files(&root)
+    let mut out: Vec<(PathBuf, Scenario)> = scenario_files(&[root])
         .into_iter()
         .map(|p| {
             let l = load_path(&p);

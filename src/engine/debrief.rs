@@ -5,7 +5,8 @@
 
 use super::compiled::Compiled;
 use super::explore::Aim;
-use super::score::{Crossed, Scoring, crossed, graded, round1};
+use super::score::{Crossed, Scoring, crossed, graded, red_line, round1};
+use super::state::Place;
 use super::transcript::{ReplayError, Transcript};
 use crate::scenario::model::Grade;
 use serde::Serialize;
@@ -83,10 +84,19 @@ impl Debrief {
             let taken = transcript.decisions[i].choice.as_deref().and_then(|id| c.choice_index(id));
             let values = explorer.evaluate(Aim::Best, run);
             let taken_q = values.iter().find(|(a, _)| *a == taken).and_then(|(_, q)| *q);
-            let best = values.iter().filter_map(|(a, q)| q.map(|q| (*a, q))).fold(None::<(Option<usize>, f64)>, |acc, (a, q)| match acc {
-                Some((_, b)) if q <= b + 1e-9 => acc,
-                _ => Some((a, q)),
-            });
+            // The better decision is never one across a red line.
+            let scene = match run.place {
+                Place::Scene(s) => Some(s),
+                Place::Ended(_) => None,
+            };
+            let safe = |a: &Option<usize>| scene.is_none_or(|s| red_line(c, s, *a).is_none());
+            let best = values.iter().filter(|(a, _)| safe(a)).filter_map(|(a, q)| q.map(|q| (*a, q))).fold(
+                None::<(Option<usize>, f64)>,
+                |acc, (a, q)| match acc {
+                    Some((_, b)) if q <= b + 1e-9 => acc,
+                    _ => Some((a, q)),
+                },
+            );
             let better = match (best, taken_q) {
                 (Some((a, q)), Some(t)) if q > t + 0.05 && a != taken => Some((a, q - t)),
                 (Some((a, q)), None) if a != taken => Some((a, q)),

@@ -807,8 +807,19 @@ impl<'c> Explorer<'c> {
 
     /// The decision best (or worst) play takes from `run`; ties go to the earlier offer.
     pub fn pick(&mut self, aim: Aim, run: &Run) -> Option<Action> {
+        let values = self.evaluate(aim, run);
+        // Best play never crosses a red line while another way is open: no points balance it.
+        let c = self.c;
+        let crosses = |a: Action| match (aim, &run.place) {
+            (Aim::Best, Place::Scene(scene)) => super::score::red_line(c, *scene, a).is_some(),
+            _ => false,
+        };
+        let safe = values.iter().any(|&(a, q)| q.is_some() && !crosses(a));
         let mut chosen: Option<(Action, f64)> = None;
-        for (a, q) in self.evaluate(aim, run) {
+        for (a, q) in values {
+            if safe && crosses(a) {
+                continue;
+            }
             if let Some(q) = q.filter(|&q| improves(aim, q, chosen.map(|c| c.1))) {
                 chosen = Some((a, q));
             }
