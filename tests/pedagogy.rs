@@ -3,6 +3,8 @@
 //! disagree, red lines, an instructor's note on every decision, and both durations. The table it
 //! prints (`cargo test --test pedagogy -- --nocapture`) is the one README quotes.
 
+use shapan::engine::Compiled;
+use shapan::engine::analysis::analyse;
 use shapan::engine::pedagogy::{Pedagogy, measure, percent};
 use shapan::scenario::model::Scenario;
 use shapan::scenario::{load_path, scenario_files};
@@ -96,4 +98,26 @@ fn the_library_has_fifteen_scenarios_in_every_area_the_programme_names() {
     }
     let two_roles = lib.iter().filter(|(_, s)| s.roles.len() >= 2).count();
     assert!(two_roles >= 3, "{two_roles} scenarios with two roles");
+}
+
+/// `minutes` and `class_minutes` tell the truth: each is at least the upper end of what the
+/// analyser estimates for the longer role (reading at about 300 characters a minute, deciding,
+/// discussing in class) and not padded beyond half as much again.
+#[test]
+fn both_stated_durations_match_the_measured_estimate() {
+    let mut problems = Vec::new();
+    for (_, s) in library() {
+        let id = s.id.clone();
+        let (minutes, class) = (s.minutes, s.class_minutes.unwrap_or(0));
+        let a = analyse(&Compiled::new(s), None);
+        let solo = a.roles.iter().map(|r| r.duration.solo_minutes.1).max().unwrap_or(0);
+        let room = a.roles.iter().map(|r| r.duration.class_minutes.1).max().unwrap_or(0);
+        println!("{id:<28} alone {minutes:>3} (measured up to {solo:>3})   class {class:>3} (measured up to {room:>3})");
+        for (what, stated, measured) in [("minutes", minutes, solo), ("class_minutes", class, room)] {
+            if stated < measured || f64::from(stated) > f64::from(measured) * 1.5 + 5.0 {
+                problems.push(format!("{id}: {what} {stated}, measured up to {measured}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
 }
