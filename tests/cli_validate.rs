@@ -55,6 +55,7 @@ fn json_report_has_the_documented_shape() {
     assert_eq!(ok["title"], "测试场景");
     assert_eq!(ok["category"], "other");
     assert_eq!(ok["language"], "zh-CN");
+    assert_eq!((ok["minutes"].as_u64(), ok["class_minutes"].as_u64()), (Some(5), None), "no class figure written");
     assert_eq!(ok["counts"]["scenes"], 2);
     assert_eq!(ok["counts"]["choices"], 4);
     assert_eq!(ok["counts"]["endings"], 2);
@@ -83,4 +84,12 @@ fn folders_are_searched_recursively() {
     let n = v["files"].as_array().unwrap().len();
     let fixtures = std::fs::read_dir("tests/fixtures").map(|d| d.count()).unwrap_or(0);
     assert!(n >= fixtures.min(30), "{n}");
+}
+
+#[test]
+fn json_report_gives_both_durations() {
+    let out = shapan(&["validate", "--format", "json", "scenarios/tutorial/water_rumour_quick.ron"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["files"][0];
+    assert_eq!((f["minutes"].as_u64(), f["class_minutes"].as_u64()), (Some(10), Some(30)));
 }
