@@ -4,7 +4,7 @@
 //! decision along random roads (what the debrief and `--policy` read).
 
 use proptest::prelude::*;
-use shapan::engine::explore::{Aim, Explorer, actions, reference};
+use shapan::engine::explore::{Aim, ExploreError, Explorer, actions, reference};
 use shapan::engine::rng::Draw;
 use shapan::engine::score::Scoring;
 use shapan::engine::{Compiled, Session};
@@ -29,8 +29,15 @@ fn compare(c: &Arc<Compiled>, roads: u64) -> usize {
         let mut new = Explorer::new(c);
         let mut precise = Explorer::precise(c);
         let (a, b) = (old.ranges(start.run()), new.ranges(start.run()));
+        assert_eq!(b, precise.ranges(start.run()), "{} as {}: ranges, roads told apart by ending", c.scenario.id, role.id);
+        // Exact values can outgrow the reference's memo where the abstraction stays small (a
+        // meter with many values that conditions read at a few thresholds): beyond the oracle.
+        if a == Err(ExploreError::TooLarge) && b.is_ok() {
+            println!("{} as {}: beyond the reference ({} exact states)", c.scenario.id, role.id, old.states());
+            BEYOND.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            continue;
+        }
         assert_eq!(a, b, "{} as {}: ranges", c.scenario.id, role.id);
-        assert_eq!(a, precise.ranges(start.run()), "{} as {}: ranges, roads told apart by ending", c.scenario.id, role.id);
         let Ok(ranges) = a else { continue };
         let weights = Scoring { ranges, weights: c.scenario.competencies.iter().map(|k| k.weight).collect() }.point_values();
         old.set_weights(weights.clone());
@@ -67,17 +74,26 @@ fn compare(c: &Arc<Compiled>, roads: u64) -> usize {
     compared
 }
 
+/// Roles whose exact state space the reference cannot hold.
+static BEYOND: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 #[test]
 fn every_shipped_scenario_explores_exactly_as_the_reference_does() {
     let lib = library();
     assert!(lib.len() >= 9);
     let mut total = 0;
     for c in &lib {
+        let before = BEYOND.load(std::sync::atomic::Ordering::Relaxed);
         let n = compare(c, 12);
-        assert!(n > 0, "{}: nothing compared", c.scenario.id);
+        let beyond = BEYOND.load(std::sync::atomic::Ordering::Relaxed) > before;
+        assert!(n > 0 || beyond, "{}: nothing compared", c.scenario.id);
         total += n;
     }
     assert!(total > 500, "compared {total} decisions");
+    let beyond = BEYOND.load(std::sync::atomic::Ordering::Relaxed);
+    // The generated scenarios below keep checking the explorer against the reference everywhere.
+    let roles: usize = lib.iter().map(|c| c.scenario.roles.len()).sum();
+    assert!(beyond * 5 <= roles, "{beyond} of {roles} roles beyond the reference: the oracle no longer checks the library");
 }
 
 #[test]
