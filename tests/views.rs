@@ -414,7 +414,9 @@ struct SetupState {
 fn setup(size: (f32, f32), s: Settings, scenario: &Scenario, form: SetupForm) -> Harness<'_, Seen<SetupState>> {
     let state = SetupState { form, typing: views::setup::Typing::default() };
     harness(size, s, state, move |ui, st, settings| {
-        egui::CentralPanel::default().show(ui, |ui| views::setup::show(ui, scenario, &st.form, &mut st.typing, settings)).inner
+        egui::CentralPanel::default()
+            .show(ui, |ui| views::setup::show(ui, scenario, &st.form, &mut st.typing, settings, &Classroom::default()))
+            .inner
     })
 }
 
@@ -595,7 +597,7 @@ fn play_shows_the_scene_its_speaker_the_feed_the_meters_and_every_choice() {
     let scene = &run.compiled.scenario.scenes[run.session.scene().unwrap()];
     shows(&h, TUTORIAL_TITLE);
     shows(&h, "社区值班干部");
-    shows(&h, "剧情时间 09:00");
+    shows(&h, "情景时间 09:00");
     shows(&h, "王阿姨（楼栋长）");
     shows(&h, scene.text.get("zh-CN"));
     // The post of the first scene, looking like its channel.
@@ -653,7 +655,7 @@ fn a_choice_whose_condition_fails_is_greyed_out_and_not_numbered() {
     run.view.read();
     let mut h = play(DESK, settings(Lang::ZH_CN, false), run, Classroom::default());
     let c = h.state().data.run.compiled.clone();
-    let greyed = "   在群里发通俗说明，附检测报告，并上门看望独居老人";
+    let greyed = "在群里发通俗说明，附检测报告，并上门看望独居老人";
     assert!(button(&h, greyed).accesskit_node().is_disabled());
     assert!(click(&mut h, greyed).is_empty(), "a greyed-out choice does nothing");
     assert_eq!(click(&mut h, "1. 只转发一份措辞正式的官方通报"), vec![Intent::Choose(c.choice_index("official_notice_only").unwrap())]);
@@ -709,7 +711,7 @@ fn a_class_votes_with_its_keys_so_digits_choose_nothing_on_the_play_screen() {
     let run = active(1).with_class();
     let mut h = play(DESK, settings(Lang::ZH_CN, false), run, Classroom::default());
     shows(&h, "集体决策 · 一班");
-    shows(&h, "第一轮（第一反应） · 共 0");
+    shows(&h, "第一轮（第一反应） · 已投票 0/30");
     shows(&h, "数字键 1-9 为该选项加一票（Shift 减一票），V 开始第二轮，Enter 按多数决定，H 查看全部快捷键");
     h.key_press(egui::Key::Num1);
     h.run();
@@ -730,7 +732,7 @@ fn the_pause_is_shown() {
 fn play_speaks_english() {
     let mut h = play(DESK, settings(Lang::EN, false), active(1), Classroom::default());
     shows(&h, "The tap-water rumour (starter example)");
-    shows(&h, "Story time 09:00");
+    shows(&h, "Scenario time 09:00");
     shows(&h, "Auntie Wang (Building representative)");
     shows(&h, "Situation");
     hides(&h, CHOICE_1);
@@ -744,7 +746,7 @@ fn play_renders_in_projector_mode_with_meters_and_consequences_held_back() {
     // Meters wait for the instructor; on a 4:3 image the newest post sits above the scene.
     hides(&h, "态势");
     hides(&h, "舆情与信息");
-    shows(&h, "紧急扩散！自来水厂出事了，水有毒千万别喝！！");
+    assert!(mentions(&h, "紧急扩散！自来水厂出事了"), "the newest post on one line above the scene");
     button(&h, CHOICE_1);
     button(&h, CHOICE_2);
     h.state_mut().data.room.show_meters = true;
@@ -754,9 +756,9 @@ fn play_renders_in_projector_mode_with_meters_and_consequences_held_back() {
     let data = &mut h.state_mut().data;
     choose(&mut data.run, &mut data.view, "call_water_company");
     h.run();
-    shows(&h, "后果待揭晓");
+    shows(&h, "先讨论，再看后果");
     hides(&h, "先核实是对的。水务公司说昨夜管网检修，短时水黄属正常，水质检测合格。");
-    assert_eq!(click(&mut h, "揭晓后果"), vec![Intent::Class(ClassIntent::Reveal)]);
+    assert_eq!(click(&mut h, "查看后果"), vec![Intent::Class(ClassIntent::Reveal)]);
     h.state_mut().data.view.revealed = true;
     h.run();
     shows(&h, "先核实是对的。水务公司说昨夜管网检修，短时水黄属正常，水质检测合格。");
@@ -769,6 +771,137 @@ fn play_renders_on_a_wide_projector() {
     shows(&h, "舆情与信息");
     let call = h.state().data.run.compiled.choice_index("call_water_company").unwrap();
     assert_eq!(click(&mut h, CHOICE_1), vec![Intent::Choose(call)]);
+}
+
+/// Every scenario file of the library.
+fn library_files() -> Vec<String> {
+    let mut out = Vec::new();
+    for cat in std::fs::read_dir(root().join("scenarios")).unwrap() {
+        let cat = cat.unwrap().path();
+        if !cat.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&cat).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_some_and(|e| e == "ron") {
+                out.push(f.strip_prefix(root()).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A class run of `file` placed at scene `scene` for the role that sees most of its choices.
+fn class_at(file: &str, scene: &str) -> Live {
+    let c = compiled(file);
+    let roles: Vec<String> = c.scenario.roles.iter().map(|r| r.id.clone()).collect();
+    let sessions = roles.iter().filter_map(|role| {
+        let (session, _) = Session::start(c.clone(), Some(role), 1, true).ok()?;
+        let mut state = session.state();
+        state.position = shapan::engine::state::Position::Scene(scene.to_string());
+        Session::resume(c.clone(), &state).ok()
+    });
+    let session = sessions.max_by_key(|s| s.offers().len()).expect("some role can stand in the scene");
+    let run = ActiveRun::new(root().join(file), c, session, ("".into(), "一班".into()), FeedbackMode::AfterEachChoice).with_class();
+    let view = PlayView::rebuild(&run);
+    Live { run, view }
+}
+
+/// The library's scenes with the most to read while voting (the scene and the choices of its
+/// fullest role), the longest first, and the scene with the longest single choice.
+fn the_longest_scenes() -> Vec<(String, String)> {
+    let mut scenes = Vec::new();
+    let mut longest_choice = (0, String::new(), String::new());
+    for file in library_files() {
+        let c = compiled(&file);
+        for scene in &c.scenario.scenes {
+            let options: Vec<usize> = scene.choices.iter().map(|ch| ch.text.get("zh-CN").chars().count()).collect();
+            if options.len() < 2 {
+                continue;
+            }
+            let chars = scene.text.get("zh-CN").chars().count() + options.iter().sum::<usize>();
+            scenes.push((chars, file.clone(), scene.id.clone()));
+            let most = options.iter().copied().max().unwrap_or(0);
+            if most > longest_choice.0 {
+                longest_choice = (most, file.clone(), scene.id.clone());
+            }
+        }
+    }
+    scenes.sort();
+    let mut out: Vec<(String, String)> = scenes.into_iter().rev().take(3).map(|(_, f, s)| (f, s)).collect();
+    out.push((longest_choice.1, longest_choice.2));
+    out
+}
+
+#[test]
+fn while_a_class_votes_the_question_and_every_choice_with_its_votes_fit_the_projector() {
+    let cases = the_longest_scenes();
+    assert_eq!(cases.len(), 4);
+    for (w, h) in [(1280.0, 720.0), (1024.0, 768.0), (1920.0, 1080.0)] {
+        for (file, scene) in &cases {
+            let mut live = class_at(file, scene);
+            // Mid-discussion: the first round closed, the final round being counted.
+            let n = live.run.class.as_ref().and_then(|c| c.vote.as_ref()).map(|v| v.choices.len()).unwrap();
+            let vote = live.run.class.as_mut().and_then(|c| c.vote.as_mut()).unwrap();
+            for k in 0..n {
+                vote.set(k, 3 + 2 * k as u32);
+            }
+            assert!(vote.second_round());
+            vote.set(n - 1, 14);
+            let mut harness = play((w, h), settings(Lang::ZH_CN, true), live, Classroom::default());
+            harness.run();
+            let laid: views::play::LaidOut =
+                harness.ctx.data(|d| d.get_temp(egui::Id::new(views::play::LAID_OUT))).expect("the play view says where it drew");
+            let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h));
+            let what = format!("{file} {scene} at {w}x{h}");
+            assert!(screen.contains_rect(laid.question), "{what}: the question runs off the screen: {:?}", laid.question);
+            let offered = harness.state().data.run.session.offers().len();
+            assert_eq!(laid.choices.len(), offered, "{what}");
+            for (k, r) in laid.choices.iter().enumerate() {
+                assert!(screen.contains_rect(*r), "{what}: choice {} is off the screen: {r:?}", k + 1);
+            }
+            // All choices are laid out alike: in a row, tiles share one height.
+            let heights: Vec<f32> = laid.choices.iter().map(|r| r.height()).collect();
+            assert!(heights.iter().all(|x| *x > 20.0), "{what}: {heights:?}");
+        }
+    }
+}
+
+#[test]
+fn until_the_reveal_the_projector_shows_the_room_the_moment_before_the_decision() {
+    // Every decision of a worst road through elevator_retrofit, where most decisions set off
+    // posts, moved meters and a jump of the clock.
+    let file = "scenarios/community_dispute/elevator_retrofit.ron";
+    let mut live = started(file, 3).with_class();
+    let mut held = 0;
+    while let Some(scene) = live.run.session.scene() {
+        let before = live.view.stage(&live.run, true);
+        let offers: Vec<usize> = shapan::engine::class::votable(&live.run.session);
+        let Some(&ix) = offers.last() else { break };
+        let id = live.run.compiled.choice(ix).id.clone();
+        choose(&mut live.run, &mut live.view, &id);
+        assert!(!live.view.revealed, "{scene}: consequences wait");
+        let hidden = live.view.stage(&live.run, true);
+        let seen = |s: &shapan::app::flow::Stage| (s.feed.clone(), s.meters.clone(), s.clock_ms, s.advanced_min);
+        assert_eq!(
+            seen(&hidden),
+            (before.feed.clone(), before.meters.clone(), before.clock_ms, None),
+            "{id}: nothing of its consequences shows before the reveal"
+        );
+        live.view.revealed = true;
+        let shown = live.view.stage(&live.run, true);
+        if seen(&shown) != seen(&hidden) {
+            held += 1;
+            let now = live.run.session.run();
+            assert_eq!((shown.clock_ms, &shown.meters), (now.clock_ms, &now.meters), "{id}: revealed, it is the run's state");
+            assert_eq!(shown.feed.len(), before.feed.len() + shown.fresh, "{id}: the new posts are marked new");
+        }
+        // At the desk nothing is held back.
+        assert_eq!(live.view.stage(&live.run, false).clock_ms, live.run.session.run().clock_ms);
+        live.view.read();
+    }
+    assert!(held >= 3, "most of this road's decisions change what the room sees: {held}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -50,13 +50,19 @@ pub enum ClassIntent {
     ToggleConsole,
     ToggleFullscreen,
     CloseOverlays,
+    /// How many are in the room ("24/30 已投票").
+    SetClassSize(u32),
+    /// Shows the first round's counts as they come in instead of counting it blind.
+    ToggleLiveFirstRound,
+    /// The share (in percent) from which the class's opinion counts as concentrated.
+    SetUnitedAt(u8),
 }
 
 /// Time one press of "add time" gives the class.
 pub const ADD_TIME_MS: u64 = 60_000;
 
 /// What the projector shows and hides, and the overlays open, as the instructor set them.
-#[derive(Resource, Debug, Default, Clone, PartialEq)]
+#[derive(Resource, Debug, Clone, PartialEq)]
 pub struct Classroom {
     pub help: bool,
     pub show_meters: bool,
@@ -69,6 +75,40 @@ pub struct Classroom {
     pub fullscreen: bool,
     /// A short word to the instructor: a tie to break, nothing to vote on yet.
     pub message: Option<Message>,
+    /// How many are in the room.
+    pub class_size: u32,
+    /// The first round's counts are shown as they come in (off: counted blind).
+    pub live_first_round: bool,
+    /// The leading share, in percent, from which the projector calls opinion concentrated.
+    pub united_at: u8,
+}
+
+/// A class of about thirty, as most training classes are.
+pub const CLASS_SIZE: u32 = 30;
+
+impl Default for Classroom {
+    fn default() -> Self {
+        Classroom {
+            help: false,
+            show_meters: false,
+            hide_feed: false,
+            show_scores: false,
+            rewind: false,
+            console: false,
+            fullscreen: false,
+            message: None,
+            class_size: CLASS_SIZE,
+            live_first_round: false,
+            united_at: (crate::engine::vote::UNITED * 100.0).round() as u8,
+        }
+    }
+}
+
+impl Classroom {
+    /// The threshold as a share.
+    pub fn united_at(&self) -> f64 {
+        f64::from(self.united_at.clamp(51, 100)) / 100.0
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -109,6 +149,9 @@ fn apply(
                 room.help = false;
                 room.rewind = false;
             }
+            ClassIntent::SetClassSize(n) => room.class_size = n.clamp(1, 999),
+            ClassIntent::ToggleLiveFirstRound => room.live_first_round = !room.live_first_round,
+            ClassIntent::SetUnitedAt(p) => room.united_at = p.clamp(51, 100),
             ClassIntent::TogglePause => match pause.get() {
                 Pause::Shown => set_pause.set(Pause::Running),
                 Pause::Running => set_pause.set(Pause::Shown),

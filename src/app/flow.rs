@@ -153,11 +153,48 @@ pub struct PlayView {
     /// Whether the consequences of the last decision are shown (projector mode hides them until
     /// the instructor reveals them).
     pub revealed: bool,
+    /// What the room saw before the last decision: the projector shows it until the instructor
+    /// reveals the consequences, then marks what is new against it.
+    pub before: Option<Before>,
+    /// The story clock as of the last events taken in (the clock the room last saw).
+    pub clock_seen: u64,
+}
+
+/// The feed, meters and story clock as they stood before a decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Before {
+    /// How many posts the feed held (new posts go in front of them).
+    pub posts: usize,
+    pub meters: Vec<i64>,
+    pub clock_ms: u64,
+}
+
+/// What a screen shows of the run's situation: the feed (newest first), the meters and the
+/// story clock. On the projector, while consequences wait to be revealed, it is the situation
+/// before the decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stage {
+    pub feed: Vec<Post>,
+    /// How many of the feed's first posts are new since the last decision (0 while held back).
+    pub fresh: usize,
+    pub meters: Vec<i64>,
+    pub clock_ms: u64,
+    /// Story minutes the last decision took, once shown.
+    pub advanced_min: Option<u64>,
 }
 
 impl Default for PlayView {
     fn default() -> Self {
-        PlayView { pending: Vec::new(), news: Vec::new(), feed: Vec::new(), changes: Vec::new(), timed_out: false, revealed: true }
+        PlayView {
+            pending: Vec::new(),
+            news: Vec::new(),
+            feed: Vec::new(),
+            changes: Vec::new(),
+            timed_out: false,
+            revealed: true,
+            before: None,
+            clock_seen: 0,
+        }
     }
 }
 
@@ -184,7 +221,7 @@ impl PlayView {
                 feed.insert(0, Post { scene: None, inject: Some(k), index });
             }
         }
-        PlayView { feed, ..PlayView::default() }
+        PlayView { feed, clock_seen: state.clock_ms, ..PlayView::default() }
     }
 
     /// After a hot reload: the feedback and news waiting to be read found again by id in the
@@ -209,11 +246,23 @@ impl PlayView {
             .collect();
         self.feed = PlayView::rebuild(run).feed;
         self.changes.clear();
+        self.before = None;
     }
 
     /// Takes in the events of a step.
     pub fn absorb(&mut self, run: &ActiveRun, events: &[Event]) {
         let mut changes = Vec::new();
+        let state = run.session.run();
+        let mut before = Before { posts: self.feed.len(), meters: state.meters.clone(), clock_ms: self.clock_seen };
+        let mut seen = vec![false; before.meters.len()];
+        for e in events {
+            if let Event::MeterChanged { meter, from, .. } = *e
+                && !std::mem::replace(&mut seen[meter], true)
+            {
+                before.meters[meter] = from;
+            }
+        }
+        self.clock_seen = state.clock_ms;
         for e in events {
             match *e {
                 Event::Feedback { source } if run.feedback == FeedbackMode::AfterEachChoice => {
@@ -238,6 +287,26 @@ impl PlayView {
             }
             self.changes = merged;
         }
+        // A step of the story (not the clock merely ticking on) starts a new "before".
+        if events.iter().any(|e| !matches!(e, Event::ClockAdvanced { .. })) {
+            self.before = Some(before);
+        }
+    }
+
+    /// What to show of the situation; `hold` keeps the room at the moment before the last
+    /// decision (the projector, until the consequences are revealed).
+    pub fn stage(&self, run: &ActiveRun, hold: bool) -> Stage {
+        let state = run.session.run();
+        let now = Stage { feed: self.feed.clone(), fresh: 0, meters: state.meters.clone(), clock_ms: state.clock_ms, advanced_min: None };
+        let Some(b) = self.before.as_ref().filter(|b| b.posts <= self.feed.len() && b.meters.len() == state.meters.len()) else {
+            return now;
+        };
+        if hold && !self.revealed {
+            let feed = self.feed[self.feed.len() - b.posts..].to_vec();
+            return Stage { feed, fresh: 0, meters: b.meters.clone(), clock_ms: b.clock_ms, advanced_min: None };
+        }
+        let advanced = (state.clock_ms.saturating_sub(b.clock_ms)) / 60_000;
+        Stage { fresh: self.feed.len() - b.posts, advanced_min: (advanced > 0).then_some(advanced), ..now }
     }
 
     /// Whether the trainee is reading feedback (the clock is paused meanwhile).

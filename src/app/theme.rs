@@ -113,6 +113,8 @@ pub fn apply(ctx: &egui::Context, settings: &Settings, height: f32) {
         } else {
             style.visuals.override_text_color = None;
         }
+        // egui's own grey for weak text is about 2.3:1 on white.
+        style.visuals.weak_text_color = Some(if settings.dark { Color32::from_gray(170) } else { MUTED });
     });
 }
 
@@ -129,9 +131,46 @@ pub fn channel_colour(c: Channel) -> Color32 {
     }
 }
 
-pub const GOOD: Color32 = Color32::from_rgb(30, 140, 60);
-pub const BAD: Color32 = Color32::from_rgb(200, 40, 40);
-pub const WARN: Color32 = Color32::from_rgb(210, 120, 0);
+// Every colour text is drawn in meets WCAG AA (4.5:1) on the light panels it is drawn on; the
+// test below measures each pair.
+pub const GOOD: Color32 = Color32::from_rgb(25, 125, 50);
+pub const BAD: Color32 = Color32::from_rgb(190, 35, 35);
+/// Dark orange: a warning, and the grade that needs work, without alarm red.
+pub const WARN: Color32 = Color32::from_rgb(170, 85, 0);
+/// Text on light surfaces the theme paints itself (choice tiles, vote fills).
+pub const INK: Color32 = Color32::from_rgb(20, 20, 20);
+/// Secondary text: times, engagement counts, hints, why a choice is closed.
+pub const MUTED: Color32 = Color32::from_rgb(85, 85, 85);
+/// A closed choice's tile.
+pub const LOCKED_FILL: Color32 = Color32::from_rgb(232, 232, 232);
+/// A choice's share of the votes, behind its text: a neutral blue that says nothing about right
+/// or wrong (green would read as "correct" to a class).
+pub const VOTE_FILL: Color32 = Color32::from_rgb(200, 218, 240);
+/// The mark of a post new since the last decision.
+pub const NEW_MARK: Color32 = Color32::from_rgb(255, 214, 102);
+/// Choice tiles: light in both themes, so the ink on them is always dark.
+pub const TILE_FILL: Color32 = Color32::from_rgb(250, 250, 250);
+
+/// WCAG relative luminance of a colour.
+pub fn luminance(c: Color32) -> f64 {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+pub fn contrast(a: Color32, b: Color32) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+/// The text colour of a channel's badge: black or white, whichever reads better on its colour.
+pub fn badge_text(c: Channel) -> Color32 {
+    let bg = channel_colour(c);
+    if contrast(Color32::BLACK, bg) >= contrast(Color32::WHITE, bg) { Color32::BLACK } else { Color32::WHITE }
+}
 
 /// A title-sized rich text.
 pub fn title(text: impl Into<String>, ui: &egui::Ui) -> egui::RichText {
@@ -141,6 +180,61 @@ pub fn title(text: impl Into<String>, ui: &egui::Ui) -> egui::RichText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text colours and the surfaces they are drawn on, as the views pair them.
+    fn pairs(ctx: &egui::Context, settings: &Settings) -> Vec<(String, Color32, Color32)> {
+        apply(ctx, settings, 1080.0);
+        let v = ctx.style_of(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light }).visuals.clone();
+        let mut out = vec![
+            ("text".to_string(), v.text_color(), v.panel_fill),
+            ("strong text".into(), v.strong_text_color(), v.panel_fill),
+            ("weak text".into(), v.weak_text_color(), v.panel_fill),
+            ("button text".into(), v.widgets.inactive.text_color(), v.widgets.inactive.weak_bg_fill),
+            ("hovered button text".into(), v.widgets.hovered.text_color(), v.widgets.hovered.weak_bg_fill),
+            ("choice".into(), INK, TILE_FILL),
+            ("choice with votes".into(), INK, VOTE_FILL),
+            ("closed choice".into(), MUTED, LOCKED_FILL),
+            ("new mark".into(), INK, NEW_MARK),
+        ];
+        if !settings.dark {
+            for (name, c) in [("good", GOOD), ("bad", BAD), ("warning", WARN), ("muted", MUTED)] {
+                out.push((name.into(), c, v.panel_fill));
+                out.push((format!("{name} in a window"), c, v.window_fill));
+            }
+        }
+        for ch in [
+            Channel::Weibo,
+            Channel::WechatGroup,
+            Channel::WechatMoments,
+            Channel::Douyin,
+            Channel::NewsSite,
+            Channel::Hotline,
+            Channel::OfficialNotice,
+            Channel::Other,
+        ] {
+            out.push((format!("{ch:?} badge"), badge_text(ch), channel_colour(ch)));
+        }
+        out
+    }
+
+    #[test]
+    fn every_text_colour_meets_wcag_aa_on_its_surface_at_the_desk_and_on_the_projector() {
+        let ctx = egui::Context::default();
+        let mut failures = Vec::new();
+        for (projector, dark) in [(false, false), (true, false), (true, true), (false, true)] {
+            let settings = Settings { projector, dark, ..Settings::default() };
+            for (name, fg, bg) in pairs(&ctx, &settings) {
+                let ratio = contrast(fg, bg);
+                if ratio < 4.5 {
+                    failures.push(format!("{name} (projector {projector}, dark {dark}): {ratio:.2}:1"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+        // The measure itself: black on white is 21:1, and the old Douyin badge 1.38:1.
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+        assert!((contrast(Color32::WHITE, Color32::from_rgb(0x25, 0xF4, 0xEE)) - 1.38).abs() < 0.01);
+    }
 
     #[test]
     fn every_bundled_font_is_installed_ahead_of_eguis_own_with_the_chinese_face_first() {

@@ -10,8 +10,10 @@ use crate::i18n::{Localize, Message};
 use crate::msg;
 use serde::{Deserialize, Serialize};
 
-/// Share of the final round the leading choice needs for the class to count as united.
-pub const UNITED: f64 = 0.6;
+/// Share of the final round the leading choice needs, by default, for the class's opinion to
+/// count as concentrated (意见集中): three in four, nearer what "united" means in a meeting than
+/// a bare majority.
+pub const UNITED: f64 = 0.75;
 
 /// The most rounds a vote has: first instinct, then the final vote after discussion.
 pub const MAX_ROUNDS: usize = 2;
@@ -44,9 +46,9 @@ pub enum Verdict {
 /// How far the class agrees, from the leading choice's share of the final round.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Consensus {
-    /// At least 60% chose the same.
+    /// At least the threshold (75% by default) chose the same.
     United,
-    /// More than half, under 60%.
+    /// More than half, under the threshold.
     Majority,
     /// No choice has more than half.
     Divided,
@@ -145,13 +147,19 @@ impl Vote {
         if t == 0 { 0.0 } else { f64::from(self.current().iter().copied().max().unwrap_or(0)) / f64::from(t) }
     }
 
+    /// How far the class agrees, at the default threshold.
     pub fn consensus(&self) -> Option<Consensus> {
+        self.consensus_at(UNITED)
+    }
+
+    /// How far the class agrees, counting it united from `united` (a share, 0.5 to 1) up.
+    pub fn consensus_at(&self, united: f64) -> Option<Consensus> {
         let t = self.total();
         if t == 0 {
             return None;
         }
         let share = self.share();
-        Some(if share >= UNITED - 1e-9 {
+        Some(if share >= united - 1e-9 {
             Consensus::United
         } else if share > 0.5 {
             Consensus::Majority
@@ -380,7 +388,7 @@ mod tests {
 
     #[test]
     fn the_majority_decides_and_consensus_follows_the_leading_share() {
-        let mut v = vote(&[&[20, 6, 4]]);
+        let mut v = vote(&[&[23, 5, 2]]);
         assert_eq!(v.verdict(), Verdict::Majority(0));
         assert_eq!(v.consensus(), Some(Consensus::United));
         assert_eq!(v.decide(None), Ok(0));
@@ -389,8 +397,11 @@ mod tests {
         assert_eq!(v.decide(None), Err(VoteError::AlreadyDecided));
         assert_eq!(vote(&[&[16, 14]]).consensus(), Some(Consensus::Majority));
         assert_eq!(vote(&[&[12, 10, 8]]).consensus(), Some(Consensus::Divided));
-        // Exactly 60% is united.
-        assert_eq!(vote(&[&[18, 12]]).consensus(), Some(Consensus::United));
+        // Two in three is a majority, not unity; exactly three in four is united, and an
+        // instructor who sets the bar at 60% counts two in three as united.
+        assert_eq!(vote(&[&[20, 10]]).consensus(), Some(Consensus::Majority));
+        assert_eq!(vote(&[&[18, 6]]).consensus(), Some(Consensus::United));
+        assert_eq!(vote(&[&[20, 10]]).consensus_at(0.6), Some(Consensus::United));
         assert_eq!(vote(&[&[0, 0]]).consensus(), None);
     }
 

@@ -4,16 +4,20 @@
 ## Votes
 
 # One choice's votes in one round and their share; { $share } is rounded already
-app-class-vote-bar = { $votes } { $share }%
+app-class-vote-bar = { $votes } votes · { $share }%
 app-class-round-first = First round (first instinct)
 app-class-round-final = Final round (after discussion)
-app-class-vote-total = total { $total }
+app-class-vote-total = { $total } votes
 # { $consensus } is "united", "a majority" or "divided"
-app-class-vote-leading = leading { $share }% · { $consensus }
+app-class-vote-leading = leading: option { $option }, { $share }% ({ $consensus })
+# First round counted blind: how many have voted, of the class
+app-class-voted = { $voted }/{ $size } have voted
+# How the leading option moved after discussion
+app-class-vote-moved = after discussion: option { $option } from { $before }% to { $after }%
 # { $moves } such as "1 +12, 2 -12": a choice's number and how many points its share moved
 app-class-vote-shift = shift (points): { $moves }
 app-class-grey-bars = (grey bars: first round)
-app-class-tie = Tied: options { $options }, the instructor decides
+app-class-tie = Tied (options { $options }): the instructor decides
 
 ## The instructor's keys (H shows them)
 
@@ -22,11 +26,11 @@ app-class-help-close = Close (H)
 app-class-key-vote = add a vote to that option
 app-class-key-unvote = remove a vote
 app-class-key-final-round = start the final round (after discussion)
-app-class-key-enter = take the majority; reveal; continue
+app-class-key-enter = take the majority; see the consequences; continue
 app-class-key-instructor = the instructor decides: break a tie, or overrule
 app-class-key-pause = pause / resume the clock
 app-class-key-add-time = add a minute
-app-class-key-reveal = reveal the consequences
+app-class-key-reveal = see the consequences of this decision
 app-class-key-meters = show / hide the meters
 app-class-key-feed = show / hide the posts
 app-class-key-scores = show / hide scores in the debrief

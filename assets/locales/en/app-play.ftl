@@ -2,7 +2,9 @@
 
 ## The top line
 
-app-play-story-time = Story time { $time }
+app-play-story-time = Scenario time { $time }
+# How far the decision moved the scenario clock: 08:10 (+20 min)
+app-play-clock-advanced = { $time } (+{ $minutes } min)
 app-play-class-decision = Class decision · { $group }
 app-play-paused = Paused
 # When a class went back to a decision to take the other road
@@ -17,6 +19,9 @@ app-play-reload-problem-projector = The edited file has errors; the last good ve
 
 app-play-situation = Situation
 app-play-feed = Posts and messages
+app-play-feed-empty = No posts yet
+# A post that appeared since the last decision
+app-play-new = New
 # What a 12345 hotline ticket asks for
 app-play-hotline-request = Request: { $text }
 
@@ -30,9 +35,9 @@ app-play-hint-class = Keys 1-9 add a vote (Shift removes one), V starts the fina
 
 app-play-decision = Decision: { $choice }
 app-play-no-decision = (no decision)
-app-play-consequences-hidden = Consequences not shown yet
-app-play-discuss-first = Let the class discuss what will happen, then press C or Enter to reveal.
-app-play-timed-out = Time is up! No decision was made.
+app-play-consequences-hidden = Discuss first, then see what happens
+app-play-discuss-first = Ask the room: after this decision, what happens next? Then press C or Enter to see the consequences.
+app-play-timed-out = ⏱ Time ran out: no decision was made.
 app-play-feedback = Feedback
 app-play-continue = Continue
 app-play-see-debrief = See the debrief

@@ -4,11 +4,15 @@ debrief-silence = (no decision: time ran out)
 
 ## Class votes
 
-debrief-consensus-united = united
+debrief-consensus-united = concentrated
 debrief-consensus-majority = a majority
 debrief-consensus-divided = divided
 debrief-vote-rounds = first round { $first } → final { $last }
 debrief-vote-counts = votes { $counts }
+# The decided option's votes on the projector after the decision
+debrief-vote-headline-rounds = first round { $first } → final { $last } votes
+debrief-vote-headline = { $votes } votes
+debrief-vote-headline-share = , { $share }%
 debrief-vote-share = , leading with { $share }% ({ $consensus })
 debrief-vote-by-instructor = , decided by the instructor
 

@@ -3,16 +3,20 @@
 ## 票数
 
 # 一个选项在一轮里的票数和占比，{ $share } 已取整
-app-class-vote-bar = { $votes }票 { $share }%
+app-class-vote-bar = { $votes }票 · { $share }%
 app-class-round-first = 第一轮（第一反应）
 app-class-round-final = 第二轮（讨论后）
-app-class-vote-total = 共 { $total }
-# { $consensus } 是“意见统一”“多数赞成”或“意见分散”
-app-class-vote-leading = 最多票 { $share }% · { $consensus }
+app-class-vote-total = 共{ $total }票
+# { $consensus } 是“意见集中”“形成多数”或“意见分散”
+app-class-vote-leading = 最高票：选项{ $option }，占{ $share }%（{ $consensus }）
+# 第一轮不公开票数时：已表态人数/学员人数
+app-class-voted = 已投票 { $voted }/{ $size }
+# 讨论后领先选项的变化
+app-class-vote-moved = 讨论后：选项{ $option } 从 { $before }% 到 { $after }%
 # { $moves } 如“1 +12、2 -12”：选项序号和它的得票率变了多少个百分点
 app-class-vote-shift = 讨论后变化（百分点）：{ $moves }
 app-class-grey-bars = （灰条为第一轮）
-app-class-tie = 平票：选项 { $options }，由导师裁决
+app-class-tie = 平票（选项 { $options }），请老师确定
 
 ## 导师快捷键（按 H 显示）
 
@@ -21,11 +25,11 @@ app-class-help-close = 关闭（H）
 app-class-key-vote = 为该选项加一票
 app-class-key-unvote = 减一票
 app-class-key-final-round = 开始第二轮（讨论后再投）
-app-class-key-enter = 按多数决定；揭晓后果；继续
-app-class-key-instructor = 导师裁决：平票时选定，或直接决定
+app-class-key-enter = 按多数决定；查看后果；继续
+app-class-key-instructor = 由老师确定：平票时选定，或直接决定
 app-class-key-pause = 暂停 / 继续计时
 app-class-key-add-time = 加时 1 分钟
-app-class-key-reveal = 揭晓本次决策的后果
+app-class-key-reveal = 查看本次决策的后果
 app-class-key-meters = 显示 / 隐藏态势指标
 app-class-key-feed = 显示 / 隐藏舆情信息栏
 app-class-key-scores = 复盘中显示 / 隐藏成绩

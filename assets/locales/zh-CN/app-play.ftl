@@ -2,7 +2,9 @@
 
 ## 顶部一行
 
-app-play-story-time = 剧情时间 { $time }
+app-play-story-time = 情景时间 { $time }
+# 决策后情景时间前进了多少：08:10（+20分钟）
+app-play-clock-advanced = { $time }（+{ $minutes }分钟）
 app-play-class-decision = 集体决策 · { $group }
 app-play-paused = 已暂停
 # 课堂回到前面某一步、走另一条路时显示
@@ -17,6 +19,9 @@ app-play-reload-problem-projector = 修改后的场景文件有错误，仍在�
 
 app-play-situation = 态势
 app-play-feed = 舆情与信息
+app-play-feed-empty = 暂无新消息
+# 上次决策之后出现的帖子
+app-play-new = 新
 # 12345 热线工单的内容
 app-play-hotline-request = 诉求：{ $text }
 
@@ -30,9 +35,9 @@ app-play-hint-class = 数字键 1-9 为该选项加一票（Shift 减一票）�
 
 app-play-decision = 决定：{ $choice }
 app-play-no-decision = （没有作出决定）
-app-play-consequences-hidden = 后果待揭晓
-app-play-discuss-first = 先让大家讨论会发生什么，再按 C 或 Enter 揭晓。
-app-play-timed-out = 时间到！没有作出决定。
+app-play-consequences-hidden = 先讨论，再看后果
+app-play-discuss-first = 请大家先说说：这样决定，接下来会发生什么？讨论后按 C 或 Enter 查看后果。
+app-play-timed-out = ⏱ 时间到，没有作出决定。
 app-play-feedback = 反馈
 app-play-continue = 继续
 app-play-see-debrief = 查看复盘

@@ -8,6 +8,9 @@ app-setup-trainee = 学员姓名
 app-setup-group = 小组
 # 课堂集体决策时，“小组”一栏的名称
 app-setup-class-or-group = 班级或小组
+app-setup-class-size = 学员人数
+app-setup-united-at = 最高票达到多少算“意见集中”
+app-setup-live-first-round = 第一轮实时显示票数（默认不公开，只显示已投票人数，避免跟风）
 app-setup-feedback = 反馈方式
 app-setup-feedback-each = 每次决策后立即反馈
 app-setup-feedback-debrief = 只在复盘时反馈

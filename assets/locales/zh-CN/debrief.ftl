@@ -4,13 +4,17 @@ debrief-silence = （未作决定，时间到）
 
 ## 全班投票
 
-debrief-consensus-united = 意见统一
-debrief-consensus-majority = 多数赞成
+debrief-consensus-united = 意见集中
+debrief-consensus-majority = 形成多数
 debrief-consensus-divided = 意见分散
 debrief-vote-rounds = 第一轮 { $first } → 第二轮 { $last }
 debrief-vote-counts = 票数 { $counts }
-debrief-vote-share = ，最多票占 { $share }%（{ $consensus }）
-debrief-vote-by-instructor = ，导师裁决
+# 投影上决定后的一行：所选选项在各轮的票数
+debrief-vote-headline-rounds = 第一轮 { $first } 票 → 第二轮 { $last } 票
+debrief-vote-headline = { $votes } 票
+debrief-vote-headline-share = ，占 { $share }%
+debrief-vote-share = ，最高票占 { $share }%（{ $consensus }）
+debrief-vote-by-instructor = ，由老师确定
 
 ## 图表的标题
 

@@ -32,6 +32,7 @@ fn show(
     library: Option<Res<Library>>,
     form: Res<SetupForm>,
     settings: Res<Settings>,
+    room: Res<crate::app::class::Classroom>,
     mut local: ResMut<SetupScreen>,
     mut intents: MessageWriter<Intent>,
 ) -> Result {
@@ -42,7 +43,8 @@ fn show(
     };
     let ctx = contexts.ctx_mut()?.clone();
     let mut ui = rect.ui(&ctx, "setup");
-    let intent = egui::CentralPanel::default().show(&mut ui, |ui| views::setup::show(ui, scenario, &form, &mut local.0, &settings)).inner;
+    let intent =
+        egui::CentralPanel::default().show(&mut ui, |ui| views::setup::show(ui, scenario, &form, &mut local.0, &settings, &room)).inner;
     intents.write_batch(intent);
     Ok(())
 }

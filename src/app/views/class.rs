@@ -4,58 +4,58 @@
 use crate::app::class::{ClassIntent, Classroom};
 use crate::app::flow::{ActiveRun, Intent, PlayView, Settings};
 use crate::app::theme::{self, BAD, GOOD};
-use crate::engine::vote::{Consensus, Verdict, Vote};
+use crate::engine::vote::{Verdict, Vote};
 use crate::lang::Lang;
 use crate::present::debrief::DebriefView;
 use crate::t;
-use bevy_egui::egui::{self, Color32, RichText};
+use bevy_egui::egui::{self, RichText};
 
-const FIRST_ROUND: Color32 = Color32::from_rgb(150, 150, 150);
-const FINAL_ROUND: Color32 = Color32::from_rgb(30, 90, 170);
-
-/// The votes of choice `k`: a bar per round (grey: first instinct; blue, or green for the
-/// leader: the final round), with the count and share beside it.
-pub fn vote_bar(ui: &mut egui::Ui, v: &Vote, k: usize, l: Lang) {
-    let size = theme::current(ui.ctx()).small;
-    let leader = matches!(v.verdict(), Verdict::Majority(m) if m == k);
-    for (r, counts) in v.rounds.iter().enumerate() {
-        let total: u32 = counts.iter().sum();
-        let n = counts.get(k).copied().unwrap_or(0);
-        let share = if total == 0 { 0.0 } else { n as f32 / total as f32 };
-        let colour = if r + 1 < v.rounds.len() {
-            FIRST_ROUND
-        } else if leader {
-            GOOD
-        } else {
-            FINAL_ROUND
-        };
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), size * 1.5), egui::Sense::hover());
-        let label_w = size * 6.0;
-        let bar =
-            egui::Rect::from_min_size(rect.min + egui::vec2(0.0, size * 0.2), egui::vec2((rect.width() - label_w).max(size), size * 1.1));
-        let painter = ui.painter_at(rect);
-        painter.rect_filled(bar, 3.0, ui.visuals().faint_bg_color);
-        painter.rect_stroke(bar, 3.0, egui::Stroke::new(1.0, ui.visuals().weak_text_color()), egui::StrokeKind::Inside);
-        painter.rect_filled(egui::Rect::from_min_size(bar.min, egui::vec2(bar.width() * share, bar.height())), 3.0, colour);
-        painter.text(
-            egui::pos2(bar.right() + size * 0.3, bar.center().y),
-            egui::Align2::LEFT_CENTER,
-            t!(l, "app-class-vote-bar", votes = n, share = format!("{:.0}", share * 100.0)),
-            egui::FontId::proportional(size),
-            ui.visuals().strong_text_color(),
-        );
-    }
+/// Whether the projector shows the current round's counts: the first round is counted blind
+/// (the room sees how many have voted, not for what, so no one follows the visible majority)
+/// unless the instructor keeps live counts; the final round shows both rounds.
+pub fn bars_shown(v: &Vote, room: &Classroom) -> bool {
+    v.round() > 1 || room.live_first_round
 }
 
-/// The round, the total and how united the class is, with the shift after discussion, on one
-/// line (it wraps when it must).
+/// The vote's line on the projector, as large as the choices: the round and how many have
+/// voted; once counts are shown, the leading choice's share and how opinion moved.
+pub fn vote_header(ui: &mut egui::Ui, v: &Vote, size: f32, room: &Classroom, l: Lang) {
+    ui.label(RichText::new(vote_line(v, room, l)).size(size).strong());
+}
+
+/// The text of `vote_header`.
+pub fn vote_line(v: &Vote, room: &Classroom, l: Lang) -> String {
+    let round = if v.round() == 2 { t!(l, "app-class-round-final") } else { t!(l, "app-class-round-first") };
+    let mut parts = vec![round];
+    if bars_shown(v, room) {
+        parts.push(t!(l, "app-class-vote-total", total = v.total()));
+        if let (Some(c), Verdict::Majority(k)) = (v.consensus_at(room.united_at()), v.verdict()) {
+            let share = format!("{:.0}", v.share() * 100.0);
+            let label = crate::present::vote::consensus_label(c, l);
+            parts.push(t!(l, "app-class-vote-leading", option = k + 1, share = share, consensus = label));
+        }
+        if let (Some(shift), [first, _]) = (v.shift(), v.rounds.as_slice())
+            && let Verdict::Majority(k) = v.verdict()
+        {
+            let before = 100.0 * f64::from(first[k]) / f64::from(first.iter().sum::<u32>().max(1));
+            let after = before + shift[k];
+            parts.push(t!(l, "app-class-vote-moved", option = k + 1, before = format!("{before:.0}"), after = format!("{after:.0}")));
+        }
+    } else {
+        parts.push(t!(l, "app-class-voted", voted = v.total(), size = room.class_size));
+    }
+    parts.join(" · ")
+}
+
+/// The round, the total, how united the class is and how opinion shifted, for the instructor
+/// (all counts, at once).
 pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
     ui.add_space(6.0);
     let round = if v.round() == 2 { t!(l, "app-class-round-final") } else { t!(l, "app-class-round-first") };
     let mut parts = vec![round, t!(l, "app-class-vote-total", total = v.total())];
-    if let Some(c) = v.consensus() {
+    if let (Some(c), Verdict::Majority(k)) = (v.consensus(), v.verdict()) {
         let share = format!("{:.0}", v.share() * 100.0);
-        parts.push(t!(l, "app-class-vote-leading", share = share, consensus = crate::present::vote::consensus_label(c, l)));
+        parts.push(t!(l, "app-class-vote-leading", option = k + 1, share = share, consensus = crate::present::vote::consensus_label(c, l)));
     }
     if let Some(shift) = v.shift() {
         let moved: Vec<String> = shift
@@ -68,22 +68,10 @@ pub fn vote_status(ui: &mut egui::Ui, v: &Vote, l: Lang) {
             parts.push(t!(l, "app-class-vote-shift", moves = moved));
         }
     }
-    let line = parts.join(" · ");
-    let colour = match v.consensus() {
-        Some(Consensus::United) => GOOD,
-        Some(Consensus::Majority) => theme::WARN,
-        Some(Consensus::Divided) => BAD,
-        None => ui.visuals().text_color(),
-    };
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(line).strong().color(colour));
-        if v.rounds.len() == 2 {
-            ui.label(RichText::new(t!(l, "app-class-grey-bars")).small());
-        }
-    });
+    ui.label(RichText::new(parts.join(" · ")).strong());
     if let Verdict::Tie(t) = v.verdict() {
         let options: Vec<String> = t.iter().map(|k| (k + 1).to_string()).collect();
-        ui.colored_label(BAD, t!(l, "app-class-tie", options = options));
+        ui.label(RichText::new(t!(l, "app-class-tie", options = options)).strong());
     }
 }
 

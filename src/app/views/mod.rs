@@ -35,8 +35,8 @@ mod tests {
             "单人 15 分钟 · 入门 · zh-CN / en"
         );
         assert_eq!(t!(zh, "app-map-endings-reached", reached = 3, all = 4), "可达结局 3/4");
-        assert_eq!(t!(zh, "app-class-vote-bar", votes = 12, share = "40"), "12票 40%");
-        assert_eq!(t!(en, "app-class-vote-bar", votes = 12, share = "40"), "12 40%");
+        assert_eq!(t!(zh, "app-class-vote-bar", votes = 12, share = "40"), "12票 · 40%");
+        assert_eq!(t!(en, "app-class-vote-bar", votes = 12, share = "40"), "12 votes · 40%");
         assert_eq!(t!(zh, "app-total", total = "72.5", grade = "优秀"), "总分 72.5  优秀");
         assert_eq!(
             t!(en, "app-console-reload-problem", problem = "p.ron: bad"),
@@ -49,7 +49,10 @@ mod tests {
             "law: 平均 61.0 (40..80)   █1"
         );
         assert_eq!(t!(en, "app-bar-projector-line-class", group = "一班"), "Class: 一班 · Projector · H: instructor's keys");
-        assert_eq!(t!(en, "app-class-tie", options = vec!["1".to_string(), "2".to_string()]), "Tied: options 1, 2, the instructor decides");
+        assert_eq!(
+            t!(en, "app-class-tie", options = vec!["1".to_string(), "2".to_string()]),
+            "Tied (options 1, 2): the instructor decides"
+        );
         // A remark after a name: full-width brackets in Chinese, a space and brackets in English.
         let remark = |l: Lang| t!(l, "format-paren", remark = t!(l, "app-console-not-available"));
         assert_eq!((remark(zh), remark(en)), ("（条件未满足）".to_string(), " (not available)".to_string()));

@@ -1,6 +1,7 @@
 //! The setup screen: the role (with its briefing), one trainee or a class deciding together,
 //! the trainee's name and group, and when feedback is shown.
 
+use crate::app::class::{ClassIntent, Classroom};
 use crate::app::flow::{FeedbackMode, Intent, Settings, SetupForm};
 use crate::app::theme;
 use crate::scenario::Scenario;
@@ -14,7 +15,14 @@ pub struct Typing {
     pub group: String,
 }
 
-pub fn show(ui: &mut egui::Ui, s: &Scenario, form: &SetupForm, typing: &mut Typing, settings: &Settings) -> Option<Intent> {
+pub fn show(
+    ui: &mut egui::Ui,
+    s: &Scenario,
+    form: &SetupForm,
+    typing: &mut Typing,
+    settings: &Settings,
+    room: &Classroom,
+) -> Option<Intent> {
     let l = settings.lang;
     let code = if s.languages.iter().any(|x| x == l.code()) { l.code() } else { s.original_language() };
     let mut intent = None;
@@ -67,7 +75,28 @@ pub fn show(ui: &mut egui::Ui, s: &Scenario, form: &SetupForm, typing: &mut Typi
                 intent = Some(Intent::SetGroup(typing.group.clone()));
             }
             ui.end_row();
+            if form.class {
+                // How many are in the room: the projector counts the blind first round against it.
+                ui.label(t!(l, "app-setup-class-size"));
+                let mut n = room.class_size;
+                if ui.add(egui::DragValue::new(&mut n).range(1..=999)).changed() {
+                    intent = Some(Intent::Class(ClassIntent::SetClassSize(n)));
+                }
+                ui.end_row();
+                ui.label(t!(l, "app-setup-united-at"));
+                let mut p = room.united_at;
+                if ui.add(egui::DragValue::new(&mut p).range(51..=100).suffix("%")).changed() {
+                    intent = Some(Intent::Class(ClassIntent::SetUnitedAt(p)));
+                }
+                ui.end_row();
+            }
         });
+        if form.class {
+            let mut live = room.live_first_round;
+            if ui.checkbox(&mut live, t!(l, "app-setup-live-first-round")).changed() {
+                intent = Some(Intent::Class(ClassIntent::ToggleLiveFirstRound));
+            }
+        }
         ui.add_space(8.0);
         ui.heading(t!(l, "app-setup-feedback"));
         if ui.radio(form.feedback == FeedbackMode::AfterEachChoice, t!(l, "app-setup-feedback-each")).clicked() {
