@@ -51,11 +51,18 @@ pub fn show(
     let stage = view.stage(run, projector);
     // Once the class votes, the posts give their room to the question and the choices.
     let voting = run.class.as_ref().and_then(|k| k.vote.as_ref()).is_some_and(|v| v.total() > 0 || v.round() > 1);
+    let countdown = run.session.time_left_ms().filter(|_| counting(run, view)).map(|ms| {
+        let limit = run.session.scene().and_then(|i| c.scenes[i].timer_ms).unwrap_or(1).max(1);
+        let secs = ms.div_ceil(1000);
+        (secs, ms as f32 / limit as f32, if secs <= 10 { BAD } else { theme::WARN })
+    });
     egui::Panel::top("play-top").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             // Each item moves to the next line whole rather than breaking.
             let item = |ui: &mut egui::Ui, text: RichText| ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
-            item(ui, RichText::new(s.title.get(code)).heading());
+            // On the projector the room's attention belongs to the question: the title is body-sized.
+            let title = RichText::new(s.title.get(code)).strong();
+            item(ui, if projector { title.size(sizes.body) } else { title.heading() });
             ui.separator();
             item(ui, RichText::new(s.roles[run.session.run().role].name.get(code)));
             if let Some(t) = clock_label(c, stage.clock_ms / 60_000, l) {
@@ -78,19 +85,15 @@ pub fn show(
                 ui.separator();
                 item(ui, RichText::new(t!(l, "app-play-road-not-taken", decision = k + 1)).strong().color(theme::WARN));
             }
+            // The seconds left, as large as the text the class reads, beside the clock rather
+            // than on the bar's fill.
+            if let Some((secs, _, colour)) = countdown {
+                ui.separator();
+                item(ui, RichText::new(t!(l, "app-play-time-left", secs = secs)).size(sizes.body).strong().color(colour));
+            }
         });
-        if let Some(ms) = run.session.time_left_ms().filter(|_| counting(run, view)) {
-            let limit = run.session.scene().and_then(|i| c.scenes[i].timer_ms).unwrap_or(1).max(1);
-            let frac = ms as f32 / limit as f32;
-            let secs = ms.div_ceil(1000);
-            let colour = if secs <= 10 { BAD } else { theme::WARN };
-            // On the projector the seconds left are as large as the text the class reads; the
-            // number stands beside the bar, not on its fill.
-            let text = if projector { sizes.body } else { sizes.small };
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(t!(l, "app-play-time-left", secs = secs)).size(text).strong().color(colour));
-                ui.add(egui::ProgressBar::new(frac).fill(colour).desired_height(text * 0.6));
-            });
+        if let Some((_, frac, colour)) = countdown {
+            ui.add(egui::ProgressBar::new(frac).fill(colour).desired_height(sizes.small * 0.4));
         }
         if let Some(p) = &run.reload_problem {
             if projector {
@@ -169,11 +172,37 @@ pub fn show(
         });
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        if projector
-            && !side_feed
-            && !room.classroom.hide_feed
-            && let Some(m) = stage.feed.first().and_then(media)
-        {
+        let scene = run.session.scene().filter(|_| !view.reading()).map(|i| &s.scenes[i]);
+        let speaker = scene.and_then(|x| x.speaker.as_ref()).and_then(|id| s.characters.iter().find(|c| &c.id == id)).map(|ch| {
+            let title = ch.title.as_ref().map(|t| paren(l, t.get(code))).unwrap_or_default();
+            format!("{}{title}", ch.name.get(code))
+        });
+        let header = scene.map_or_else(String::new, |x| {
+            let parts: Vec<&str> = x.title.as_ref().map(|t| t.get(code)).into_iter().chain(speaker.as_deref()).collect();
+            parts.join(" ｜ ")
+        });
+        let offers = shown(run, code, l);
+        let newest = stage.feed.first().and_then(media).filter(|_| projector && !side_feed && !room.classroom.hide_feed);
+        // On the projector the scene's title and its speaker share one line, and the question
+        // and every choice fit the screen without scrolling: the text shrinks (never below the
+        // smallest projector size) until they do, and if even that is not enough the newest
+        // post above them gives up its line.
+        let mut ticker_shown = newest.is_some();
+        let mut laid = (sizes.body * 1.1, 1);
+        if let Some(x) = scene.filter(|_| projector) {
+            let vote = run.class.as_ref().and_then(|k| k.vote.as_ref()).map(|v| super::class::vote_line(v, room.classroom, l));
+            let texts = (header.as_str(), x.text.get(code));
+            let at = |height: f32| fit(ui, texts, &offers, vote.as_deref(), height, sizes.body, sizes.small);
+            let line = sizes.small * 1.4 + 2.0 * ui.spacing().item_spacing.y + 4.0;
+            let (text, cols, fits) = at(ui.available_height() - if ticker_shown { line } else { 0.0 });
+            laid = (text, cols);
+            if !fits && ticker_shown {
+                ticker_shown = false;
+                let (text, cols, _) = at(ui.available_height());
+                laid = (text, cols);
+            }
+        }
+        if let Some(m) = newest.filter(|_| ticker_shown) {
             ticker(ui, m, code, l, stage.fresh > 0);
         }
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -181,42 +210,37 @@ pub fn show(
                 intent = feedback(ui, run, view, code, l, projector);
                 return;
             }
-            let Some(i) = run.session.scene() else {
+            let Some(scene) = scene else {
                 if ui.button(t!(l, "app-play-see-debrief")).clicked() {
                     intent = Some(Intent::Continue);
                 }
                 return;
             };
-            let scene = &s.scenes[i];
-            // On the projector the scene's title and its speaker share one line.
-            let one_line = projector && scene.title.is_some() && scene.speaker.is_some();
-            if let Some(t) = scene.title.as_ref().filter(|_| !one_line) {
-                ui.heading(t.get(code));
-            }
-            if let Some(ch) = scene.speaker.as_ref().and_then(|id| s.characters.iter().find(|c| &c.id == id)) {
-                let title = ch.title.as_ref().map(|t| paren(l, t.get(code))).unwrap_or_default();
-                ui.horizontal_wrapped(|ui| {
-                    if let Some(t) = scene.title.as_ref().filter(|_| one_line) {
-                        ui.heading(t.get(code));
-                        ui.separator();
-                    }
-                    if let Some(tex) = portrait {
-                        let side = sizes.body * if projector { 2.0 } else { 3.3 };
-                        ui.add(egui::Image::new(tex).fit_to_exact_size(egui::vec2(side, side)).corner_radius(side / 2.0));
-                    }
-                    ui.label(RichText::new(format!("{}{title}", ch.name.get(code))).strong());
-                });
-            }
-            let offers = shown(run, code, l);
-            // On the projector the whole question and every choice fit the screen without
-            // scrolling: the text shrinks (never below the smallest projector size) until they do.
-            let (text, cols) = if projector {
-                let room_left = ui.available_height();
-                let vote = run.class.as_ref().and_then(|k| k.vote.as_ref()).map(|v| super::class::vote_line(v, room.classroom, l));
-                fit(ui, scene.text.get(code), &offers, vote.as_deref(), room_left, sizes.body, sizes.small)
+            if projector {
+                if !header.is_empty() {
+                    ui.horizontal(|ui| {
+                        if let Some(tex) = portrait.filter(|_| speaker.is_some()) {
+                            let side = laid.0 * HEADER * 1.2;
+                            ui.add(egui::Image::new(tex).fit_to_exact_size(egui::vec2(side, side)).corner_radius(side / 2.0));
+                        }
+                        typeset::label(ui, RichText::new(&header).size(laid.0 * HEADER).strong());
+                    });
+                }
             } else {
-                (sizes.body * 1.1, 1)
-            };
+                if let Some(t) = &scene.title {
+                    ui.heading(t.get(code));
+                }
+                if let Some(name) = &speaker {
+                    ui.horizontal_wrapped(|ui| {
+                        if let Some(tex) = portrait {
+                            let side = sizes.body * 3.3;
+                            ui.add(egui::Image::new(tex).fit_to_exact_size(egui::vec2(side, side)).corner_radius(side / 2.0));
+                        }
+                        ui.label(RichText::new(name).strong());
+                    });
+                }
+            }
+            let (text, cols) = laid;
             let question = typeset::label(ui, RichText::new(scene.text.get(code)).size(text)).rect;
             ui.add_space(text * 0.4);
             let mut tiles = Vec::new();
@@ -237,6 +261,9 @@ pub fn show(
     });
     intent
 }
+
+/// The scene's title line on the projector, against the text size.
+const HEADER: f32 = 1.15;
 
 /// Where the question and the choices were drawn in the last frame (tests read it).
 pub const LAID_OUT: &str = "play-laid-out";
@@ -276,17 +303,29 @@ fn shown(run: &ActiveRun, code: &str, l: Lang) -> Vec<Shown> {
         .collect()
 }
 
-/// The text size and number of columns at which the question and every choice fit `height`:
+/// The text size and number of columns at which the question and every choice fit `height`
+/// (and whether they do):
 /// the largest size from `max` down to `min`, over one to four columns of tiles no narrower than
 /// about ten characters (more columns make each tile taller but the rows fewer).
-fn fit(ui: &egui::Ui, question: &str, offers: &[Shown], vote: Option<&str>, height: f32, max: f32, min: f32) -> (f32, usize) {
+fn fit(
+    ui: &egui::Ui,
+    (header, question): (&str, &str),
+    offers: &[Shown],
+    vote: Option<&str>,
+    height: f32,
+    max: f32,
+    min: f32,
+) -> (f32, usize, bool) {
     let width = ui.available_width();
     let spacing = ui.spacing().item_spacing;
     let class = vote.is_some();
     // What the panel's margins take, kept free.
-    let height = height - 2.0 * spacing.y - ui.spacing().window_margin.bottomf();
+    let height = height - 2.0 * spacing.y - ui.spacing().window_margin.sum().y - 4.0;
     let needed = |size: f32, cols: usize| {
         let mut h = typeset::galley(ui, RichText::new(question).size(size), width).size().y + size * 0.4 + 2.0 * spacing.y;
+        if !header.is_empty() {
+            h += typeset::galley(ui, RichText::new(header).size(size * HEADER).strong(), width).size().y + spacing.y;
+        }
         if let Some(line) = vote {
             h += typeset::galley(ui, RichText::new(line).size(size).strong(), width).size().y + spacing.y;
         }
@@ -305,11 +344,11 @@ fn fit(ui: &egui::Ui, question: &str, offers: &[Shown], vote: Option<&str>, heig
             tried.push(1);
         }
         if let Some(&cols) = tried.iter().find(|&&c| needed(size, c) <= height) {
-            return (size, cols);
+            return (size, cols, true);
         }
         if size <= min {
             let best = tried.iter().copied().min_by(|&a, &b| needed(min, a).total_cmp(&needed(min, b))).unwrap_or(1);
-            return (min, best);
+            return (min, best, false);
         }
         size = (size * 0.94).max(min);
     }
@@ -317,7 +356,7 @@ fn fit(ui: &egui::Ui, question: &str, offers: &[Shown], vote: Option<&str>, heig
 
 /// Inner padding of a choice tile.
 fn padding(size: f32) -> egui::Vec2 {
-    egui::vec2(size * 0.5, size * 0.35)
+    egui::vec2(size * 0.4, size * 0.2)
 }
 
 /// The laid-out label of a tile and its height with padding and, for a class, the vote line.
@@ -521,9 +560,17 @@ fn ticker(ui: &mut egui::Ui, m: &Media, code: &str, l: Lang, new: bool) {
         if new {
             ui.label(RichText::new(t!(l, "app-play-new")).strong().color(theme::INK).background_color(theme::NEW_MARK));
         }
-        badge(ui, m, l);
+        let small = theme::current(ui.ctx()).small;
+        let channel = m.channel;
+        ui.label(
+            RichText::new(channel.label(l))
+                .size(small)
+                .color(theme::badge_text(channel))
+                .background_color(channel_colour(channel))
+                .strong(),
+        );
         let line = format!("{}：{}", m.author.get(code), m.text.get(code).replace('\n', " "));
-        ui.add(egui::Label::new(RichText::new(line).size(theme::current(ui.ctx()).small)).truncate());
+        ui.add(egui::Label::new(RichText::new(line).size(small)).truncate());
     });
     ui.separator();
 }
