@@ -841,7 +841,13 @@ fn while_a_class_votes_the_question_and_every_choice_with_its_votes_fit_the_proj
             }
             assert!(vote.second_round());
             vote.set(n - 1, 14);
-            let mut harness = play((w, h), settings(lang, true), live, Classroom::default());
+            // The play screen below the app's own bar, as the window shows it.
+            let state = PlayState { run: live.run, view: live.view, room: Classroom::default(), paused: false };
+            let mut harness = harness((w, h), settings(lang, true), state, |ui, st, settings| {
+                egui::Panel::top("settings-bar").show(ui, |ui| shapan::app::ui::settings_bar(ui, settings, Some("一班")));
+                let room = views::play::Room { classroom: &st.room, paused: st.paused };
+                views::play::show(ui, &st.run, &st.view, None, settings, &room)
+            });
             harness.run();
             let laid: views::play::LaidOut =
                 harness.ctx.data(|d| d.get_temp(egui::Id::new(views::play::LAID_OUT))).expect("the play view says where it drew");

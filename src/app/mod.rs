@@ -142,7 +142,7 @@ fn dev_tools(app: &mut App, options: &GuiOptions, began: std::time::Instant) {
         let mut driver =
             dev::autoplay::Autoplay::new(auto.scenario.clone(), auto.policy, auto.screenshots.clone(), options.seed.unwrap_or(1));
         driver.class = options.class.clone();
-        app.insert_resource(driver).add_plugins(dev::autoplay::plugin);
+        app.insert_resource(driver).add_plugins((dev::autoplay::plugin, dev::watch::plugin));
     }
     if let Some(seconds) = options.dev.measure_idle {
         app.insert_resource(dev::measure::MeasureIdle::new(seconds)).add_plugins(dev::measure::plugin);

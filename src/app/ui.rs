@@ -28,7 +28,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(EguiPrimaryContextPass, (chrome.in_set(UiSystems::Chrome), (overlays, window).chain().in_set(UiSystems::Overlay)));
 }
 
-fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> Option<Intent> {
+/// The bar above every screen (one quiet line on the projector); `group` names a class.
+pub fn settings_bar(ui: &mut egui::Ui, settings: &Settings, group: Option<&str>) -> Option<Intent> {
     let l = settings.lang;
     let mut intent = None;
     if settings.projector {

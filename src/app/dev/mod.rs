@@ -5,6 +5,7 @@
 
 pub mod autoplay;
 pub mod measure;
+pub mod watch;
 
 use std::path::PathBuf;
 

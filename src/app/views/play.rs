@@ -60,11 +60,14 @@ pub fn show(
         ui.horizontal_wrapped(|ui| {
             // Each item moves to the next line whole rather than breaking.
             let item = |ui: &mut egui::Ui, text: RichText| ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
-            // On the projector the room's attention belongs to the question: the title is body-sized.
+            // On the projector the room's attention belongs to the question and the clock: the
+            // title and the role, which the class already knows, are small, so the bar keeps to
+            // one line.
             let title = RichText::new(s.title.get(code)).strong();
-            item(ui, if projector { title.size(sizes.body) } else { title.heading() });
+            item(ui, if projector { title.size(sizes.small) } else { title.heading() });
             ui.separator();
-            item(ui, RichText::new(s.roles[run.session.run().role].name.get(code)));
+            let role = RichText::new(s.roles[run.session.run().role].name.get(code));
+            item(ui, if projector { role.size(sizes.small) } else { role });
             if let Some(t) = clock_label(c, stage.clock_ms / 60_000, l) {
                 ui.separator();
                 let time = match stage.advanced_min {
@@ -192,13 +195,14 @@ pub fn show(
         if let Some(x) = scene.filter(|_| projector) {
             let vote = run.class.as_ref().and_then(|k| k.vote.as_ref()).map(|v| super::class::vote_line(v, room.classroom, l));
             let texts = (header.as_str(), x.text.get(code));
-            let at = |height: f32| fit(ui, texts, &offers, vote.as_deref(), height, sizes.body, sizes.small);
+            let at = |height: f32, min: f32| fit(ui, texts, &offers, vote.as_deref(), height, sizes.body, min);
             let line = sizes.small * 1.4 + 2.0 * ui.spacing().item_spacing.y + 4.0;
-            let (text, cols, fits) = at(ui.available_height() - if ticker_shown { line } else { 0.0 });
+            let (text, cols, fits) = at(ui.available_height() - if ticker_shown { line } else { 0.0 }, sizes.small);
             laid = (text, cols);
-            if !fits && ticker_shown {
+            if !fits {
+                // The post gives way first; below the smallest size only as a last resort.
                 ticker_shown = false;
-                let (text, cols, _) = at(ui.available_height());
+                let (text, cols, _) = at(ui.available_height(), sizes.small * LAST_RESORT);
                 laid = (text, cols);
             }
         }
@@ -261,6 +265,10 @@ pub fn show(
     });
     intent
 }
+
+/// How far under the smallest projector size the question and choices may shrink when nothing
+/// else makes them fit (five long options in English at 720 lines).
+const LAST_RESORT: f32 = 0.88;
 
 /// The scene's title line on the projector, against the text size.
 const HEADER: f32 = 1.15;
