@@ -196,12 +196,16 @@ impl<'c> Screen<'c> {
         if !meters.is_empty() {
             let _ = writeln!(out, "\n[{}]", meters.join(" | "));
         }
-        for (n, o) in session.offers().iter().enumerate() {
+        // Numbered in the order shown, as the app and a class vote number them: only the options
+        // that can be taken; the greyed-out ones follow, unnumbered, each with why it is locked.
+        let mut number = 0;
+        for o in session.offers() {
             let ch = self.c.choice(o.choice);
             if o.enabled {
-                let _ = writeln!(out, "  {}. {}", n + 1, self.t(&ch.text));
+                number += 1;
+                let _ = writeln!(out, "  {number}. {}", self.t(&ch.text));
             } else {
-                let _ = writeln!(out, "  {}. ({}) {}", n + 1, t!(l, "play-not-available"), self.t(&ch.text));
+                let _ = writeln!(out, "  🔒 ({}) {}", t!(l, "play-not-available"), self.t(&ch.text));
             }
         }
         if let Some(ms) = session.time_left_ms() {
