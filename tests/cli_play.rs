@@ -159,6 +159,11 @@ fn a_greyed_out_choice_explains_itself_in_the_chosen_language() {
     let typed = shapan(&["--lang", "en", "play", TUTORIAL, "--seed", "7"], Some("deny_at_once\nplain_notice\nofficial_notice_only\n"));
     let text = String::from_utf8_lossy(&typed.stdout);
     assert!(text.contains("invalid choice, try again: choice \"Post a plain"), "asked again with the reason: {text}");
+    // Listed last and unnumbered, with why it is locked and what closed it.
+    assert!(
+        text.contains("  🔒 (not available) Post a plain explanation with the test report, and visit elderly residents who live alone\n     Needs: Water quality checked with the water company (at “Step 1” you chose “Post at once: \"Pure rumour, drink without worry\"”)\n"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -206,6 +206,7 @@ impl<'c> Screen<'c> {
                 let _ = writeln!(out, "  {number}. {}", self.t(&ch.text));
             } else {
                 let _ = writeln!(out, "  🔒 ({}) {}", t!(l, "play-not-available"), self.t(&ch.text));
+                let _ = writeln!(out, "     {}", crate::present::lock::reason(self.c, run, o.choice, self.code, l));
             }
         }
         if let Some(ms) = session.time_left_ms() {
