@@ -144,11 +144,11 @@ fn a_greyed_out_choice_explains_itself_in_the_chosen_language() {
     for (lang, want) in [
         (
             "zh-CN",
-            "选项“在群里发通俗说明，附检测报告，并上门看望独居老人”（plain_notice）现在是灰色的，不能选：它的条件“verified”还没有满足",
+            "选项“在群里发通俗说明，附检测报告，并上门看望独居老人”（plain_notice）是灰色的，不能选。需要：已向水务公司核实水质（你们当时选了‘马上在群里说“纯属谣言，大家放心喝”’）（条件“verified”不成立）",
         ),
         (
             "en",
-            "choice \"Post a plain explanation with the test report, and visit elderly residents who live alone\" (plain_notice) is greyed out and cannot be chosen: its condition \"verified\" does not hold yet",
+            "choice \"Post a plain explanation with the test report, and visit elderly residents who live alone\" (plain_notice) is greyed out and cannot be chosen. Needs: Water quality checked with the water company (at “Step 1” you chose “Post at once: \"Pure rumour, drink without worry\"”) (its condition \"verified\" does not hold)",
         ),
     ] {
         let out = shapan(&["--lang", lang, "play", TUTORIAL, "--seed", "7", "--choices", "deny_at_once,plain_notice"], None);

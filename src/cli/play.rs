@@ -329,7 +329,7 @@ fn apply(session: &mut Session, action: Option<usize>, ms: u64) -> Result<Vec<Ev
 
 /// Why a decision was refused, in the interface language.
 fn refusal(session: &Session, e: &EngineError, lang: Lang) -> String {
-    Screen::new(session.compiled(), lang).refusal(e)
+    Screen::new(session.compiled(), lang).refusal(e, session.run())
 }
 
 fn decide(

@@ -32,7 +32,7 @@ impl<'c> Screen<'c> {
 
     /// Why the engine refused a decision, in the interface language: the engine speaks ids, so
     /// the words are made here. A greyed-out choice says which one and what it waits for.
-    pub fn refusal(&self, e: &EngineError) -> String {
+    pub fn refusal(&self, e: &EngineError, run: &crate::engine::state::Run) -> String {
         let l = self.lang;
         let named = |id: &str| match self.c.choice_index(id) {
             Some(ix) => {
@@ -45,7 +45,9 @@ impl<'c> Screen<'c> {
             EngineError::Disabled(id) => {
                 let (choice, condition) = named(id);
                 let condition = condition.map(|c| c.source.as_str()).unwrap_or_default();
-                t!(l, "play-refused-disabled", choice = choice, condition = condition)
+                let reason =
+                    self.c.choice_index(id).map(|ix| crate::present::lock::reason(self.c, run, ix, self.code, l)).unwrap_or_default();
+                t!(l, "play-refused-disabled", choice = choice, reason = reason, condition = condition)
             }
             EngineError::NotOffered(id) if id == "timeout" => t!(l, "play-refused-no-timer"),
             EngineError::NotOffered(id) => t!(l, "play-refused-not-offered", choice = named(id).0),

@@ -63,7 +63,8 @@ play-time-is-up = ⏱ Time is up!
 play-choice-named = "{ $text }" ({ $id })
 # A choice known only by its id
 play-choice-id = '{ $id }'
-play-refused-disabled = choice { $choice } is greyed out and cannot be chosen: its condition "{ $condition }" does not hold yet. Pick one not marked "not available".
+# { $reason } is the line shown under the greyed-out choice ("Needs: …")
+play-refused-disabled = choice { $choice } is greyed out and cannot be chosen. { $reason } (its condition "{ $condition }" does not hold). Pick one of the numbered options.
 play-refused-no-timer = this scene has no time limit: t (letting time run out) does not apply.
 play-refused-not-offered = choice { $choice } is not offered in this scene or to your role.
 play-refused-unknown = there is no choice '{ $id }'.

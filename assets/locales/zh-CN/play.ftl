@@ -60,7 +60,8 @@ play-time-is-up = ⏱ 时间到！
 play-choice-named = “{ $text }”（{ $id }）
 # 提到一个找不到文字的选项：只有 id
 play-choice-id = “{ $id }”
-play-refused-disabled = 选项{ $choice }现在是灰色的，不能选：它的条件“{ $condition }”还没有满足。请选一个没有标“条件不满足”的选项。
+# { $reason } 是灰色选项下方那一行（“需要：……”）
+play-refused-disabled = 选项{ $choice }是灰色的，不能选。{ $reason }（条件“{ $condition }”不成立）。请选一个带序号的选项。
 play-refused-no-timer = 这个场景没有限时，不能用 t 让时间耗尽。
 play-refused-not-offered = 选项{ $choice }不在这个场景里，或不属于你扮演的角色。
 play-refused-unknown = 没有 id 为“{ $id }”的选项。
