@@ -1,5 +1,6 @@
 //! Transcripts: what a run needs to be replayed exactly (scenario and content hash, role, seed,
-//! each decision with its time and the order its options were shown in), written as JSON by `--transcript` and read by `--replay`.
+//! each decision with its time and the order its options were shown in), written as JSON by
+//! `--transcript` and read by `--replay`.
 
 use super::compiled::Compiled;
 use super::session::{EngineError, Session};
