@@ -6,8 +6,15 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// The package's folder as cargo gives it to this run of the script. Not `env!`: that is fixed
+/// when the script is compiled, so a target folder shared by two checkouts of the repository
+/// would embed the other checkout's catalogues and fonts.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| std::path::PathBuf::from("."), std::path::PathBuf::from)
+}
+
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
+    let root = manifest_dir().join("assets/locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut locales: Vec<(String, Vec<std::path::PathBuf>)> = Vec::new();
     if let Ok(dirs) = std::fs::read_dir(&root) {
@@ -53,7 +60,7 @@ fn main() {
 /// Every font file under `assets/fonts/`, the bundled Chinese face first, then by name: the app
 /// installs them in this order ahead of egui's own, so each glyph comes from the first that has it.
 fn fonts(out_dir: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
+    let root = manifest_dir().join("assets/fonts");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files: Vec<_> = std::fs::read_dir(&root)
         .into_iter()

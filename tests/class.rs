@@ -144,9 +144,12 @@ fn a_counterfactual_branch_replays_the_road_not_taken_from_the_same_moment() {
     assert_eq!(same.state().decisions[0], s.state().decisions[0]);
     assert_eq!(scene(&same), s.state().decisions[1].scene);
 
+    // The options are voted on in the order shown (the seed's): count by id.
     let v = bc.vote.as_mut().unwrap();
-    v.set(0, 25);
-    v.set(1, 5);
+    let at = |id: &str| v.choices.iter().position(|x| x == id).unwrap();
+    let (verify, deny) = (at("call_water_company"), at("deny_at_once"));
+    v.set(verify, 25);
+    v.set(deny, 5);
     bc.decide(&mut b, None).unwrap();
     while !b.is_over() {
         let ix = votable(&b)[0];
@@ -158,7 +161,9 @@ fn a_counterfactual_branch_replays_the_road_not_taken_from_the_same_moment() {
     let shown = shapan::present::debrief::DebriefView::new(&other, &c, Lang::ZH_CN);
     assert_eq!(shown.path[0].choice.as_deref(), Some("call_water_company"));
     assert_eq!(shown.path[0].vote, other.path[0].vote, "the votes reach the view");
-    assert_eq!(other.path[0].vote.as_ref().unwrap().rounds, vec![vec![25, 5]]);
+    let mut counts = vec![0; 2];
+    (counts[verify], counts[deny]) = (25, 5);
+    assert_eq!(other.path[0].vote.as_ref().unwrap().rounds, vec![counts]);
     let cmp = Comparison { at: 0, taken: taken.clone(), other: other.clone() };
     let rows = cmp.rows();
     assert_eq!(rows.len(), 3);

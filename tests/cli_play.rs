@@ -51,7 +51,8 @@ fn bad_typed_answers_are_asked_again() {
 
 #[test]
 fn unattended_json_is_byte_identical_for_the_same_inputs() {
-    let args = ["--lang", "en", "play", TUTORIAL, "--seed", "42", "--choices", "2,2", "--json"];
+    // An id, then a number: 1 is the first option shown that can be taken.
+    let args = ["--lang", "en", "play", TUTORIAL, "--seed", "42", "--choices", "deny_at_once,1", "--json"];
     let a = shapan(&args, None);
     let b = shapan(&args, None);
     assert_eq!(a.status.code(), Some(0), "{}", String::from_utf8_lossy(&a.stderr));
@@ -103,6 +104,37 @@ fn transcripts_replay_byte_identically() {
     assert_eq!(transcript["seed"], 9);
     assert!(transcript["content_hash"].is_string());
     assert_eq!(transcript["decisions"].as_array().unwrap().len(), 3);
+    // Each decision says the order its options were shown in, so "1" and "2" can be read back.
+    for step in transcript["decisions"].as_array().unwrap() {
+        let shown = step["shown"].as_array().unwrap_or_else(|| panic!("the order shown is recorded: {step}"));
+        assert!(shown.contains(&step["choice"]), "{step}");
+    }
+    let second = &transcript["decisions"][1];
+    assert_eq!(second["choice"], second["shown"][0], "the answer `1` was the first shown: {second}");
+}
+
+/// `--choices N` and `--policy first` count in the order shown, which the seed draws: with one
+/// seed the first option shown is the author's first, with another it is not.
+#[test]
+fn numbers_follow_the_order_shown() {
+    let first = |seed: &str, how: &[&str]| {
+        let mut args = vec!["play", TUTORIAL, "--seed", seed, "--json"];
+        args.extend_from_slice(how);
+        json(&shapan(&args, None))["path"][0]["choice"].as_str().unwrap_or_default().to_string()
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for seed in 1..=8 {
+        let seed = seed.to_string();
+        let by_number = first(&seed, &["--choices", "1"]);
+        assert_eq!(by_number, first(&seed, &["--policy", "first"]), "seed {seed}");
+        // The terminal lists the same option first.
+        let text = String::from_utf8(shapan(&["--lang", "en", "play", TUTORIAL, "--seed", &seed, "--choices", "1"], None).stdout).unwrap();
+        let listed = text.lines().find(|l| l.starts_with("  1. ")).unwrap_or_default().to_string();
+        let want = if by_number == "call_water_company" { "Call the water company" } else { "Post at once" };
+        assert!(listed.contains(want), "seed {seed}: {listed}");
+        seen.insert(by_number);
+    }
+    assert_eq!(seen.len(), 2, "over eight seeds both options come first: {seen:?}");
 }
 
 /// A greyed-out choice says why it cannot be chosen, in the language asked for.
@@ -112,11 +144,11 @@ fn a_greyed_out_choice_explains_itself_in_the_chosen_language() {
     for (lang, want) in [
         (
             "zh-CN",
-            "选项“在群里发通俗说明，附检测报告，并上门看望独居老人”（plain_notice）现在是灰色的，不能选：它的条件“verified”还没有满足",
+            "选项“在群里发通俗说明，附检测报告，并上门看望独居老人”（plain_notice）是灰色的，不能选。需要：已向水务公司核实水质（你们当时选了‘马上在群里说“纯属谣言，大家放心喝”’）（条件“verified”不成立）",
         ),
         (
             "en",
-            "choice \"Post a plain explanation with the test report, and visit elderly residents who live alone\" (plain_notice) is greyed out and cannot be chosen: its condition \"verified\" does not hold yet",
+            "choice \"Post a plain explanation with the test report, and visit elderly residents who live alone\" (plain_notice) is greyed out and cannot be chosen. Needs: Water quality checked with the water company (at “Step 1” you chose “Post at once: \"Pure rumour, drink without worry\"”) (its condition \"verified\" does not hold)",
         ),
     ] {
         let out = shapan(&["--lang", lang, "play", TUTORIAL, "--seed", "7", "--choices", "deny_at_once,plain_notice"], None);
@@ -124,9 +156,14 @@ fn a_greyed_out_choice_explains_itself_in_the_chosen_language() {
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(err.contains(want), "{lang}: {err}");
     }
-    let typed = shapan(&["--lang", "en", "play", TUTORIAL, "--seed", "7"], Some("deny_at_once\nplain_notice\n2\n"));
+    let typed = shapan(&["--lang", "en", "play", TUTORIAL, "--seed", "7"], Some("deny_at_once\nplain_notice\nofficial_notice_only\n"));
     let text = String::from_utf8_lossy(&typed.stdout);
     assert!(text.contains("invalid choice, try again: choice \"Post a plain"), "asked again with the reason: {text}");
+    // Listed last and unnumbered, with why it is locked and what closed it.
+    assert!(
+        text.contains("  🔒 (not available) Post a plain explanation with the test report, and visit elderly residents who live alone\n     Needs: Water quality checked with the water company (at “Step 1” you chose “Post at once: \"Pure rumour, drink without worry\"”)\n"),
+        "{text}"
+    );
 }
 
 #[test]

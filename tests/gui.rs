@@ -397,14 +397,17 @@ fn a_class_votes_in_two_rounds_and_the_run_is_recorded_with_the_votes() {
     let mut app = app_with_data(&dir, &data);
     app.world_mut().resource_mut::<Settings>().projector = true;
     start_class(&mut app, &dir);
+    // The options are voted on in the order shown, which the seed draws: count by id.
+    let at = |id: &str| vote(&app).choices.iter().position(|x| x == id).unwrap();
+    let (call, deny) = (at("call_water_company"), at("deny_at_once"));
     for _ in 0..5 {
-        class(&mut app, ClassIntent::Vote { k: 0, delta: 1 });
+        class(&mut app, ClassIntent::Vote { k: call, delta: 1 });
     }
-    class(&mut app, ClassIntent::SetVote { k: 1, count: 20 });
-    assert_eq!(vote(&app).current(), &[5, 20]);
+    class(&mut app, ClassIntent::SetVote { k: deny, count: 20 });
+    assert_eq!((vote(&app).current()[call], vote(&app).current()[deny]), (5, 20));
     class(&mut app, ClassIntent::SecondRound);
-    class(&mut app, ClassIntent::SetVote { k: 0, count: 22 });
-    class(&mut app, ClassIntent::SetVote { k: 1, count: 3 });
+    class(&mut app, ClassIntent::SetVote { k: call, count: 22 });
+    class(&mut app, ClassIntent::SetVote { k: deny, count: 3 });
     class(&mut app, ClassIntent::Decide);
     let run = app.world().resource::<ActiveRun>();
     assert_eq!(
@@ -543,7 +546,7 @@ fn a_whole_class_session_plays_in_the_real_window_on_the_projector() {
         .env("SHAPAN_DATA_DIR", &data)
         .args(["-a", "-s", "-screen 0 1280x800x24", env!("CARGO_BIN_EXE_shapan"), "--lang", "zh-CN", "gui"])
         .args(["--scenario", "scenarios/tutorial/water_rumour_quick.ron", "--autoplay", "best", "--seed", "2"])
-        .args(["--screenshots", dir.to_str().unwrap(), "--projector", "--group", "第一期培训班", "--votes", "12,18/6,24;28,2;20,10/25,5"])
+        .args(["--screenshots", dir.to_str().unwrap(), "--projector", "--group", "第一期培训班", "--votes", "12,18/6,24;2,28;20,10/25,5"])
         .args(["--console"])
         .current_dir(root())
         .output()
@@ -570,7 +573,11 @@ fn a_whole_class_session_plays_in_the_real_window_on_the_projector() {
         .iter()
         .map(|d| serde_json::from_value::<shapan::engine::vote::Vote>(d.votes.clone().unwrap()).unwrap().rounds)
         .collect();
-    assert_eq!(votes, vec![vec![vec![12, 18], vec![6, 24]], vec![vec![28, 2]], vec![vec![20, 10], vec![25, 5]]]);
+    assert_eq!(votes, vec![vec![vec![12, 18], vec![6, 24]], vec![vec![2, 28]], vec![vec![20, 10], vec![25, 5]]]);
+    // With seed 2 the options are shown as call/deny, delete/verify, plain/official: the class
+    // denies at once, then turns down the red line 28 to 2 and checks, then posts the plain notice.
+    let taken: Vec<Option<String>> = records.decisions(Some(rows[0].id)).unwrap().iter().map(|d| d.choice.clone()).collect();
+    assert_eq!(taken, [Some("deny_at_once".into()), Some("verify_late".into()), Some("plain_notice".into())]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

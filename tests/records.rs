@@ -68,10 +68,24 @@ fn play_records_every_run_with_trainee_group_and_result() {
     let dir = temp("play");
     let out = shapan(
         &dir,
-        &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--record", "--trainee", "李明", "--group", "第一组", "--json"],
+        // By id: the numbers follow the seed's order, and this run must be the best road.
+        &[
+            "play",
+            TUTORIAL,
+            "--seed",
+            "1",
+            "--choices",
+            "call_water_company,plain_notice",
+            "--record",
+            "--trainee",
+            "李明",
+            "--group",
+            "第一组",
+            "--json",
+        ],
     );
     assert_eq!(out.status.code(), Some(0));
-    let out = shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1", "--record"]);
+    let out = shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "call_water_company", "--record"]);
     assert_eq!(out.status.code(), Some(3));
     let list = shapan(&dir, &["records", "list", "--json"]);
     let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
@@ -146,9 +160,9 @@ fn a_run_killed_mid_way_resumes_with_nothing_lost() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    // Two decisions (with this seed denying leads to `spreading`, where 1 is `verify_late`),
-    // then the process dies while the trainee thinks about the third.
-    stdin.write_all(b"deny_at_once\n1\n").unwrap();
+    // Two decisions (with this seed denying leads to `spreading`), then the process dies while
+    // the trainee thinks about the third.
+    stdin.write_all(b"deny_at_once\nverify_late\n").unwrap();
     stdin.flush().unwrap();
     let decisions = || -> i64 {
         let Ok(r) = Records::open(&dir) else { return 0 };
@@ -181,7 +195,22 @@ fn a_run_killed_mid_way_resumes_with_nothing_lost() {
 #[test]
 fn show_and_csv_exports_read_back_with_chinese_text() {
     let dir = temp("export");
-    shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "1,1", "--record", "--trainee", "张三, \"老张\"", "--group", "第二组"]);
+    shapan(
+        &dir,
+        &[
+            "play",
+            TUTORIAL,
+            "--seed",
+            "1",
+            "--choices",
+            "call_water_company,plain_notice",
+            "--record",
+            "--trainee",
+            "张三, \"老张\"",
+            "--group",
+            "第二组",
+        ],
+    );
     shapan(&dir, &["play", TUTORIAL, "--seed", "1", "--choices", "t,1,2", "--record", "--trainee", "李四"]);
     let show: serde_json::Value = serde_json::from_slice(&shapan(&dir, &["records", "show", "1", "--json"]).stdout).unwrap();
     assert_eq!(show["trainee"], "张三, \"老张\"");

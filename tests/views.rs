@@ -1373,6 +1373,9 @@ fn the_console_shows_what_the_class_does_not_see_and_its_controls() {
     shows(&h, "问全班：先核实，还是先辟谣？情况不明时说“纯属谣言”，风险在哪里？社区说的话，凭什么让居民相信？");
     shows(&h, "录入票数");
     shows(&h, "1. 先给水务公司打电话核实情况");
+    // Each option with its place and id in the file, beside the number the class sees.
+    shows(&h, "文件中第 1 项 · call_water_company");
+    shows(&h, "文件中第 2 项 · deny_at_once");
     shows(&h, "全部指标");
     hides(&h, "成绩（投影上由 S 公布）");
     assert_eq!(click(&mut h, "暂停计时 (Space)"), vec![Intent::Class(ClassIntent::TogglePause)]);

@@ -221,7 +221,7 @@ pub struct PlayArgs {
     /// 关闭决策限时 / turn decision time limits off
     #[arg(long)]
     pub no_timer: bool,
-    /// 依次作出的决定：序号（从 1 起）或选项 id，t 表示超时 / decisions in order: 1-based numbers or choice ids, t for letting time run out
+    /// 依次作出的决定：屏幕上显示的序号（从 1 起，随种子打乱）或选项 id，t 表示超时 / decisions in order: numbers as shown (from 1, in the seed's order) or choice ids, t for letting time run out
     #[arg(long, value_delimiter = ',', conflicts_with = "policy")]
     pub choices: Vec<String>,
     /// 自动决策策略 / decide automatically
@@ -246,6 +246,7 @@ pub struct PlayArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Policy {
+    /// 总选显示在最前的可选项 / always the first option as shown (in the seed's order)
     First,
     Random,
     Best,

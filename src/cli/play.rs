@@ -297,16 +297,17 @@ enum Step {
     OutOfInput,
 }
 
-/// Resolves one typed answer (a number among the offers, a choice id, or `t` for silence).
+/// Resolves one typed answer (a number as shown: the n-th option that can be taken, in the order
+/// shown; a choice id; or `t` for silence).
 fn resolve(session: &Session, answer: &str) -> Result<Option<usize>, String> {
     let c = session.compiled();
-    let offers = session.offers();
+    let live: Vec<usize> = session.offers().iter().filter(|o| o.enabled).map(|o| o.choice).collect();
     let answer = answer.trim();
     if matches!(answer, "t" | "timeout" | "超时") {
         return Ok(None);
     }
     let ix = if let Ok(n) = answer.parse::<usize>() {
-        offers.get(n.wrapping_sub(1)).map(|o| o.choice).ok_or_else(|| format!("“{n}”（1..{}）", offers.len()))?
+        live.get(n.wrapping_sub(1)).copied().ok_or_else(|| format!("“{n}”（1..{}）", live.len()))?
     } else {
         c.choice_index(answer).ok_or_else(|| format!("“{answer}”"))?
     };
@@ -328,7 +329,7 @@ fn apply(session: &mut Session, action: Option<usize>, ms: u64) -> Result<Vec<Ev
 
 /// Why a decision was refused, in the interface language.
 fn refusal(session: &Session, e: &EngineError, lang: Lang) -> String {
-    Screen::new(session.compiled(), lang).refusal(e)
+    Screen::new(session.compiled(), lang).refusal(e, session.run())
 }
 
 fn decide(
@@ -356,6 +357,7 @@ fn decide(
         Driver::Policy(policy, draw) => {
             let open: Vec<Option<usize>> = crate::engine::explore::actions(session.compiled(), session.run());
             let action = match policy {
+                // First as shown to the trainee, not as the author listed it.
                 Policy::First => session.offers().iter().find(|o| o.enabled).map(|o| Some(o.choice)).or(open.first().copied()),
                 Policy::Random => (!open.is_empty()).then(|| open[draw.below(open.len() as u64) as usize]),
                 Policy::Best | Policy::Worst => {

@@ -32,7 +32,7 @@ impl<'c> Screen<'c> {
 
     /// Why the engine refused a decision, in the interface language: the engine speaks ids, so
     /// the words are made here. A greyed-out choice says which one and what it waits for.
-    pub fn refusal(&self, e: &EngineError) -> String {
+    pub fn refusal(&self, e: &EngineError, run: &crate::engine::state::Run) -> String {
         let l = self.lang;
         let named = |id: &str| match self.c.choice_index(id) {
             Some(ix) => {
@@ -45,7 +45,9 @@ impl<'c> Screen<'c> {
             EngineError::Disabled(id) => {
                 let (choice, condition) = named(id);
                 let condition = condition.map(|c| c.source.as_str()).unwrap_or_default();
-                t!(l, "play-refused-disabled", choice = choice, condition = condition)
+                let reason =
+                    self.c.choice_index(id).map(|ix| crate::present::lock::reason(self.c, run, ix, self.code, l)).unwrap_or_default();
+                t!(l, "play-refused-disabled", choice = choice, reason = reason, condition = condition)
             }
             EngineError::NotOffered(id) if id == "timeout" => t!(l, "play-refused-no-timer"),
             EngineError::NotOffered(id) => t!(l, "play-refused-not-offered", choice = named(id).0),
@@ -196,12 +198,17 @@ impl<'c> Screen<'c> {
         if !meters.is_empty() {
             let _ = writeln!(out, "\n[{}]", meters.join(" | "));
         }
-        for (n, o) in session.offers().iter().enumerate() {
+        // Numbered in the order shown, as the app and a class vote number them: only the options
+        // that can be taken; the greyed-out ones follow, unnumbered, each with why it is locked.
+        let mut number = 0;
+        for o in session.offers() {
             let ch = self.c.choice(o.choice);
             if o.enabled {
-                let _ = writeln!(out, "  {}. {}", n + 1, self.t(&ch.text));
+                number += 1;
+                let _ = writeln!(out, "  {number}. {}", self.t(&ch.text));
             } else {
-                let _ = writeln!(out, "  {}. ({}) {}", n + 1, t!(l, "play-not-available"), self.t(&ch.text));
+                let _ = writeln!(out, "  🔒 ({}) {}", t!(l, "play-not-available"), self.t(&ch.text));
+                let _ = writeln!(out, "     {}", crate::present::lock::reason(self.c, run, o.choice, self.code, l));
             }
         }
         if let Some(ms) = session.time_left_ms() {

@@ -650,7 +650,7 @@ impl Cond {
 }
 
 /// A comparison of one numeric slot (meter, minutes, hours) with a constant, as `slot op k`.
-fn atom<'a>(op: BinOp, l: &'a Cond, r: &'a Cond) -> Option<(&'a Cond, BinOp, i64)> {
+pub(crate) fn atom<'a>(op: BinOp, l: &'a Cond, r: &'a Cond) -> Option<(&'a Cond, BinOp, i64)> {
     let slot = |c: &Cond| matches!(c, Cond::Meter(_) | Cond::Minutes | Cond::Hours);
     let flip = |op| match op {
         BinOp::Lt => BinOp::Gt,

@@ -7,6 +7,7 @@ pub mod class;
 pub mod compiled;
 pub mod debrief;
 pub mod explore;
+pub mod order;
 pub mod pedagogy;
 pub mod plan;
 pub mod rng;

@@ -16,7 +16,8 @@
 //!
 //! Commands: `choose ID`, `timeout`, `elapse MS`, and `expect` with `scene ID`, `ending ID`,
 //! `grade excellent|good|pass|needs_work`, `total N`, `score COMPETENCY N` (0-100),
-//! `points COMPETENCY N` (raw), `meter ID N`, `flag ID true|false`, `offers ID ID …`, `minutes N`,
+//! `points COMPETENCY N` (raw), `meter ID N`, `flag ID true|false`, `offers ID ID …` (in the
+//! order shown, which the plan's seed draws), `minutes N`,
 //! `red_lines N` (red lines crossed so far: the grade is then never above needs_work),
 //! `stuck ID` (a dead end: the run cannot go on from scene ID).
 

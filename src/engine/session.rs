@@ -306,7 +306,7 @@ pub(crate) fn decide(
     }
     let (ms, extra_ms) = (run.scene_ms, run.extra_ms);
     let result = play_through(c, run, choice, draw, events, &mut NoTrace);
-    run.decisions.push(Decision { scene, choice, ms, extra_ms, meters_after: run.meters.clone() });
+    run.decisions.push(Decision { scene, choice, ms, extra_ms, meters_after: run.meters.clone(), shown: Vec::new() });
     result
 }
 
@@ -444,8 +444,17 @@ impl Session {
         (!open).then_some(scene)
     }
 
-    /// What can be chosen now, in the author's order.
+    /// What can be chosen now, in the order shown to the trainee: drawn from the seed and the
+    /// scene (unless the scene's `order` is `Fixed`), greyed-out choices last. Every front end
+    /// numbers choices by this order, and a class votes on it.
     pub fn offers(&self) -> Vec<Offer> {
+        let mut out = offers(&self.compiled, &self.run);
+        super::order::arrange(&self.compiled, self.seed(), &mut out);
+        out
+    }
+
+    /// What can be chosen now, in the author's order (the instructor's console shows both).
+    pub fn offers_authored(&self) -> Vec<Offer> {
         offers(&self.compiled, &self.run)
     }
 
@@ -530,8 +539,15 @@ impl Session {
 
     fn decide(&mut self, choice: Option<usize>) -> Result<Vec<Event>, EngineError> {
         let mut events = Vec::new();
+        // Written down with the decision, so a transcript says what "option 2" was.
+        let shown: Vec<usize> = self.offers().iter().map(|o| o.choice).collect();
+        let before = self.run.decisions.len();
         let draw = &mut self.draw;
-        decide(&self.compiled, &mut self.run, choice, &mut |w| draw.pick(w), &mut events)?;
+        let result = decide(&self.compiled, &mut self.run, choice, &mut |w| draw.pick(w), &mut events);
+        if let Some(d) = self.run.decisions.get_mut(before) {
+            d.shown = shown;
+        }
+        result?;
         // The decision is taken and written down whatever comes next: a dead end is news, not a refusal.
         if let Some(scene) = self.stuck() {
             events.push(Event::Stuck { scene });

@@ -24,6 +24,9 @@ pub struct Decision {
     pub extra_ms: u64,
     /// Meter values right after the decision and everything it set off.
     pub meters_after: Vec<i64>,
+    /// The choices as they were shown (global indices, first shown first, greyed-out ones
+    /// last); empty where the order was not recorded (exploration, saves from before).
+    pub shown: Vec<usize>,
 }
 
 /// The engine's working state.
@@ -113,6 +116,9 @@ pub struct DecisionRecord {
     pub extra_ms: u64,
     #[serde(default)]
     pub meters_after: BTreeMap<String, i64>,
+    /// The choice ids in the order they were shown, greyed-out ones last: "option 2" is `shown[1]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shown: Vec<String>,
 }
 
 /// Everything that changes while a scenario is played, by id. Content is not in here: it is
@@ -211,6 +217,7 @@ impl Run {
                     ms: d.ms,
                     extra_ms: d.extra_ms,
                     meters_after: meters(&d.meters_after),
+                    shown: d.shown.iter().map(|&i| c.choice(i).id.clone()).collect(),
                 })
                 .collect(),
         }
@@ -293,7 +300,9 @@ impl Run {
                 None => None,
             };
             let meters_after = s.meters.iter().map(|m| d.meters_after.get(&m.id).copied().unwrap_or(m.start)).collect();
-            run.decisions.push(Decision { scene, choice, ms: d.ms, extra_ms: d.extra_ms, meters_after });
+            // An id the edit removed just drops out of the order shown (it was shown, but is gone).
+            let shown = d.shown.iter().filter_map(|id| c.choice_index(id)).collect();
+            run.decisions.push(Decision { scene, choice, ms: d.ms, extra_ms: d.extra_ms, meters_after, shown });
         }
         Ok(run)
     }

@@ -1,5 +1,6 @@
 //! Transcripts: what a run needs to be replayed exactly (scenario and content hash, role, seed,
-//! each decision with its time), written as JSON by `--transcript` and read by `--replay`.
+//! each decision with its time and the order its options were shown in), written as JSON by
+//! `--transcript` and read by `--replay`.
 
 use super::compiled::Compiled;
 use super::session::{EngineError, Session};
@@ -18,6 +19,10 @@ pub struct Step {
     /// Time the instructor added to the scene's limit.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub extra_ms: u64,
+    /// The choice ids in the order they were shown (greyed-out ones last), so a reader knows
+    /// what "option 2" was. Derived from the seed, so a replay does not need it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shown: Vec<String>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -76,7 +81,7 @@ impl Transcript {
             decisions: state
                 .decisions
                 .iter()
-                .map(|d| Step { scene: d.scene.clone(), choice: d.choice.clone(), ms: d.ms, extra_ms: d.extra_ms })
+                .map(|d| Step { scene: d.scene.clone(), choice: d.choice.clone(), ms: d.ms, extra_ms: d.extra_ms, shown: d.shown.clone() })
                 .collect(),
             complete,
         }

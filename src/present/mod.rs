@@ -1,5 +1,5 @@
 //! What every front end shows, as plain data: the debrief in one language, grade bands, vote
-//! summaries, small formatting helpers, the debrief's charts, the scenario map, and the printable
+//! summaries, why a greyed-out option is locked, small formatting helpers, the debrief's charts, the scenario map, and the printable
 //! debrief page. No Bevy, no egui: the terminal, the printable files and the desktop app all draw
 //! from the same values.
 
@@ -9,6 +9,7 @@ pub mod format;
 pub mod grade;
 pub mod graph;
 pub mod html;
+pub mod lock;
 pub mod vote;
 
 pub use grade::grade_rgb;

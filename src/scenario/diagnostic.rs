@@ -132,6 +132,8 @@ codes! {
     UnusedCompetency = "unused-competency", Warning;
     /// A choice that tells the trainee nothing about what it did.
     MissingFeedback = "missing-feedback", Warning;
+    /// A choice with a `locked` text that is never shown greyed out (no condition, or `Hide`).
+    LockedNeverShown = "locked-never-shown", Warning;
     /// A text too long to read on a projector.
     TextTooLong = "text-too-long", Warning;
     /// A text that is empty.

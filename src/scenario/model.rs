@@ -250,6 +250,9 @@ pub struct Scene {
     pub timer: Option<Timer>,
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// The order the choices are shown in: shuffled per run (the default), or as written.
+    #[serde(default, skip_serializing_if = "Order::is_shuffled")]
+    pub order: Order,
     /// Note for the instructor; never shown to trainees before the debrief.
     #[serde(default)]
     pub note: Option<Text>,
@@ -319,6 +322,25 @@ impl Channel {
     }
 }
 
+/// The order a scene's choices are shown in. Shuffled from the run's seed by default, so that
+/// where the author listed the best option says nothing; `Fixed` keeps the author's order, for
+/// options that only make sense in sequence (a ladder of escalating measures, a yes before a no).
+/// Either way, greyed-out choices come after the ones that can be taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, Serialize)]
+pub enum Order {
+    #[default]
+    Shuffled,
+    Fixed,
+}
+
+impl Order {
+    /// The default is left out when a scenario is written back (and from its content hash, so
+    /// the hashes of scenarios written before this field existed stay as they were).
+    pub fn is_shuffled(&self) -> bool {
+        *self == Order::Shuffled
+    }
+}
+
 /// Whether a choice whose condition fails is hidden or shown greyed out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, Serialize)]
 pub enum WhenUnmet {
@@ -338,6 +360,10 @@ pub struct Choice {
     pub condition: Option<Condition>,
     #[serde(default)]
     pub when_unmet: WhenUnmet,
+    /// Why the choice is greyed out, in the author's words (`when_unmet: Disable`), e.g.
+    /// "需要：上午已上门听取并记录101室的具体诉求". Without it the reason is worded from the condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<Text>,
     /// Roles who have this choice; empty means every role.
     #[serde(default)]
     pub roles: Vec<String>,

@@ -53,6 +53,8 @@ app-console-to-random = → random: { $outcomes ->
 }
 # In parentheses after a choice whose condition does not hold yet
 app-console-not-available = not available
+# Under a choice: its place and id in the scenario file (the numbers shown follow the seed)
+app-console-authored = #{ $n } in the file · { $id }
 app-console-time-runs-out = Time runs out
 app-console-best = ★ the best road's choice (by expected total)
 # { $scenes } is a list of scene titles

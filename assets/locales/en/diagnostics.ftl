@@ -113,6 +113,8 @@ diag-no-choice-scores-competency = no choice scores competency '{ $id }'
 diag-score-it-in-choice-with-scores = score it in a choice with scores: {"{"}"{ $id }": 2{"}"}, or remove it
 diag-choice-has-no-feedback = choice '{ $id }' has no feedback
 diag-tell-trainee-what-this-decision-led = tell the trainee what this decision led to and why
+diag-locked-never-shown = choice '{ $id }' has a locked text, but it is never shown greyed out
+diag-locked-needs-disable = the locked text is shown under a greyed-out option: give the choice a condition and when_unmet: Disable, or remove locked
 diag-timer-has-no-feedback-tell-trainee = the timer has no feedback: tell the trainee what silence cost
 
 ## src/scenario/syntax.rs

@@ -21,6 +21,33 @@ play-timed-out = ⏱ Time ran out before a decision.
 play-ending = Ending: { $title }
 # Before a greyed-out choice whose condition does not hold yet
 play-not-available = not available
+# The line under a greyed-out choice: why it cannot be taken ({ $what } is made of the keys below)
+play-lock-needs = Needs: { $what }
+# All of several conditions / any one of them
+play-lock-and = { $a }; { $b }
+play-lock-or = { $a }, or { $b }
+# The opposite of a flag: { $what } is the flag's description
+play-lock-not = not “{ $what }”
+play-lock-ge = { $name } at least { $n }
+play-lock-gt = { $name } above { $n }
+play-lock-le = { $name } at most { $n }
+play-lock-lt = { $name } below { $n }
+play-lock-eq = { $name } exactly { $n }
+play-lock-ne = { $name } other than { $n }
+# Story time read by a condition
+play-lock-minutes = minutes since the start
+play-lock-hours = hours since the start
+play-lock-visited = having reached “{ $scene }”
+play-lock-not-visited = not having reached “{ $scene }”
+play-lock-chose = having chosen “{ $choice }”
+play-lock-not-chose = not having chosen “{ $choice }”
+play-lock-role = playing { $role }
+play-lock-not-role = not playing { $role }
+# When a condition cannot be put in words, it is given as written
+play-lock-condition = the condition “{ $condition }”
+# After a missing flag: the earlier decision that could have set it
+play-lock-you-chose = {" "}(at “{ $scene }” you chose “{ $choice }”)
+play-lock-you-let-time-run-out = {" "}(at “{ $scene }” you let the time run out)
 play-time-limit = ⏱ { $secs ->
     [one] { $secs } second
    *[other] { $secs } seconds
@@ -36,7 +63,8 @@ play-time-is-up = ⏱ Time is up!
 play-choice-named = "{ $text }" ({ $id })
 # A choice known only by its id
 play-choice-id = '{ $id }'
-play-refused-disabled = choice { $choice } is greyed out and cannot be chosen: its condition "{ $condition }" does not hold yet. Pick one not marked "not available".
+# { $reason } is the line shown under the greyed-out choice ("Needs: …")
+play-refused-disabled = choice { $choice } is greyed out and cannot be chosen. { $reason } (its condition "{ $condition }" does not hold). Pick one of the numbered options.
 play-refused-no-timer = this scene has no time limit: t (letting time run out) does not apply.
 play-refused-not-offered = choice { $choice } is not offered in this scene or to your role.
 play-refused-unknown = there is no choice '{ $id }'.

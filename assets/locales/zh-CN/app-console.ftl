@@ -49,6 +49,8 @@ app-console-to-end = → 结束（按条件定结局）
 app-console-to-random = → 随机：{ $outcomes } 种结果
 # 括注在条件还不满足的选项后面
 app-console-not-available = 条件未满足
+# 选项下方：它在场景文件里是第几项、id 是什么（投影上的序号随种子打乱）
+app-console-authored = 文件中第 { $n } 项 · { $id }
 app-console-time-runs-out = 时间到未决定
 app-console-best = ★ 最佳路线的选择（按预期总分）
 # { $scenes } 是场景标题的列表

@@ -113,6 +113,8 @@ diag-no-choice-scores-competency = 没有任何选项给能力项“{ $id }”�
 diag-score-it-in-choice-with-scores = 在选项里写 scores: {"{"}"{ $id }": 2{"}"}，或删掉它
 diag-choice-has-no-feedback = 选项“{ $id }”没有反馈（feedback）
 diag-tell-trainee-what-this-decision-led = 告诉学员这个决定带来了什么、为什么
+diag-locked-never-shown = 选项“{ $id }”写了 locked，但它从不会显示为灰色
+diag-locked-needs-disable = locked 显示在灰色选项下方：给这个选项加上 condition 和 when_unmet: Disable，或删掉 locked
 diag-timer-has-no-feedback-tell-trainee = 限时没有反馈：超时后学员应知道沉默的代价
 
 ## src/scenario/syntax.rs

@@ -21,6 +21,33 @@ play-timed-out = ⏱ 时间到，没有作出决定。
 play-ending = 结局：{ $title }
 # 条件还没满足、显示为灰色的选项前面的标注
 play-not-available = 条件不满足
+# 灰色选项下方的一行：为什么不能选（{ $what } 是缺少的条件，用下面几条拼成）
+play-lock-needs = 需要：{ $what }
+# 几个条件都要满足 / 满足其一即可
+play-lock-and = { $a }；{ $b }
+play-lock-or = { $a }，或者{ $b }
+# 一个标记的反面：{ $what } 是标记的说明
+play-lock-not = 没有出现‘{ $what }’的情况
+play-lock-ge = { $name }不低于 { $n }
+play-lock-gt = { $name }高于 { $n }
+play-lock-le = { $name }不高于 { $n }
+play-lock-lt = { $name }低于 { $n }
+play-lock-eq = { $name }等于 { $n }
+play-lock-ne = { $name }不等于 { $n }
+# 条件里用到的演练时间
+play-lock-minutes = 开始后的分钟数
+play-lock-hours = 开始后的小时数
+play-lock-visited = 经过‘{ $scene }’这一步
+play-lock-not-visited = 没有经过‘{ $scene }’这一步
+play-lock-chose = 选过‘{ $choice }’
+play-lock-not-chose = 没有选过‘{ $choice }’
+play-lock-role = 扮演{ $role }
+play-lock-not-role = 不是扮演{ $role }
+# 条件无法用文字说明时，原样给出条件
+play-lock-condition = 条件“{ $condition }”成立
+# 跟在缺少的标记后面：前面哪一次决定本可以设置它（选项文字里常有双引号，这里用单引号）
+play-lock-you-chose = （你们当时选了‘{ $choice }’）
+play-lock-you-let-time-run-out = （你们当时在‘{ $scene }’没有作出决定）
 play-time-limit = ⏱ 限时 { $secs } 秒作出决定
 play-prompt = 请输入序号：
 # 倒计时，{ $left } 已右对齐成三格
@@ -33,7 +60,8 @@ play-time-is-up = ⏱ 时间到！
 play-choice-named = “{ $text }”（{ $id }）
 # 提到一个找不到文字的选项：只有 id
 play-choice-id = “{ $id }”
-play-refused-disabled = 选项{ $choice }现在是灰色的，不能选：它的条件“{ $condition }”还没有满足。请选一个没有标“条件不满足”的选项。
+# { $reason } 是灰色选项下方那一行（“需要：……”）
+play-refused-disabled = 选项{ $choice }是灰色的，不能选。{ $reason }（条件“{ $condition }”不成立）。请选一个带序号的选项。
 play-refused-no-timer = 这个场景没有限时，不能用 t 让时间耗尽。
 play-refused-not-offered = 选项{ $choice }不在这个场景里，或不属于你扮演的角色。
 play-refused-unknown = 没有 id 为“{ $id }”的选项。

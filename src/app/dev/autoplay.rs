@@ -262,7 +262,8 @@ fn act(
             let c = &run.compiled;
             let open = actions(c, run.session.run());
             let choice = match auto.policy {
-                AutoPolicy::First => open.first().copied(),
+                // First as shown (the seed's order), as `shapan play --policy first` takes it.
+                AutoPolicy::First => run.session.offers().iter().find(|o| o.enabled).map(|o| Some(o.choice)).or(open.first().copied()),
                 AutoPolicy::Random => (!open.is_empty()).then(|| open[auto.draw.below(open.len() as u64) as usize]),
                 AutoPolicy::Best | AutoPolicy::Worst => {
                     let role = c.scenario.roles[run.session.run().role].id.clone();

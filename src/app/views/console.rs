@@ -189,13 +189,27 @@ fn scene(ui: &mut egui::Ui, run: &ActiveRun, v: &Console, l: Lang) {
             Next::Random(b) => t!(l, "app-console-to-random", outcomes = b.len()),
         }
     };
+    // In the order the class sees them (drawn from the seed), numbered as on the projector, each
+    // with its place and id in the file: the instructor knows which "2" is which authored option.
+    let first = c.scenes[i].choices.start;
+    let mut number = 0;
     for offer in run.session.offers() {
         let ch = c.choice(offer.choice);
         let star = if v.best == Some(Some(offer.choice)) { "★ " } else { "" };
-        let state = if offer.enabled { String::new() } else { paren(l, &t!(l, "app-console-not-available")) };
-        let line = format!("{star}{}{state} {}", ch.text.get(code), target(&ch.next));
+        let (shown, state) = if offer.enabled {
+            number += 1;
+            (format!("{number}. "), String::new())
+        } else {
+            (String::new(), paren(l, &t!(l, "app-console-not-available")))
+        };
+        let line = format!("{shown}{star}{}{state} {}", ch.text.get(code), target(&ch.next));
         let colour = if star.is_empty() { ui.visuals().text_color() } else { GOOD };
         ui.colored_label(colour, line);
+        ui.label(RichText::new(t!(l, "app-console-authored", n = offer.choice - first + 1, id = ch.id.as_str())).small().weak());
+        if !offer.enabled {
+            let why = crate::present::lock::reason(c, run.session.run(), offer.choice, code, l);
+            ui.label(RichText::new(why).small().color(theme::WARN));
+        }
         ui.label(RichText::new(consequences(&ch.effects, &ch.scores)).small().weak());
         if let Some(r) = &ch.red_line {
             ui.label(RichText::new(t!(l, "app-console-red-line", text = r.get(code))).small().color(theme::BAD));

@@ -97,6 +97,8 @@ pub fn each_text<'a>(s: &'a Scenario, f: &mut TextVisitor<'_, 'a>) {
         for (j, c) in sc.choices.iter().enumerate() {
             let cp = choices.index(j);
             f(&cp.field("text"), &c.text, Kind::Choice);
+            // Shown as a line under the greyed-out button: no longer than the button's own text.
+            opt(f, &cp.field("locked"), &c.locked, Kind::Choice);
             opt(f, &cp.field("feedback"), &c.feedback, Kind::Reading);
             opt(f, &cp.field("basis"), &c.basis, Kind::Reading);
             opt(f, &cp.field("red_line"), &c.red_line, Kind::Reading);

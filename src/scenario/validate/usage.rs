@@ -1,11 +1,11 @@
-//! Usage pass: meters, flags and competencies that nothing uses, flags nothing sets, and
-//! choices or timers that give the trainee no feedback.
+//! Usage pass: meters, flags and competencies that nothing uses, flags nothing sets,
+//! choices or timers that give the trainee no feedback, and lock lines nobody will see.
 
 use super::{Ctx, Outcome};
 use crate::msg;
 use crate::scenario::diagnostic::{Code, Finding};
 use crate::scenario::expr::{Condition, Expr};
-use crate::scenario::model::Effect;
+use crate::scenario::model::{Effect, WhenUnmet};
 use rustc_hash::FxHashSet as HashSet;
 
 pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
@@ -77,6 +77,17 @@ pub(super) fn check(ctx: &Ctx, outcomes: &[Outcome], out: &mut Vec<Finding>) {
                         msg!("diag-choice-has-no-feedback", id = &c.id),
                     )
                     .with_help(msg!("diag-tell-trainee-what-this-decision-led")),
+                );
+            }
+            // The lock line is shown only under a greyed-out option: elsewhere it would never be read.
+            if c.locked.is_some() && (c.condition.is_none() || c.when_unmet != WhenUnmet::Disable) {
+                out.push(
+                    Finding::at(
+                        Code::LockedNeverShown,
+                        format!("scenes[{i}].choices[{j}].locked"),
+                        msg!("diag-locked-never-shown", id = &c.id),
+                    )
+                    .with_help(msg!("diag-locked-needs-disable")),
                 );
             }
         }
