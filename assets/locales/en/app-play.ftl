@@ -27,8 +27,7 @@ app-play-hotline-request = Request: { $text }
 
 ## The choices
 
-app-play-not-available-yet = Not available yet
-app-play-hint = Keys 1-9 choose too
+app-play-hint = You can also press 1–9
 app-play-hint-class = Keys 1-9 add a vote (Shift removes one), V starts the final round, Enter takes the majority, H lists every key
 
 ## After a decision

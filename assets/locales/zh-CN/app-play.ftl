@@ -27,7 +27,6 @@ app-play-hotline-request = 诉求：{ $text }
 
 ## 选项
 
-app-play-not-available-yet = 条件还不满足
 app-play-hint = 按数字键 1-9 也可以选择
 app-play-hint-class = 数字键 1-9 为该选项加一票（Shift 减一票），V 开始第二轮，Enter 按多数决定，H 查看全部快捷键
 

@@ -305,7 +305,8 @@ fn shown(run: &ActiveRun, code: &str, l: Lang) -> Vec<Shown> {
                 number += 1;
                 Shown { offer, label: format!("{number}. {text}"), locked: None }
             } else {
-                Shown { offer, label: text.to_string(), locked: Some(t!(l, "app-play-not-available-yet")) }
+                let why = crate::present::lock::reason(c, run.session.run(), offer.choice, code, l);
+                Shown { offer, label: text.to_string(), locked: Some(why) }
             }
         })
         .collect()
@@ -577,7 +578,8 @@ fn ticker(ui: &mut egui::Ui, m: &Media, code: &str, l: Lang, new: bool) {
                 .background_color(channel_colour(channel))
                 .strong(),
         );
-        let line = format!("{}：{}", m.author.get(code), m.text.get(code).replace('\n', " "));
+        let colon = if code.starts_with("zh") { "：" } else { ": " };
+        let line = format!("{}{colon}{}", m.author.get(code), m.text.get(code).replace('\n', " "));
         ui.add(egui::Label::new(RichText::new(line).size(small)).truncate());
     });
     ui.separator();
