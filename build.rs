@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
+    let root = manifest_dir().join("assets/locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut locales: Vec<(String, Vec<std::path::PathBuf>)> = Vec::new();
     if let Ok(dirs) = std::fs::read_dir(&root) {
@@ -53,7 +53,7 @@ fn main() {
 /// Every font file under `assets/fonts/`, the bundled Chinese face first, then by name: the app
 /// installs them in this order ahead of egui's own, so each glyph comes from the first that has it.
 fn fonts(out_dir: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
+    let root = manifest_dir().join("assets/fonts");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files: Vec<_> = std::fs::read_dir(&root)
         .into_iter()
@@ -72,4 +72,11 @@ fn fonts(out_dir: &Path) {
     }
     out.push_str("];\n");
     std::fs::write(out_dir.join("fonts.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// The package being built, read when the script runs rather than when it was compiled: a build
+/// script binary shared by several checkouts through one target folder would otherwise embed
+/// another checkout's catalogues.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map(std::path::PathBuf::from).expect("cargo sets CARGO_MANIFEST_DIR")
 }
