@@ -9,6 +9,7 @@ pub mod format;
 pub mod grade;
 pub mod graph;
 pub mod html;
+pub mod predict;
 pub mod vote;
 
 pub use grade::grade_rgb;
