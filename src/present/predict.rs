@@ -28,6 +28,27 @@ pub fn line(p: &Prediction, outcomes: &[String], lang: Lang) -> String {
     }
 }
 
+/// A class's predictions over a run, for its debrief: the tally and one line per decision
+/// (numbered from 1) where hands were counted.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    pub tally: crate::engine::predict::Tally,
+    pub lines: Vec<(usize, String)>,
+}
+
+impl Summary {
+    /// From a class's predictions, one per decision (those still being counted included).
+    pub fn new(predictions: &[Option<Prediction>], c: &crate::engine::Compiled, lang: Lang) -> Summary {
+        let code = c.scenario.text_language(lang);
+        let lines = predictions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.as_ref().filter(|p| p.taken()).map(|p| (i + 1, line(p, &p.outcomes(c, code, lang), lang))))
+            .collect();
+        Summary { tally: crate::engine::predict::Tally::of(predictions.iter().flatten()), lines }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@ app-class-tie = 平票：选项 { $options }，由导师裁决
 
 app-class-help-title = 导师快捷键
 app-class-help-close = 关闭（H）
-app-class-key-vote = 为该选项加一票
+app-class-key-vote = 为该选项加一票；揭晓后果前：为该预判举手计一票
 app-class-key-unvote = 减一票
 app-class-key-final-round = 开始第二轮（讨论后再投）
 app-class-key-enter = 按多数决定；揭晓后果；继续
