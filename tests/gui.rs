@@ -524,6 +524,52 @@ fn a_malformed_votes_spec_is_refused_before_any_window_opens() {
 }
 
 #[test]
+fn a_class_predicts_the_consequences_before_the_reveal_and_the_prediction_is_recorded() {
+    let dir = root().join("scenarios/community_dispute");
+    let data = data_dir();
+    let mut app = app_with_data(&dir, &data);
+    app.world_mut().resource_mut::<Settings>().projector = true;
+    send(&mut app, Intent::OpenScenario(dir.join("elevator_retrofit.ron")));
+    send(&mut app, Intent::SetClassMode(true));
+    send(&mut app, Intent::SetGroup("第二期培训班".into()));
+    send(&mut app, Intent::Start);
+    assert_eq!(screen(&app), Screen::Play);
+    // The class posts the plan (option 2), whose author-listed first outcome is what follows.
+    class(&mut app, ClassIntent::SetVote { k: 1, count: 20 });
+    class(&mut app, ClassIntent::SetVote { k: 0, count: 8 });
+    class(&mut app, ClassIntent::Decide);
+    assert!(!app.world().resource::<PlayView>().revealed, "the consequences wait");
+    let prediction = |app: &App| app.world().resource::<ActiveRun>().class.as_ref().unwrap().prediction().cloned().unwrap();
+    assert_eq!(prediction(&app).counts, vec![0, 0, 0], "three outcomes, no hands yet");
+    // Hands are counted as votes are: a press adds one, Shift takes one back, the console sets.
+    for _ in 0..3 {
+        class(&mut app, ClassIntent::Predict { k: 0, delta: 1 });
+    }
+    class(&mut app, ClassIntent::Predict { k: 0, delta: -1 });
+    assert_eq!(prediction(&app).counts, vec![2, 0, 0]);
+    class(&mut app, ClassIntent::SetPrediction { k: 0, count: 21 });
+    class(&mut app, ClassIntent::SetPrediction { k: 1, count: 6 });
+    class(&mut app, ClassIntent::Predict { k: 2, delta: 1 });
+    assert_eq!(prediction(&app).counts, vec![21, 6, 1]);
+    class(&mut app, ClassIntent::Reveal);
+    assert!(app.world().resource::<PlayView>().revealed);
+    // Once revealed, hands no longer change.
+    class(&mut app, ClassIntent::Predict { k: 1, delta: 5 });
+    let p = prediction(&app);
+    assert_eq!((p.counts.clone(), p.happened, p.right()), (vec![21, 6, 1], 0, Some(true)));
+    let tally = app.world().resource::<ActiveRun>().class.as_ref().unwrap().tally();
+    assert_eq!(tally, shapan::engine::predict::Tally { taken: 1, right: 1 });
+    app.update();
+    let records = shapan::records::Records::open(&data).unwrap();
+    let id = records.list().unwrap()[0].id;
+    let d = records.show(id).unwrap().unwrap();
+    let kept = d.decisions[0].prediction.clone().expect("the prediction is recorded");
+    assert_eq!((kept.prediction.counts, kept.right), (vec![21, 6, 1], Some(true)));
+    assert_eq!(kept.outcomes[0], "群里安静下来，双方都等社区上门");
+    assert_eq!(d.predictions, shapan::engine::predict::Tally { taken: 1, right: 1 });
+}
+
+#[test]
 #[cfg(feature = "dev")] // drives the window with the developer's tools
 fn a_whole_class_session_plays_in_the_real_window_on_the_projector() {
     if !xvfb() {
@@ -554,9 +600,17 @@ fn a_whole_class_session_plays_in_the_real_window_on_the_projector() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let mut shots: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     shots.sort();
-    for kind in
-        ["-help.png", "-vote.png", "-decided.png", "-feedback.png", "-debrief.png", "-debrief-scores.png", "-compare.png", "-console.png"]
-    {
+    for kind in [
+        "-help.png",
+        "-vote.png",
+        "-decided.png",
+        "-predict.png",
+        "-feedback.png",
+        "-debrief.png",
+        "-debrief-scores.png",
+        "-compare.png",
+        "-console.png",
+    ] {
         assert!(shots.iter().any(|s| s.ends_with(kind)), "{kind}: {shots:?}");
     }
     for s in &shots {
@@ -578,6 +632,10 @@ fn a_whole_class_session_plays_in_the_real_window_on_the_projector() {
     // denies at once, then turns down the red line 28 to 2 and checks, then posts the plain notice.
     let taken: Vec<Option<String>> = records.decisions(Some(rows[0].id)).unwrap().iter().map(|d| d.choice.clone()).collect();
     assert_eq!(taken, [Some("deny_at_once".into()), Some("verify_late".into()), Some("plain_notice".into())]);
+    // The scripted class predicted each decision's consequences on the meters it sees.
+    let d = records.show(rows[0].id).unwrap().unwrap();
+    assert_eq!(d.predictions.taken, 3, "{:?}", d.decisions);
+    assert!(d.decisions.iter().all(|x| x.prediction.as_ref().is_some_and(|p| p.prediction.total() == 30)));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -313,7 +313,7 @@ fn a_version_one_database_gains_red_lines_and_keeps_its_runs() {
         drop(r);
         let conn = rusqlite::Connection::open(dir.join(FILE_NAME)).unwrap();
         conn.execute_batch(
-            "DROP TABLE red_lines; PRAGMA user_version = 1;
+            "DROP TABLE red_lines; ALTER TABLE decisions DROP COLUMN prediction; PRAGMA user_version = 1;
              INSERT INTO sessions (scenario_id, scenario_path, content_hash, language, role, seed, mode, started_at, ended_at, ending, grade, total, state)
              VALUES ('old', 'old.ron', 'h', 'zh-CN', 'r', 1, 'solo', '2026-11-01T08:00:00Z', '2026-11-01T08:20:00Z', 'calm', 'good', 75.0, '{}');",
         )
@@ -349,4 +349,47 @@ fn a_recorded_run_keeps_the_red_lines_it_crossed() {
     let head: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(&row[head.iter().position(|h| h == "red_lines").unwrap()], "post/delete");
+}
+
+#[test]
+fn a_version_two_database_gains_predictions_and_a_class_prediction_reads_back() {
+    use shapan::engine::predict::{Prediction, Question, Tally};
+    use shapan::records::PredictionRecord;
+    let dir = temp("v2");
+    {
+        // A results database as version 2 wrote it, with one class decision and its votes.
+        drop(Records::open(&dir).unwrap());
+        let conn = rusqlite::Connection::open(dir.join(FILE_NAME)).unwrap();
+        conn.execute_batch(
+            "ALTER TABLE decisions DROP COLUMN prediction; PRAGMA user_version = 2;
+             INSERT INTO sessions (id, scenario_id, scenario_path, content_hash, language, role, seed, mode, started_at, state)
+             VALUES (1, 'old', 'old.ron', 'h', 'zh-CN', 'r', 1, 'class', '2026-11-01T08:00:00Z', '{}');
+             INSERT INTO decisions (session_id, seq, scene, choice, ms, votes)
+             VALUES (1, 0, 'meeting', 'listen', 60000, '{\"choices\":[\"listen\",\"decide\"],\"rounds\":[[20,10]],\"decided\":\"listen\"}');",
+        )
+        .unwrap();
+    }
+    let mut r = Records::open(&dir).unwrap();
+    let before = r.show(1).unwrap().unwrap();
+    assert_eq!(before.decisions.len(), 1, "the old decision is kept");
+    assert!(before.decisions[0].votes.is_some() && before.decisions[0].prediction.is_none());
+    let p = Prediction { question: Question::Authored { choice: "listen".into() }, counts: vec![21, 6, 3], happened: 0 };
+    let record =
+        PredictionRecord {
+            right: p.right(), prediction: p, outcomes: vec!["两户同意再谈".into(), "两户去信访".into(), "没人理".into()]
+        };
+    r.prediction(1, 0, &record).unwrap();
+    let after = r.show(1).unwrap().unwrap();
+    assert_eq!(after.decisions[0].prediction.as_ref(), Some(&record));
+    assert_eq!(after.predictions, Tally { taken: 1, right: 1 });
+    drop(r);
+    let conn = rusqlite::Connection::open(dir.join(FILE_NAME)).unwrap();
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, SCHEMA_VERSION);
+    drop(conn);
+    let shown = String::from_utf8(shapan(&dir, &["--lang", "zh-CN", "records", "show", "1"]).stdout).unwrap();
+    assert!(shown.contains("全班预判：70% 预计“两户同意再谈”；实际：两户同意再谈（判断正确）"), "{shown}");
+    assert!(shown.contains("预判 1 次，全班判断正确 1 次"), "{shown}");
+    let json = String::from_utf8(shapan(&dir, &["records", "show", "1", "--json"]).stdout).unwrap();
+    assert!(json.contains("\"happened\": 0") && json.contains("\"right\": true"), "{json}");
 }

@@ -947,7 +947,7 @@ fn debrief(size: (f32, f32), s: Settings, state: DebriefState) -> Harness<'stati
         // As the debrief screen does: the view model made in the interface language each frame.
         let view = shapan::present::debrief::DebriefView::new(&st.debrief, &st.compiled, settings.lang);
         let compare = st.compare.as_ref().map(|cmp| views::class::CompareView::new(cmp, &st.compiled, settings.lang));
-        let extra = views::debrief::ClassDebrief { class: st.class, room: &st.room, compare };
+        let extra = views::debrief::ClassDebrief { class: st.class, room: &st.room, compare, predictions: Default::default() };
         egui::CentralPanel::default().show(ui, |ui| views::debrief::show(ui, &view, settings, &extra)).inner
     })
 }
@@ -1112,9 +1112,11 @@ fn detail(id: i64, trainee: &str, group: &str, started: &str, finished: Option<(
                 choice: Some((*choice).into()),
                 ms: 1000,
                 votes: None,
+                prediction: None,
             })
             .collect(),
         red_lines: Vec::new(),
+        predictions: Default::default(),
     }
 }
 

@@ -26,6 +26,16 @@ pub enum ClassIntent {
         k: usize,
         count: u32,
     },
+    /// Changes a count of the prediction taken while the consequences are hidden (`k`: the
+    /// outcome's place, as shown).
+    Predict {
+        k: usize,
+        delta: i64,
+    },
+    SetPrediction {
+        k: usize,
+        count: u32,
+    },
     /// The final round, after discussion.
     SecondRound,
     /// Takes the class's majority.
@@ -208,6 +218,17 @@ fn apply(
             ClassIntent::SetVote { k, count } if playing && !reading => {
                 if let Some(vote) = r.class.as_mut().and_then(|c| c.vote.as_mut()) {
                     vote.set(k, count);
+                }
+            }
+            // Hands on a prediction count only while the consequences are still hidden.
+            ClassIntent::Predict { k, delta } if playing && !v.revealed => {
+                if let Some(p) = r.class.as_mut().and_then(|c| c.prediction_mut()) {
+                    p.add(k, delta);
+                }
+            }
+            ClassIntent::SetPrediction { k, count } if playing && !v.revealed => {
+                if let Some(p) = r.class.as_mut().and_then(|c| c.prediction_mut()) {
+                    p.set(k, count);
                 }
             }
             ClassIntent::SecondRound if playing && !reading => {

@@ -76,6 +76,13 @@ pub struct RunRecord {
     pub finished: bool,
     /// Writing failed (a notice said so): it is not tried again for this run.
     pub failed: bool,
+    /// The class's predictions as last written (counted after their decision was written).
+    pub predicted: Vec<Option<crate::engine::predict::Prediction>>,
+}
+
+/// A class's predictions with hands counted, one per decision, as they are to be kept.
+fn counted(run: &ActiveRun) -> Vec<Option<crate::engine::predict::Prediction>> {
+    run.class.as_ref().map_or_else(Vec::new, |c| c.predictions.iter().map(|p| p.clone().filter(|p| p.taken())).collect())
 }
 
 impl RunRecord {
@@ -111,7 +118,8 @@ fn leave(
 fn save(run: Res<ActiveRun>, mut record: ResMut<RunRecord>, db: Res<Db>, settings: Res<Settings>, mut notices: ResMut<Notices>) {
     let decided = run.session.run().decisions.len();
     let ending = run.debrief().is_some() && !record.finished;
-    if run.counterfactual.is_some() || record.failed || (record.id.is_some() && record.recorded == decided && !ending) {
+    let fresh = record.predicted != counted(&run);
+    if run.counterfactual.is_some() || record.failed || (record.id.is_some() && record.recorded == decided && !ending && !fresh) {
         return;
     }
     let end = if run.debrief.is_some() { End::WithDebrief } else { End::NotYet };
@@ -176,6 +184,17 @@ fn write(db: &Db, run: &ActiveRun, record: &mut RunRecord, lang: crate::lang::La
         records.decision(id, seq, &state.decisions[seq], vote, &state)?;
     }
     record.recorded = state.decisions.len();
+    let now = counted(run);
+    for (seq, p) in now.iter().enumerate().take(record.recorded) {
+        if let Some(p) = p
+            && record.predicted.get(seq) != Some(&Some(p.clone()))
+        {
+            let code = run.compiled.scenario.text_language(lang);
+            let outcomes = p.outcomes(&run.compiled, code, lang);
+            records.prediction(id, seq, &crate::records::PredictionRecord { prediction: p.clone(), outcomes, right: p.right() })?;
+        }
+    }
+    record.predicted = now;
     if end == End::NotYet || record.finished {
         return Ok(());
     }

@@ -80,6 +80,13 @@ pub fn run(args: &RecordsArgs, lang: Lang, data: Option<&std::path::Path>) -> Ex
                             let _ =
                                 writeln!(out, "     {}", t!(lang, "records-class-vote", summary = crate::present::vote::summary(&v, lang)));
                         }
+                        if let Some(p) = &dec.prediction {
+                            let _ = writeln!(out, "     {}", crate::present::predict::line(&p.prediction, &p.outcomes, lang));
+                        }
+                    }
+                    if d.predictions.taken > 0 {
+                        let (taken, right) = (d.predictions.taken, d.predictions.right);
+                        let _ = writeln!(out, "  {}", t!(lang, "report-predictions-tally", taken = taken, right = right));
                     }
                     for s in &d.scores {
                         let _ = writeln!(out, "  {} {:.1}", s.competency, s.score);

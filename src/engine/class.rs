@@ -1,10 +1,12 @@
-//! A class playing together: the vote of each decision, a checkpoint of the state before each
-//! decision so the instructor can go back and play the road not taken (counterfactual replay),
-//! and the scripted class sessions of `--votes`. The session itself stays the one source of
+//! A class playing together: the vote of each decision, the class's prediction of what each
+//! decision will lead to, a checkpoint of the state before each decision so the instructor can
+//! go back and play the road not taken (counterfactual replay), and the scripted class sessions
+//! of `--votes`. The session itself stays the one source of
 //! truth; `Class` only keeps what a class adds to it.
 
 use super::compiled::Compiled;
 use super::debrief::Debrief;
+use super::predict::{Prediction, Tally};
 use super::rng::Draw;
 use super::session::{EngineError, Event, Session};
 use super::state::SessionState;
@@ -25,6 +27,9 @@ pub struct Class {
     pub votes: Vec<Option<Vote>>,
     /// The vote of the decision at hand.
     pub vote: Option<Vote>,
+    /// What the class predicted each decision would lead to (`None`: nothing to ask, or taken
+    /// before the class took over), counted while the consequences are hidden.
+    pub predictions: Vec<Option<Prediction>>,
 }
 
 /// Why a class decision could not be taken.
@@ -76,7 +81,7 @@ impl Class {
     /// A class starting (or resuming) `session`.
     pub fn new(session: &Session) -> Class {
         let from = session.run().decisions.len();
-        Class { from, checkpoints: vec![session.state()], votes: vec![None; from], vote: open(session) }
+        Class { from, checkpoints: vec![session.state()], votes: vec![None; from], vote: open(session), predictions: vec![None; from] }
     }
 
     /// Whether the class can go back to the moment before decision `k`.
@@ -88,7 +93,24 @@ impl Class {
     /// a decision taken keeps the vote that was open, and the next decision gets a checkpoint
     /// and a fresh vote. Counts survive when the choices on offer change mid-discussion.
     pub fn sync(&mut self, session: &Session) {
+        self.settle(session, &[], None);
+    }
+
+    /// [`Class::sync`] after a step with its events and the meters just before it, so the
+    /// prediction of the decision knows which random branch was drawn and what changed.
+    fn settle(&mut self, session: &Session, events: &[Event], before: Option<Vec<i64>>) {
         let c = session.compiled();
+        let decisions = &session.run().decisions;
+        while self.predictions.len() < decisions.len() {
+            let k = self.predictions.len();
+            let d = &decisions[k];
+            let meters = |k: usize| decisions.get(k).map(|d| d.meters_after.clone());
+            let start = || c.scenario.meters.iter().map(|m| m.start).collect();
+            let last = k + 1 == decisions.len();
+            let before = before.clone().filter(|_| last).or_else(|| k.checked_sub(1).and_then(meters)).unwrap_or_else(start);
+            let events = if last { events } else { &[] };
+            self.predictions.push(Prediction::after(c, d.choice, &before, &d.meters_after, events));
+        }
         while self.votes.len() < session.run().decisions.len() {
             let d = &session.run().decisions[self.votes.len()];
             let vote = self.vote.take().filter(|v| v.rounds.len() > 1 || v.total() > 0).map(|mut v| {
@@ -122,9 +144,10 @@ impl Class {
         let before = vote.clone();
         let k = vote.decide(tiebreak)?;
         let ix = votable(session)[k];
+        let meters = session.run().meters.clone();
         match session.choose_index(ix) {
             Ok(events) => {
-                self.sync(session);
+                self.settle(session, &events, Some(meters));
                 Ok(events)
             }
             Err(e) => {
@@ -142,9 +165,10 @@ impl Class {
         {
             v.overrule(k);
         }
+        let meters = session.run().meters.clone();
         match session.choose_index(ix) {
             Ok(events) => {
-                self.sync(session);
+                self.settle(session, &events, Some(meters));
                 Ok(events)
             }
             Err(e) => {
@@ -163,16 +187,39 @@ impl Class {
         }
         let i = k - self.from;
         let session = Session::carry_over(compiled, &self.checkpoints[i])?;
-        let class =
-            Class { from: self.from, checkpoints: self.checkpoints[..=i].to_vec(), votes: self.votes[..k].to_vec(), vote: open(&session) };
+        let class = Class {
+            from: self.from,
+            checkpoints: self.checkpoints[..=i].to_vec(),
+            votes: self.votes[..k].to_vec(),
+            vote: open(&session),
+            predictions: self.predictions[..k.min(self.predictions.len())].to_vec(),
+        };
         Ok((session, class))
     }
 
-    /// Puts the votes beside the decisions of a debrief of this class's run.
+    /// Puts the votes and predictions beside the decisions of a debrief of this class's run.
     pub fn annotate(&self, debrief: &mut Debrief) {
         for (step, vote) in debrief.path.iter_mut().zip(&self.votes) {
             step.vote.clone_from(vote);
         }
+        for (step, p) in debrief.path.iter_mut().zip(&self.predictions) {
+            step.prediction = p.clone().filter(Prediction::taken);
+        }
+    }
+
+    /// The prediction of the last decision taken, to count hands on while its consequences are
+    /// hidden (`None`: nothing to predict there).
+    pub fn prediction_mut(&mut self) -> Option<&mut Prediction> {
+        self.predictions.last_mut().and_then(Option::as_mut)
+    }
+
+    pub fn prediction(&self) -> Option<&Prediction> {
+        self.predictions.last().and_then(Option::as_ref)
+    }
+
+    /// How the class predicted so far.
+    pub fn tally(&self) -> Tally {
+        Tally::of(self.predictions.iter().flatten())
     }
 }
 
@@ -195,6 +242,10 @@ impl Comparison {
     }
 }
 
+/// Mixed into the seed for the hands a scripted class raises on predictions (apart from the
+/// votes' draw, so adding predictions changes no scripted vote).
+pub const PREDICT_SEED: u64 = 0x9ed1c7;
+
 /// Decisions after which a scripted session is given up (a scenario that loops forever).
 const SCRIPT_LIMIT: usize = 500;
 
@@ -206,6 +257,7 @@ pub fn script(compiled: Arc<Compiled>, role: Option<&str>, seed: u64, spec: &Vot
     let (mut session, _) = Session::start(compiled, role, seed, true).map_err(SpecError::CannotStart)?;
     let mut class = Class::new(&session);
     let mut draw = Draw::new(seed ^ 0x0c1a55);
+    let mut hands = Draw::new(seed ^ PREDICT_SEED);
     let mut used = Vec::new();
     while !session.is_over() {
         if used.len() >= SCRIPT_LIMIT {
@@ -246,6 +298,9 @@ pub fn script(compiled: Arc<Compiled>, role: Option<&str>, seed: u64, spec: &Vot
             _ => None,
         };
         class.decide(&mut session, tiebreak).map_err(|error| SpecError::Refused { decision: d + 1, error })?;
+        if let Some(p) = class.prediction_mut() {
+            p.counts = super::predict::plausible(p, &mut hands);
+        }
         used.push(rounds);
     }
     if let VoteSpec::Counts(all) = spec

@@ -42,6 +42,9 @@ pub struct Step {
     /// The class's votes, when a class decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vote: Option<super::vote::Vote>,
+    /// The class's prediction of what this decision would lead to, when one was taken.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prediction: Option<super::predict::Prediction>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -74,6 +77,11 @@ pub struct Debrief {
 }
 
 impl Debrief {
+    /// How the class predicted over the road: predictions taken and those it got right.
+    pub fn predictions(&self) -> super::predict::Tally {
+        super::predict::Tally::of(self.path.iter().filter_map(|s| s.prediction.as_ref()))
+    }
+
     /// Replays the transcript and builds the debrief.
     pub fn build(compiled: &Arc<Compiled>, transcript: &Transcript, scoring: &Scoring) -> Result<Debrief, ReplayError> {
         let c = compiled.as_ref();
@@ -109,7 +117,7 @@ impl Debrief {
             .decisions
             .iter()
             .zip(betters)
-            .map(|(d, better)| Step { scene: d.scene, choice: d.choice, ms: d.ms, better, vote: None })
+            .map(|(d, better)| Step { scene: d.scene, choice: d.choice, ms: d.ms, better, vote: None, prediction: None })
             .collect();
         let meters = (0..s.meters.len())
             .map(|i| MeterTrack {

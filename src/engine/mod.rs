@@ -10,6 +10,7 @@ pub mod explore;
 pub mod order;
 pub mod pedagogy;
 pub mod plan;
+pub mod predict;
 pub mod rng;
 pub mod score;
 pub mod session;

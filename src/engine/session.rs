@@ -55,6 +55,11 @@ pub enum Event {
     Stuck {
         scene: usize,
     },
+    /// A random branch was drawn (global branch index), before its effects: a class's
+    /// prediction learns from it which outcome came about.
+    BranchDrawn {
+        branch: usize,
+    },
 }
 
 /// Whose feedback text to show.
@@ -187,6 +192,7 @@ pub(crate) fn resolve<T: Trace>(
             CNext::End => return Target::End,
             CNext::Random(list) => {
                 let b = draw(list);
+                events.push(Event::BranchDrawn { branch: b });
                 let branch = &c.branches[b];
                 apply(c, run, &branch.outcome.effects, &branch.outcome.scores, events, t);
                 if branch.feedback.is_some() {

@@ -10,6 +10,7 @@ pub mod grade;
 pub mod graph;
 pub mod html;
 pub mod lock;
+pub mod predict;
 pub mod vote;
 
 pub use grade::grade_rgb;

@@ -235,6 +235,15 @@ impl Records {
         tx.commit().map_err(sql)
     }
 
+    /// Records the class's prediction of decision `seq`, counted after the decision was written.
+    pub fn prediction(&mut self, run: i64, seq: usize, p: &PredictionRecord) -> Result<(), RecordsError> {
+        let json = serde_json::to_string(p).map_err(|e| RecordsError::Sql(e.to_string()))?;
+        self.conn
+            .execute("UPDATE decisions SET prediction = ?1 WHERE session_id = ?2 AND seq = ?3", params![json, run, seq as i64])
+            .map_err(sql)?;
+        Ok(())
+    }
+
     /// Records how a run ended, with its scores and the red lines it crossed (scene and choice
     /// ids; no choice when the timer ran out). `ending` is `None` when the instructor stopped
     /// the run early (skipping to the debrief): it is then no longer offered for resuming.
@@ -343,6 +352,19 @@ pub struct DecisionRow {
     pub ms: i64,
     /// Class votes per round, as recorded (none for solo runs).
     pub votes: Option<serde_json::Value>,
+    /// The class's prediction of what the decision would lead to, when one was taken.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prediction: Option<PredictionRecord>,
+}
+
+/// A class's prediction as kept: the engine's counts and answer, with the outcomes' texts in
+/// the run's language and whether the class was right, so the record reads without the scenario.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PredictionRecord {
+    #[serde(flatten)]
+    pub prediction: crate::engine::predict::Prediction,
+    pub outcomes: Vec<String>,
+    pub right: Option<bool>,
 }
 
 /// One run with its decisions and scores.
@@ -357,6 +379,8 @@ pub struct RunDetail {
     pub scores: Vec<ScoreRow>,
     pub decisions: Vec<DecisionRow>,
     pub red_lines: Vec<RedLineRow>,
+    /// How the class predicted: predictions taken and those it got right.
+    pub predictions: crate::engine::predict::Tally,
 }
 
 /// A red line a run crossed: the scene, and the option taken (`None`: the timer ran out).
@@ -378,7 +402,7 @@ impl Records {
     pub fn decisions(&self, id: Option<i64>) -> Result<Vec<DecisionRow>, RecordsError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT session_id, seq, scene, choice, ms, votes FROM decisions WHERE ?1 IS NULL OR session_id = ?1 ORDER BY session_id, seq")
+            .prepare("SELECT session_id, seq, scene, choice, ms, votes, prediction FROM decisions WHERE ?1 IS NULL OR session_id = ?1 ORDER BY session_id, seq")
             .map_err(sql)?;
         let rows = stmt
             .query_map(params![id], |r| {
@@ -390,6 +414,7 @@ impl Records {
                     choice: r.get(3)?,
                     ms: r.get(4)?,
                     votes: votes.and_then(|v| serde_json::from_str(&v).ok()),
+                    prediction: r.get::<_, Option<String>>(6)?.and_then(|p| serde_json::from_str(&p).ok()),
                 })
             })
             .map_err(sql)?;
@@ -430,13 +455,16 @@ impl Records {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .map_err(sql)?;
+        let decisions = self.decisions(Some(id))?;
+        let predictions = crate::engine::predict::Tally::of(decisions.iter().filter_map(|d| d.prediction.as_ref().map(|p| &p.prediction)));
         Ok(Some(RunDetail {
             role,
             language,
             seed,
             ended,
             scores: self.scores(id)?,
-            decisions: self.decisions(Some(id))?,
+            predictions,
+            decisions,
             red_lines: self.red_lines(id)?,
             run,
         }))

@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 /// The schema version this Shapan writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const V1: &str = "
 CREATE TABLE trainees (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
@@ -58,8 +58,13 @@ CREATE TABLE red_lines (
 );
 ";
 
+/// Version 3: a class's prediction of what each decision would lead to (JSON, like `votes`).
+const V3: &str = "
+ALTER TABLE decisions ADD COLUMN prediction TEXT;
+";
+
 /// Every step, in order: step `i` upgrades version `i` to `i + 1`.
-const STEPS: [&str; 2] = [V1, V2];
+const STEPS: [&str; 3] = [V1, V2, V3];
 
 /// Brings a database at `from` up to `SCHEMA_VERSION`. The version is read again under the
 /// write lock, so two processes opening a new database at once migrate it once.

@@ -120,6 +120,14 @@ codes! {
     MissingAsset = "missing-asset", Error;
     /// An image that is not a PNG or is larger than 4096 x 4096 pixels.
     BadImage = "bad-image", Error;
+    /// A choice's `predict` lists fewer than two or more than four outcomes.
+    PredictionCount = "prediction-count", Error;
+    /// Which predicted outcome follows is not clear: none or several say `happens`, `happens`
+    /// beside a `Random` next, or a random branch that names no outcome.
+    PredictionAnswer = "prediction-answer", Error;
+    /// A random branch names an `outcome` where nothing is predicted: the choice has no
+    /// `predict`, or the branch belongs to a timer, an inject or a nested draw.
+    StrayOutcome = "stray-outcome", Error;
     /// A scene or ending no path from the start reaches.
     Unreachable = "unreachable", Warning;
     /// A meter nothing reads or changes.

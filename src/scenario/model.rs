@@ -387,7 +387,25 @@ pub struct Choice {
     pub red_line: Option<Text>,
     #[serde(default)]
     pub commentary: Option<Commentary>,
+    /// What a class may predict will follow, asked on the projector while the consequences are
+    /// hidden: two to four outcomes, exactly one `happens` (or, when `next` is `Random`, each
+    /// branch names the outcome it brings about).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predict: Vec<Outcome>,
     pub next: Next,
+}
+
+/// One outcome a class can predict for a choice.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Named by the random branches of `next` that bring it about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub text: Text,
+    /// This is what follows the choice (for a `next` that is not `Random`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub happens: bool,
 }
 
 /// A decision time limit.
@@ -441,6 +459,9 @@ pub struct Branch {
     /// Told to the trainee when this branch is drawn.
     #[serde(default)]
     pub feedback: Option<Text>,
+    /// The id of the choice's `predict` outcome this branch brings about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
     pub next: Next,
 }
 

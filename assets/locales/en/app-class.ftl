@@ -23,7 +23,7 @@ app-class-tie = Tied (options { $options }): the instructor decides
 
 app-class-help-title = Instructor keys
 app-class-help-close = Close (H)
-app-class-key-vote = add a vote to that option
+app-class-key-vote = add a vote to that option; before a reveal, a hand for that prediction
 app-class-key-unvote = remove a vote
 app-class-key-final-round = start the final round (after discussion)
 app-class-key-enter = take the majority; see the consequences; continue

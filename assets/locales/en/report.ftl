@@ -7,6 +7,15 @@ report-no-ending = The run did not reach an ending
 report-total = Total { $total } · { $grade }
 report-decisions = Decisions
 report-class-vote = Class vote: { $summary }
+report-class-prediction = Class prediction: { $share }% expected "{ $predicted }"; what happened: { $happened } ({ $verdict })
+report-class-prediction-split = Class prediction: divided ({ $counts }); what happened: { $happened } ({ $verdict })
+predict-right = the class was right
+predict-wrong = the class was wrong
+# { $taken }: predictions taken; { $right }: those where most hands were on what happened
+report-predictions-tally = Predicted { $taken } times; the class was right { $right } times
+predict-better = It will get better
+predict-worse = It will get worse
+predict-little-change = Little will change
 # { $gain }: how much the total would be expected to rise, with one decimal
 report-better = Better: { $choice } (+{ $gain })
 report-commentary = Commentary

@@ -22,7 +22,7 @@ app-class-tie = 平票（选项 { $options }），请老师确定
 
 app-class-help-title = 导师快捷键
 app-class-help-close = 关闭（H）
-app-class-key-vote = 为该选项加一票
+app-class-key-vote = 为该选项加一票；查看后果前：为该预判举手计一人
 app-class-key-unvote = 减一票
 app-class-key-final-round = 开始第二轮（讨论后再投）
 app-class-key-enter = 按多数决定；查看后果；继续

@@ -42,6 +42,8 @@ pub struct Autoplay {
     since: u32,
     waiting_for: Option<PathBuf>,
     draw: Draw,
+    /// Hands a scripted class raises on predictions (the same stream as `engine::class::script`).
+    hands: Draw,
     scoring: Option<Scoring>,
     /// Playing as a class.
     pub class: Option<ClassOptions>,
@@ -79,6 +81,7 @@ impl Autoplay {
             since: 0,
             waiting_for: None,
             draw: Draw::new(seed ^ 0xa070),
+            hands: Draw::new(seed ^ crate::engine::class::PREDICT_SEED),
             scoring: None,
             class: None,
             voted: 0,
@@ -158,6 +161,12 @@ fn drive(
     let kind = match screen.get() {
         Screen::Library => "library",
         Screen::Setup => "setup",
+        Screen::Play
+            if shown.as_ref().is_some_and(|v| v.reading() && !v.revealed && settings.projector)
+                && class.and_then(|c| c.prediction()).is_some_and(|p| p.taken()) =>
+        {
+            "predict"
+        }
         Screen::Play if shown.as_ref().is_some_and(|v| v.reading() && !v.revealed && settings.projector) => "decided",
         Screen::Play if shown.as_ref().is_some_and(|v| v.reading()) => "feedback",
         Screen::Play if room.help => "help",
@@ -240,6 +249,17 @@ fn act(
         Screen::Play => {
             let (Some(run), Some(view)) = (run, view) else { return };
             if (view.reading() || run.session.is_over()) && settings.projector && !view.revealed {
+                // A scripted class first raises its hands on the prediction (the screen is then
+                // photographed), then the consequences are revealed.
+                if auto.class.as_ref().is_some_and(|o| o.votes.is_some())
+                    && run.counterfactual.is_none()
+                    && let Some(p) = run.class.as_ref().and_then(|c| c.prediction()).filter(|p| !p.taken())
+                {
+                    for (k, count) in crate::engine::predict::plausible(p, &mut auto.hands).into_iter().enumerate() {
+                        intents.write(Intent::Class(ClassIntent::SetPrediction { k, count }));
+                    }
+                    return;
+                }
                 intents.write(Intent::Class(ClassIntent::Reveal));
                 return;
             }

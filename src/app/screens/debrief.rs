@@ -45,6 +45,9 @@ fn show(
     let extra = views::debrief::ClassDebrief {
         class: r.class.is_some(),
         room: &room,
+        predictions: r.class.as_ref().map_or_else(Default::default, |c| {
+            crate::present::predict::Summary::new(&c.predictions[..d.path.len().min(c.predictions.len())], &r.compiled, l)
+        }),
         compare: r.counterfactual.as_ref().and_then(|(at, taken)| {
             let cmp = crate::engine::class::Comparison { at: *at, taken: taken.get()?.clone(), other: d.clone() };
             Some(views::class::CompareView::new(&cmp, &r.compiled, l))

@@ -307,6 +307,10 @@ pub fn keys(events: &[egui::Event], here: &KeyContext) -> Vec<Intent> {
                 Key::Enter | Key::Space if playing && here.reading && (here.class || here.projector) => {
                     if here.projector && !here.revealed { class(ClassIntent::Reveal) } else { Some(Intent::Continue) }
                 }
+                // While the consequences are hidden, digits count hands on the prediction.
+                _ if playing && here.class && here.reading && here.projector && !here.revealed && digit.is_some() && !ctrl => {
+                    digit.map(|k| Intent::Class(ClassIntent::Predict { k, delta: if modifiers.shift { -1 } else { 1 } }))
+                }
                 _ if !(playing && here.class) || here.reading => None,
                 // A class deciding from here on.
                 Key::Enter => class(ClassIntent::Decide),
@@ -373,6 +377,12 @@ mod tests {
         assert_eq!(keys(&enter, &here(true, true)), vec![Intent::Continue]);
         // While feedback is read, digits do not vote.
         assert!(keys(&[press(Key::Num1, Key::Num1, Modifiers::NONE)], &here(true, true)).is_empty());
+        // While the consequences are hidden, they count hands on the prediction.
+        let hands = [press(Key::Num2, Key::Num2, Modifiers::NONE), press(Key::Exclamationmark, Key::Num1, Modifiers::SHIFT)];
+        assert_eq!(
+            keys(&hands, &here(true, false)),
+            vec![Intent::Class(ClassIntent::Predict { k: 1, delta: 1 }), Intent::Class(ClassIntent::Predict { k: 0, delta: -1 })]
+        );
         // With the list of decisions open, a digit goes back to that decision.
         let back = KeyContext { rewind: true, ..here(false, true) };
         assert_eq!(keys(&[press(Key::Num2, Key::Num2, Modifiers::NONE)], &back), vec![Intent::Class(ClassIntent::Rewind(1))]);

@@ -56,6 +56,9 @@ pub fn show(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
             ui.separator();
             intent = votes(ui, run, l).or(intent.take());
         }
+        if v.screen == Screen::Play && v.reading {
+            intent = super::predict::console(ui, run, l).or(intent.take());
+        }
         ui.separator();
         scene(ui, run, v, l);
         ui.separator();

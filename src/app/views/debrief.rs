@@ -19,6 +19,8 @@ pub struct ClassDebrief<'a> {
     pub room: &'a Classroom,
     /// Both roads, when this run replayed the road not taken.
     pub compare: Option<CompareView>,
+    /// How the class predicted the consequences of its decisions.
+    pub predictions: crate::present::predict::Summary,
 }
 
 pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDebrief) -> Option<Intent> {
@@ -86,6 +88,7 @@ pub fn show(ui: &mut egui::Ui, d: &Debrief, settings: &Settings, extra: &ClassDe
             meter_chart(ui, &lines);
         }
         ui.add_space(8.0);
+        super::predict::debrief(ui, &extra.predictions, l);
         ui.heading(if extra.class { t!(l, "app-debrief-class-decisions") } else { t!(l, "app-debrief-your-decisions") });
         for (i, step) in d.path.iter().enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {

@@ -7,6 +7,7 @@ pub mod library;
 pub mod map;
 pub mod notice;
 pub mod play;
+pub mod predict;
 pub mod records;
 pub mod setup;
 pub mod typeset;

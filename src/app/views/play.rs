@@ -520,9 +520,11 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, view: &PlayView, code: &str, l: 
         ui.add_space(12.0);
         ui.label(RichText::new(t!(l, "app-play-consequences-hidden")).heading());
         ui.label(t!(l, "app-play-discuss-first"));
+        let predicted = super::predict::show(ui, run, false, l);
         let clicked = ui.add(egui::Button::new(RichText::new(t!(l, "app-reveal")).strong())).clicked();
-        return clicked.then_some(Intent::Class(crate::app::class::ClassIntent::Reveal));
+        return clicked.then_some(Intent::Class(crate::app::class::ClassIntent::Reveal)).or(predicted);
     }
+    super::predict::show(ui, run, true, l);
     if view.timed_out {
         ui.colored_label(BAD, RichText::new(t!(l, "app-play-timed-out")).strong());
     }

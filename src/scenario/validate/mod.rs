@@ -2,8 +2,10 @@
 //! Passes locate problems by logical path; the loader turns paths into lines and columns.
 
 mod flow;
+mod predict;
 mod refs;
 mod structure;
+pub use predict::{MAX_OUTCOMES, MIN_OUTCOMES};
 pub use refs::{MAX_IMAGE_SIDE, png_size};
 pub use structure::{id_problem, parse_hhmm};
 mod texts;
@@ -69,6 +71,7 @@ pub fn run(s: &Scenario, asset_roots: &[PathBuf]) -> Vec<Finding> {
     refs::check(&ctx, &outcomes, &mut out);
     flow::check(&ctx, &outcomes, &mut out);
     texts::check(&ctx, &mut out);
+    predict::check(&ctx, &outcomes, &mut out);
     usage::check(&ctx, &outcomes, &mut out);
     out
 }

@@ -103,6 +103,10 @@ pub fn each_text<'a>(s: &'a Scenario, f: &mut TextVisitor<'_, 'a>) {
             opt(f, &cp.field("basis"), &c.basis, Kind::Reading);
             opt(f, &cp.field("red_line"), &c.red_line, Kind::Reading);
             commentary(f, &cp, &c.commentary);
+            let predict = cp.field("predict");
+            for (k, o) in c.predict.iter().enumerate() {
+                f(&predict.index(k).field("text"), &o.text, Kind::Choice);
+            }
             next(f, &cp, &c.next);
         }
     }
