@@ -534,9 +534,15 @@ fn a_class_predicts_the_consequences_before_the_reveal_and_the_prediction_is_rec
     send(&mut app, Intent::SetGroup("第二期培训班".into()));
     send(&mut app, Intent::Start);
     assert_eq!(screen(&app), Screen::Play);
-    // The class posts the plan (option 2), whose author-listed first outcome is what follows.
-    class(&mut app, ClassIntent::SetVote { k: 1, count: 20 });
-    class(&mut app, ClassIntent::SetVote { k: 0, count: 8 });
+    // The class posts the plan, whose author-listed first outcome is what follows; options are
+    // shown in the seed's order, so find where it stands.
+    let shown: Vec<String> = {
+        let run = app.world().resource::<ActiveRun>();
+        shapan::engine::class::votable(&run.session).iter().map(|&ix| run.compiled.choice(ix).id.clone()).collect()
+    };
+    let plan = shown.iter().position(|id| id == "post_calm_notice").expect("the plan is offered");
+    class(&mut app, ClassIntent::SetVote { k: plan, count: 20 });
+    class(&mut app, ClassIntent::SetVote { k: (plan + 1) % shown.len(), count: 8 });
     class(&mut app, ClassIntent::Decide);
     assert!(!app.world().resource::<PlayView>().revealed, "the consequences wait");
     let prediction = |app: &App| app.world().resource::<ActiveRun>().class.as_ref().unwrap().prediction().cloned().unwrap();
