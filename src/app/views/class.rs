@@ -108,19 +108,23 @@ pub fn help(ctx: &egui::Context, l: Lang) -> Option<Intent> {
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .max_width(ctx.viewport_rect().width() * 0.92)
+        .fixed_size(egui::vec2(ctx.viewport_rect().width() * 0.88, 0.0))
         .show(ctx, |ui| {
             let half = KEYS.len().div_ceil(2);
-            ui.columns(2, |cols| {
-                for (col, keys) in cols.iter_mut().zip(KEYS.chunks(half)) {
-                    egui::Grid::new(col.next_auto_id()).num_columns(2).striped(true).show(col, |ui| {
+            // The list scrolls on a short image; the close button stays in view below it. Each
+            // line wraps inside its column, so no wording pushes the window off the image.
+            let tall = ui.ctx().viewport_rect().height() * 0.7;
+            egui::ScrollArea::vertical().max_height(tall).show(ui, |ui| {
+                ui.columns(2, |cols| {
+                    for (col, keys) in cols.iter_mut().zip(KEYS.chunks(half)) {
                         for (key, what) in keys {
-                            ui.label(RichText::new(*key).size(size).strong());
-                            ui.label(RichText::new(t!(l, what)).size(size));
-                            ui.end_row();
+                            col.horizontal_wrapped(|ui| {
+                                ui.label(RichText::new(*key).size(size).strong());
+                                ui.label(RichText::new(t!(l, what)).size(size));
+                            });
                         }
-                    });
-                }
+                    }
+                })
             });
             close = ui.button(RichText::new(t!(l, "app-class-help-close")).size(size)).clicked();
         });
