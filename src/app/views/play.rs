@@ -519,7 +519,10 @@ fn feedback(ui: &mut egui::Ui, run: &ActiveRun, view: &PlayView, code: &str, l: 
     if projector && !view.revealed {
         ui.add_space(12.0);
         ui.label(RichText::new(t!(l, "app-play-consequences-hidden")).heading());
-        ui.label(t!(l, "app-play-discuss-first"));
+        // With a prediction to take, its question is the prompt to discuss.
+        if run.class.as_ref().and_then(|k| k.prediction()).is_none() {
+            ui.label(t!(l, "app-play-discuss-first"));
+        }
         let predicted = super::predict::show(ui, run, false, l);
         let clicked = ui.add(egui::Button::new(RichText::new(t!(l, "app-reveal")).strong())).clicked();
         return clicked.then_some(Intent::Class(crate::app::class::ClassIntent::Reveal)).or(predicted);

@@ -32,19 +32,19 @@ pub fn show(ui: &mut egui::Ui, run: &ActiveRun, revealed: bool, l: Lang) -> Opti
     let mut intent = None;
     ui.add_space(8.0);
     ui.label(RichText::new(t!(l, "app-predict-question")).heading().strong());
+    // One line an outcome (it wraps when long), so three or four fit under the decision.
     for (k, text) in outcomes.iter().enumerate() {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                let n = p.counts.get(k).copied().unwrap_or(0);
-                if ui.add(egui::Button::new(RichText::new(format!("{}", k + 1)).size(size).strong())).clicked() {
-                    intent = Some(Intent::Class(ClassIntent::Predict { k, delta: 1 }));
-                }
-                ui.label(RichText::new(text).size(size));
-                ui.label(RichText::new(t!(l, "app-predict-hands", count = n)).size(size).strong());
-            });
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            let n = p.counts.get(k).copied().unwrap_or(0);
+            if ui.add(egui::Button::new(RichText::new(format!("{}", k + 1)).size(size).strong()).small()).clicked() {
+                intent = Some(Intent::Class(ClassIntent::Predict { k, delta: 1 }));
+            }
+            ui.label(RichText::new(text).size(size));
+            ui.label(RichText::new(t!(l, "app-predict-hands", count = n)).size(size).strong());
         });
     }
+    ui.separator();
     ui.label(RichText::new(t!(l, "app-predict-how", n = outcomes.len())).small().weak());
     intent
 }
