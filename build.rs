@@ -6,8 +6,15 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// The package's folder as cargo names it when the script runs (not when it was compiled: a
+/// build script compiled in another checkout and reused from a shared target folder would
+/// otherwise embed that checkout's catalogues).
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), Into::into)
+}
+
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
+    let root = manifest_dir().join("assets/locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut locales: Vec<(String, Vec<std::path::PathBuf>)> = Vec::new();
     if let Ok(dirs) = std::fs::read_dir(&root) {
@@ -46,14 +53,22 @@ fn main() {
     }
     out.push_str("];\n");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out_dir).join("catalogues.rs"), out).expect("OUT_DIR is writable");
+    write_new(&Path::new(&out_dir).join("catalogues.rs"), &out);
     fonts(Path::new(&out_dir));
+}
+
+/// Writes a generated file as a new file: a target folder copied with hard links shares its
+/// files with the original, and writing into one in place would change the other checkout's
+/// build too.
+fn write_new(path: &Path, text: &str) {
+    let _ = std::fs::remove_file(path);
+    std::fs::write(path, text).expect("OUT_DIR is writable");
 }
 
 /// Every font file under `assets/fonts/`, the bundled Chinese face first, then by name: the app
 /// installs them in this order ahead of egui's own, so each glyph comes from the first that has it.
 fn fonts(out_dir: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
+    let root = manifest_dir().join("assets/fonts");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files: Vec<_> = std::fs::read_dir(&root)
         .into_iter()
@@ -71,5 +86,5 @@ fn fonts(out_dir: &Path) {
         let _ = writeln!(out, "    ({name:?}, include_bytes!({:?})),", f.display().to_string());
     }
     out.push_str("];\n");
-    std::fs::write(out_dir.join("fonts.rs"), out).expect("OUT_DIR is writable");
+    write_new(&out_dir.join("fonts.rs"), &out);
 }
