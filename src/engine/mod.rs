@@ -9,6 +9,7 @@ pub mod debrief;
 pub mod explore;
 pub mod pedagogy;
 pub mod plan;
+pub mod rating;
 pub mod rng;
 pub mod score;
 pub mod session;
