@@ -59,13 +59,14 @@ pub fn rate(taken: f64, best: f64, worst: f64, crossed_red_line: bool) -> Rating
 
 /// The turning points of a run: the decisions that lost the most against the better road, at
 /// most [`TURNING_POINTS`], largest loss first (the earlier decision on a tie). A sound decision
-/// is never one, so a run that lost nothing worth naming has none. `steps` gives each
-/// decision's rating and its loss in points (0 when nothing was better).
+/// is never one, so a run that lost nothing worth naming has none; a red line crossed always
+/// is one, even where it brought points. `steps` gives each decision's rating and its loss in
+/// points (0 when nothing was better).
 pub fn turning_points(steps: impl IntoIterator<Item = (Option<Rating>, f64)>) -> Vec<usize> {
     let mut lessons: Vec<(usize, f64)> = steps
         .into_iter()
         .enumerate()
-        .filter(|(_, (rating, loss))| *loss > 0.0 && rating.is_some_and(|r| r != Rating::Good))
+        .filter(|(_, (rating, loss))| *rating == Some(Rating::RedLine) || (*loss > 0.0 && rating.is_some_and(|r| r != Rating::Good)))
         .map(|(i, (_, loss))| (i, loss))
         .collect();
     lessons.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -112,5 +113,6 @@ mod tests {
         assert_eq!(turning_points(steps), [4, 1, 6], "largest first, the earlier on a tie; unrated and sound left out");
         assert!(turning_points([(Some(Good), 0.0), (Some(Good), 0.8)]).is_empty(), "nothing lost, no lessons invented");
         assert_eq!(turning_points([(Some(Acceptable), 3.0)]), [0]);
+        assert_eq!(turning_points([(Some(Good), 0.0), (Some(RedLine), 0.0)]), [1], "a red line that paid is still a lesson");
     }
 }
