@@ -469,7 +469,7 @@ fn advance(
     run: Option<ResMut<ActiveRun>>,
     mut notices: ResMut<Notices>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
-    mut after: Local<u8>,
+    (mut after, mut in_flight): (Local<u8>, Local<bool>),
 ) {
     if *after > 0 {
         *after -= 1;
@@ -479,8 +479,13 @@ fn advance(
     // Most frames have nothing in flight: leave the run untouched (and unmarked as changed).
     let mut jobs = run.debrief.iter().chain(run.counterfactual.iter().map(|(_, j)| j));
     if run.scoring.get().is_some() && jobs.all(DebriefJob::is_done) {
+        // A job can finish between frames, seen here before it was polled below.
+        if std::mem::take(&mut *in_flight) {
+            *after = FRAMES_AFTER_ARRIVAL;
+        }
         return;
     }
+    *in_flight = true;
     let r = &mut *run;
     if r.scoring.poll()
         && let Some(Explored { problem: Some(m), .. }) = r.scoring.get()
@@ -499,6 +504,7 @@ fn advance(
         redraw.write(bevy::window::RequestRedraw);
     } else {
         *after = FRAMES_AFTER_ARRIVAL;
+        *in_flight = false;
     }
 }
 
