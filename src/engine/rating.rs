@@ -31,7 +31,7 @@ pub const GOOD_SHARE: f64 = 0.85;
 /// A share at or above which a decision is acceptable.
 pub const ACCEPTABLE_SHARE: f64 = 0.5;
 /// A loss (points of the 0-100 total) at or under which a decision is sound whatever its share.
-pub const SMALL_LOSS: f64 = 1.0;
+pub const SMALL_LOSS: f64 = 2.0;
 /// How many turning points the debrief names first.
 pub const TURNING_POINTS: usize = 3;
 
@@ -89,8 +89,8 @@ mod tests {
 
     #[test]
     fn a_small_loss_is_sound_and_a_red_line_is_named_whatever_the_points() {
-        assert_eq!(rate(70.0, 71.0, 69.0, false), Rating::Good, "a point lost where the options lie close");
-        assert_eq!(rate(69.0, 71.0, 69.0, false), Rating::Poor, "two points is no longer small");
+        assert_eq!(rate(69.0, 71.0, 69.0, false), Rating::Good, "two points lost where the options lie close");
+        assert_eq!(rate(68.5, 71.0, 68.5, false), Rating::Poor, "two and a half is no longer small");
         assert_eq!(rate(90.0, 90.0, 40.0, true), Rating::RedLine, "more points than any other, still a red line");
         assert_eq!(rate(50.0, 50.0, 50.0, false), Rating::Good, "all options alike");
         assert_eq!(rate(30.0, 90.0, 40.0, false), Rating::Poor, "worse than the worst counted (a red-line option left out)");
@@ -111,7 +111,7 @@ mod tests {
             (Some(Poor), 1.5),
         ];
         assert_eq!(turning_points(steps), [4, 1, 6], "largest first, the earlier on a tie; unrated and sound left out");
-        assert!(turning_points([(Some(Good), 0.0), (Some(Good), 0.8)]).is_empty(), "nothing lost, no lessons invented");
+        assert!(turning_points([(Some(Good), 0.0), (Some(Good), 1.8)]).is_empty(), "nothing lost worth naming, no lessons invented");
         assert_eq!(turning_points([(Some(Acceptable), 3.0)]), [0]);
         assert_eq!(turning_points([(Some(Good), 0.0), (Some(RedLine), 0.0)]), [1], "a red line that paid is still a lesson");
     }
