@@ -53,8 +53,16 @@ fn main() {
     }
     out.push_str("];\n");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out_dir).join("catalogues.rs"), out).expect("OUT_DIR is writable");
+    write_new(&Path::new(&out_dir).join("catalogues.rs"), &out);
     fonts(Path::new(&out_dir));
+}
+
+/// Writes a generated file as a new file: a target folder copied with hard links shares its
+/// files with the original, and writing into one in place would change the other checkout's
+/// build too.
+fn write_new(path: &Path, text: &str) {
+    let _ = std::fs::remove_file(path);
+    std::fs::write(path, text).expect("OUT_DIR is writable");
 }
 
 /// Every font file under `assets/fonts/`, the bundled Chinese face first, then by name: the app
@@ -78,5 +86,5 @@ fn fonts(out_dir: &Path) {
         let _ = writeln!(out, "    ({name:?}, include_bytes!({:?})),", f.display().to_string());
     }
     out.push_str("];\n");
-    std::fs::write(out_dir.join("fonts.rs"), out).expect("OUT_DIR is writable");
+    write_new(&out_dir.join("fonts.rs"), &out);
 }

@@ -75,6 +75,22 @@ fn policies_play_best_and_worst() {
     assert!(worst["total"].as_f64() < best["total"].as_f64());
     assert!(worst["path"][0]["choice"].is_null(), "worst play lets the timer run out");
     assert_eq!(worst["path"][0]["better"]["choice"], "call_water_company");
+    // Each decision says how it rated, and the run's turning points name the largest losses.
+    assert!(best["path"].as_array().unwrap().iter().all(|s| s["rating"] == "good"), "{best}");
+    assert_eq!(best["turning_points"], serde_json::json!([]), "the best road has no lessons invented for it");
+    let turning = worst["turning_points"].as_array().unwrap();
+    assert!(!turning.is_empty() && turning.len() <= 3, "{worst}");
+    assert_eq!(turning[0]["index"], 0, "{worst}");
+    assert_eq!(turning[0]["better"], "call_water_company");
+    assert_eq!(turning[0]["gain"], worst["path"][0]["better"]["gain"]);
+    assert!(["poor", "acceptable", "red_line"].contains(&turning[0]["rating"].as_str().unwrap()), "{worst}");
+    // The terminal shows the same: the turning points first, each decision rated.
+    let text = String::from_utf8(shapan(&["--lang", "zh-CN", "play", TUTORIAL, "--seed", "1", "--policy", "worst"], None).stdout).unwrap();
+    let turning = text.find("转折点").unwrap_or_else(|| panic!("{text}"));
+    assert!(turning < text.find("能力得分").unwrap() && turning < text.find("全部决策").unwrap(), "lessons first: {text}");
+    assert!(text.contains("本可多得约") && !text.contains("预计总分"), "points in words: {text}");
+    let text = String::from_utf8(shapan(&["--lang", "zh-CN", "play", TUTORIAL, "--seed", "1", "--policy", "best"], None).stdout).unwrap();
+    assert!(text.contains("这一次没有哪个决定明显失分") && text.contains("[稳妥]"), "{text}");
 }
 
 #[test]
@@ -174,8 +190,10 @@ fn a_red_line_is_named_first_in_the_debrief_and_carried_in_json() {
     let red = text.find("越过了红线").unwrap_or_else(|| panic!("the red line is named: {text}"));
     assert!(red < text.find("总分").unwrap(), "before the scores: {text}");
     assert!(text.contains("压制批评、删帖（让群主删帖）"), "{text}");
-    assert!(text.contains("总分：100.0（待改进）"), "full points, graded Needs work: {text}");
+    assert!(text.contains("总分：100（待改进）"), "full points, graded Needs work: {text}");
+    assert!(text.contains("[越过红线] 让群主删帖"), "the decision itself is rated as crossing it: {text}");
     let v = json(&shapan(&["play", file, "--seed", "1", "--choices", "delete,close", "--json"], None));
+    assert_eq!(v["path"][0]["rating"], "red_line");
     assert_eq!(v["grade"], "needs_work");
     assert_eq!(v["red_lines"], serde_json::json!([{"scene": "post", "choice": "delete", "text": "压制批评、删帖"}]));
     let v = json(&shapan(&["--lang", "en", "play", file, "--seed", "1", "--choices", "t,close", "--json"], None));

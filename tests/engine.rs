@@ -320,3 +320,43 @@ fn best_play_and_the_better_road_never_cross_a_red_line() {
     let better = d.path[0].better.as_ref().expect("a better decision than silence");
     assert_eq!(better.choice, c.choice_index("explain"), "not the red line that scores more");
 }
+
+/// Plays the first role of a scenario the way best or worst play would, and builds its debrief.
+fn debrief_by(rel: &str, aim: Aim) -> (Arc<Compiled>, shapan::engine::debrief::Debrief) {
+    let c = compiled(rel);
+    let role = c.scenario.roles[0].id.clone();
+    let scoring = Scoring::for_role(&c, Some(&role)).unwrap();
+    let mut s = start(&c, &role, 1);
+    let mut e = scoring.explorer(&c);
+    while !s.is_over() {
+        match e.pick(aim, s.run()) {
+            Some(Some(ix)) => drop(s.choose_index(ix).unwrap()),
+            Some(None) => drop(s.time_out().unwrap()),
+            None => break,
+        }
+    }
+    let d = shapan::engine::debrief::Debrief::build(&c, &Transcript::of(&s.state(), true), &scoring).unwrap();
+    (c, d)
+}
+
+#[test]
+fn each_decision_is_rated_and_the_worst_road_has_three_turning_points_the_best_none() {
+    use shapan::engine::rating::Rating;
+    let (c, worst) = debrief_by("scenarios/online_media/canteen_rumour.ron", Aim::Worst);
+    assert!(worst.path.iter().all(|s| s.rating.is_some()), "every decision of a library scenario is rated");
+    for step in &worst.path {
+        let crossed = shapan::engine::score::red_line(&c, step.scene, step.choice).is_some();
+        assert_eq!(step.rating == Some(Rating::RedLine), crossed, "a red line is named as such, never otherwise");
+    }
+    assert!(worst.path.iter().filter(|s| s.rating == Some(Rating::Poor)).count() >= 5, "worst play is mostly poor: {:?}", worst.path);
+    let turning = worst.turning_points();
+    assert_eq!(turning.len(), 3, "three lessons from the worst road");
+    let loss = |i: usize| worst.path[i].better.as_ref().map_or(0.0, |b| b.gain);
+    assert!(loss(turning[0]) >= loss(turning[1]) && loss(turning[1]) >= loss(turning[2]), "largest loss first");
+    let largest = (0..worst.path.len()).map(loss).fold(0.0, f64::max);
+    assert_eq!(loss(turning[0]), largest, "the largest loss of the run leads");
+    assert!(turning.iter().all(|&i| worst.path[i].rating != Some(Rating::Good)));
+    let (_, best) = debrief_by("scenarios/online_media/canteen_rumour.ron", Aim::Best);
+    assert!(best.path.iter().all(|s| s.rating == Some(Rating::Good)), "best play is sound throughout: {:?}", best.path);
+    assert!(best.turning_points().is_empty(), "a run that lost nothing has no lessons invented for it");
+}

@@ -141,6 +141,50 @@ fn a_trainee_goes_from_the_library_to_the_debrief_and_back() {
     assert_eq!(screen(&app), Screen::Library);
 }
 
+/// Counts the frames asked for, as winit would draw them.
+#[derive(Resource, Default)]
+struct Redraws(usize);
+
+fn count_redraws(mut asked: MessageReader<bevy::window::RequestRedraw>, mut n: ResMut<Redraws>) {
+    if asked.read().count() > 0 {
+        n.0 += 1;
+    }
+}
+
+#[test]
+fn the_debrief_screen_is_drawn_again_after_the_debrief_arrives() {
+    // The app sleeps after a frame: were the debrief's first frame lost on its way to the screen
+    // (the class debrief's was, blank, when its new glyphs grew the font atlas into a texture
+    // the GPU did not have yet), nothing would replace it until someone touched the keyboard.
+    let dir = tutorial_dir();
+    let mut app = app(&dir);
+    app.init_resource::<Redraws>().add_systems(Last, count_redraws);
+    send(&mut app, Intent::OpenScenario(dir.join("water_rumour_quick.ron")));
+    send(&mut app, Intent::Start);
+    for id in ["call_water_company", "plain_notice"] {
+        let ix = choice(&app, id);
+        send(&mut app, Intent::Choose(ix));
+        send(&mut app, Intent::Continue);
+    }
+    assert_eq!(screen(&app), Screen::Debrief);
+    // Frames until the debrief is there and six more, noting which ones asked to be drawn.
+    let (mut asked, mut arrived) = (Vec::new(), None);
+    let started = Instant::now();
+    while arrived.is_none_or(|a| asked.len() < a + 6) {
+        assert!(started.elapsed() < Duration::from_secs(60), "the debrief never arrived");
+        if arrived.is_none() && app.world().resource::<ActiveRun>().debrief().is_some() {
+            arrived = Some(asked.len());
+        }
+        app.world_mut().resource_mut::<Redraws>().0 = 0;
+        app.update();
+        asked.push(app.world().resource::<Redraws>().0 > 0);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let a = arrived.unwrap();
+    assert!(asked[a..].iter().any(|&x| x), "a frame is drawn after the debrief arrived: {asked:?}");
+    assert!(asked[a + 3..].iter().all(|&x| !x), "then the app sleeps again: {asked:?}");
+}
+
 #[test]
 fn feedback_can_wait_for_the_debrief() {
     let dir = tutorial_dir();
@@ -244,6 +288,23 @@ fn gui(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// Whether a screenshot shows a drawn screen: not one flat colour (a frame presented without
+/// the UI is all Bevy's clear colour), and no single colour covering nearly all of it.
+#[cfg(feature = "dev")]
+fn drawn(path: &Path) -> Result<(), String> {
+    let img = image::load_from_memory(&std::fs::read(path).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?.to_rgb8();
+    let mut counts: std::collections::HashMap<[u8; 3], usize> = std::collections::HashMap::new();
+    for p in img.pixels() {
+        *counts.entry(p.0).or_default() += 1;
+    }
+    let most = counts.values().copied().max().unwrap_or(0) as f64 / img.pixels().len().max(1) as f64;
+    let name = path.display();
+    if counts.len() < 50 || most > 0.97 {
+        return Err(format!("{name} looks blank: {} colours, the commonest covers {:.1}%", counts.len(), most * 100.0));
+    }
+    Ok(())
+}
+
 #[test]
 #[cfg(feature = "dev")] // drives the window with the developer's tools
 fn the_real_window_sleeps_while_idle() {
@@ -291,6 +352,10 @@ fn autoplay_drives_the_real_window_to_the_debrief_with_screenshots() {
         assert_eq!(shots.get(1).map(String::as_str), Some("01-setup.png"), "{shots:?}");
         assert!(shots.last().unwrap().ends_with("-debrief.png"), "{shots:?}");
         assert!(shots.iter().filter(|s| s.ends_with("-play.png")).count() >= 2, "a screenshot per decision: {shots:?}");
+        // The debrief's very first frame, photographed before anything settles, is drawn.
+        let opening = shots.iter().find(|s| s.ends_with("-debrief-opening.png")).unwrap_or_else(|| panic!("{shots:?}"));
+        drawn(&dir.join(opening)).unwrap();
+        drawn(&dir.join(shots.last().unwrap())).unwrap();
         for s in &shots {
             let bytes = std::fs::read(dir.join(s)).unwrap();
             assert_eq!(&bytes[1..4], b"PNG");
@@ -623,6 +688,13 @@ fn a_whole_class_session_plays_in_the_real_window_on_the_projector() {
         let bytes = std::fs::read(dir.join(s)).unwrap();
         assert!(bytes.len() > 20_000, "{s} looks blank ({} bytes)", bytes.len());
     }
+    // The class debrief never opens on an empty frame (review D2: the whole projector went the
+    // clear colour at the climax): its first frame, photographed at once, and every later one.
+    let opening = shots.iter().find(|s| s.ends_with("-debrief-opening.png")).unwrap_or_else(|| panic!("{shots:?}"));
+    for s in shots.iter().filter(|s| s.contains("debrief") || s.contains("compare")) {
+        drawn(&dir.join(s)).unwrap();
+    }
+    assert!(opening < shots.iter().find(|s| s.ends_with("-debrief.png")).unwrap(), "the first frame comes first: {shots:?}");
     let records = shapan::records::Records::open(&data).unwrap();
     let rows = records.list().unwrap();
     assert_eq!(rows.len(), 1, "the class run is recorded once; the road not taken is not");

@@ -961,26 +961,29 @@ fn best() -> DebriefState {
 }
 
 #[test]
-fn the_debrief_shows_the_ending_the_total_the_grade_and_the_road_taken() {
+fn the_debrief_shows_the_ending_the_grade_once_the_lessons_and_the_road_taken_folded() {
     let mut h = debrief(DESK, settings(Lang::ZH_CN, false), best());
     let total = h.state().data.debrief.total;
     assert!(total >= 70.0, "the best road scores well: {total}");
-    shows(&h, "复盘：停水谣言（入门示例）");
-    shows(&h, "结局：风波平息（优秀）");
+    shows(&h, "复盘｜停水谣言（入门示例）");
+    shows(&h, "结局：风波平息");
+    hides(&h, "结局：风波平息（优秀）");
     shows(&h, "当天中午，群里开始有人晒“放水后清亮”的照片，抢水停止了。");
-    shows(&h, &format!("总分 {total:.1}  {}", h.state().data.debrief.grade.label(Lang::ZH_CN)));
+    shows(&h, &format!("总分 {total:.0} · {}", h.state().data.debrief.grade.label(Lang::ZH_CN)));
+    // The best road lost nothing: no lessons are invented for it.
+    shows(&h, "转折点");
+    shows(&h, "这一次没有哪个决定明显失分：每一步都接近当时最好的做法。");
     shows(&h, "能力得分");
     shows(&h, "态势变化");
-    shows(&h, "决策回顾");
-    shows(&h, "1. 先给水务公司打电话核实情况");
-    shows(&h, "2. 在群里发通俗说明，附检测报告，并上门看望独居老人");
+    // Every decision, folded under its heading until opened.
+    hides(&h, "先给水务公司打电话核实情况");
+    click(&mut h, "全部决策");
+    shows(&h, "先给水务公司打电话核实情况");
+    shows(&h, "在群里发通俗说明，附检测报告，并上门看望独居老人");
+    shows(&h, "第 1 个决定");
+    assert_eq!(all(&h, "稳妥").len(), 2, "each decision rated before its text");
     shows(&h, "专家点评：实务里常说“快报事实、慎报原因”：先说确认了的，原因查清再说。");
     shows(&h, "总评");
-    // The meters' legend, with where each ended.
-    let meters = &h.state().data.debrief.meters;
-    let ends: Vec<i64> = meters.iter().map(|m| *m.values.last().unwrap()).collect();
-    shows(&h, &format!("■ 居民恐慌 {}", ends[0]));
-    shows(&h, &format!("■ 居民信任 {}", ends[1]));
     hides(&h, "回到某一步，走另一条路（B）");
     hides(&h, "显示成绩（S）");
     assert_eq!(click(&mut h, "再练一次"), vec![Intent::PlayAgain]);
@@ -994,10 +997,12 @@ fn a_red_line_crossed_is_named_before_the_ending_and_the_scores() {
     let h = debrief(DESK, settings(Lang::ZH_CN, false), state);
     let title = one(&h, "越过了红线：无论得分多少，本次评定不高于“待改进”").rect();
     shows(&h, "压制批评、删帖（让群主删帖）");
-    assert_eq!(all(&h, "依据：党的纪律").len(), 2, "its basis, with the red line and again at the step");
-    let total = one(&h, "总分 100.0  待改进").rect();
-    let ending = one(&h, "结局：结束（优秀）").rect();
+    assert_eq!(all(&h, "依据：党的纪律").len(), 2, "its basis, with the red line and again at its turning point");
+    let total = one(&h, "总分 100 · 待改进").rect();
+    let ending = one(&h, "结局：结束").rect();
     assert!(title.max.y <= ending.min.y && ending.max.y <= total.min.y, "red line, then the ending, then the scores");
+    let turning = one(&h, "越过红线").rect();
+    assert!(total.max.y <= turning.min.y, "then the turning point, rated");
     let (compiled, debrief_) = played_in("tests/engine/red_line.ron", &["explain", "close"]);
     let state = DebriefState { compiled, debrief: debrief_, room: Classroom::default(), class: false, compare: None };
     let h = debrief(DESK, settings(Lang::EN, false), state);
@@ -1005,12 +1010,35 @@ fn a_red_line_crossed_is_named_before_the_ending_and_the_scores() {
 }
 
 #[test]
-fn a_weaker_road_shows_the_better_choice() {
+fn a_weaker_road_opens_on_its_turning_point_with_the_better_road_in_words() {
     let (compiled, debrief_) = played(&["call_water_company", "official_notice_only"]);
     let state = DebriefState { compiled, debrief: debrief_, room: Classroom::default(), class: false, compare: None };
     let h = debrief(DESK, settings(Lang::ZH_CN, false), state);
-    shows(&h, "结局：基本平稳（合格）");
-    assert!(mentions(&h, "更好的选择：「在群里发通俗说明，附检测报告，并上门看望独居老人」（预计总分 +"));
+    shows(&h, "结局：基本平稳");
+    shows(&h, "一个转折点");
+    shows(&h, "第 2 个决定");
+    shows(&h, "当时的选择：只转发一份措辞正式的官方通报");
+    assert!(mentions(&h, "更好的做法：在群里发通俗说明，附检测报告，并上门看望独居老人 · 本可多得约"), "points in words");
+    assert!(!mentions(&h, "预计总分") && !mentions(&h, "+"), "no jargon, no signed decimals");
+    assert!(mentions(&h, "为什么："), "why, in one line");
+    let turning = one(&h, "一个转折点").rect();
+    let chart = one(&h, "能力得分").rect();
+    assert!(turning.max.y <= chart.min.y, "the lesson comes before the charts");
+}
+
+#[test]
+fn the_debrief_waiting_to_be_built_shows_the_ending_and_what_is_coming() {
+    let (compiled, _) = played(&BEST);
+    let h = harness(PROJECTOR_4_3, settings(Lang::ZH_CN, true), compiled, |ui, c, settings| {
+        let e = &c.scenario.endings[0];
+        egui::CentralPanel::default().show(ui, |ui| {
+            views::debrief::pending(ui, c.scenario.title.get("zh-CN"), Some((e.title.get("zh-CN"), e.text.get("zh-CN"))), settings.lang)
+        });
+        None
+    });
+    shows(&h, "复盘｜停水谣言（入门示例）");
+    assert!(mentions(&h, "结局："), "the ending at once");
+    shows(&h, "正在计算成绩、图表和每一步更好的做法……");
 }
 
 #[test]
@@ -1021,13 +1049,12 @@ fn switching_the_debrief_to_english_changes_only_its_text() {
     h.run();
     let total = h.state().data.debrief.total;
     shows(&h, "Debrief: The tap-water rumour (starter example)");
-    shows(&h, &format!("Total {total:.1}  {}", h.state().data.debrief.grade.label(Lang::EN)));
+    shows(&h, &format!("Total {total:.0} · {}", h.state().data.debrief.grade.label(Lang::EN)));
+    shows(&h, "Turning points");
     shows(&h, "Score per competency");
     shows(&h, "Meters over the run");
-    shows(&h, "Your decisions");
-    shows(&h, "1. Call the water company first to check");
-    // The grade's brackets stay full-width in English (the view's format string).
-    shows(&h, "Ending: Calm restored (Excellent)");
+    shows(&h, "All decisions");
+    shows(&h, "Ending: Calm restored");
     hides(&h, "能力得分");
     hides(&h, "再练一次");
     assert_eq!(shape(&h), chinese, "the same widgets in the same order, only their words differ");
@@ -1050,7 +1077,7 @@ fn a_class_debrief_offers_the_road_not_taken_and_compares_both() {
     h.run();
     shows(&h, "两条路对比");
     shows(&h, "从第 2 步起分开");
-    shows(&h, "结局：风波平息");
+    assert_eq!(all(&h, "结局：风波平息").len(), 2, "in the comparison and as this road's ending");
     shows(&h, "结局：基本平稳");
     assert_eq!(all(&h, "原来的路").len(), 2, "a column head and a table head");
     assert_eq!(all(&h, "另一条路").len(), 2);
@@ -1064,14 +1091,18 @@ fn a_class_debrief_offers_the_road_not_taken_and_compares_both() {
 #[test]
 fn the_debrief_renders_in_projector_mode_with_scores_held_back() {
     let mut h = debrief(PROJECTOR_4_3, settings(Lang::ZH_CN, true), best());
-    shows(&h, "结局：风波平息（优秀）");
+    shows(&h, "结局：风波平息");
     shows(&h, "成绩暂不显示，导师按 S 公布");
     hides(&h, "能力得分");
+    hides(&h, "稳妥");
+    hides(&h, "转折点");
+    shows(&h, "先给水务公司打电话核实情况");
     shows(&h, "态势变化");
     assert_eq!(click(&mut h, "显示成绩（S）"), vec![Intent::Class(ClassIntent::ToggleScores)]);
     h.state_mut().data.room.show_scores = true;
     h.run();
     shows(&h, "能力得分");
+    shows(&h, "转折点");
     hides(&h, "成绩暂不显示，导师按 S 公布");
     assert_eq!(click(&mut h, "隐藏成绩（S）"), vec![Intent::Class(ClassIntent::ToggleScores)]);
 }

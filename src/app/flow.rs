@@ -526,15 +526,35 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, (apply_intents.in_set(AppSystems::ApplyIntents), advance.in_set(AppSystems::Tick), wake));
 }
 
+/// Frames still drawn after a debrief arrives, though nothing asks for them: the app sleeps
+/// after a frame, so a frame lost on the way to the screen (as the class debrief's first one
+/// was, when its new glyphs grew the font atlas into a new texture the GPU did not have yet)
+/// would stay on screen. Two more frames replace it.
+const FRAMES_AFTER_ARRIVAL: u8 = 2;
+
 /// Takes in what the task pool finished: the score ranges (saying when they are only estimated)
-/// and the debriefs, drawing frames while a debrief is on its way.
-fn advance(run: Option<ResMut<ActiveRun>>, mut notices: ResMut<Notices>, mut redraw: MessageWriter<bevy::window::RequestRedraw>) {
+/// and the debriefs, drawing frames while a debrief is on its way and a few after it arrives.
+fn advance(
+    run: Option<ResMut<ActiveRun>>,
+    mut notices: ResMut<Notices>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+    (mut after, mut in_flight): (Local<u8>, Local<bool>),
+) {
+    if *after > 0 {
+        *after -= 1;
+        redraw.write(bevy::window::RequestRedraw);
+    }
     let Some(mut run) = run else { return };
     // Most frames have nothing in flight: leave the run untouched (and unmarked as changed).
     let mut jobs = run.debrief.iter().chain(run.counterfactual.iter().map(|(_, j)| j));
     if run.scoring.get().is_some() && jobs.all(DebriefJob::is_done) {
+        // A job can finish between frames, seen here before it was polled below.
+        if std::mem::take(&mut *in_flight) {
+            *after = FRAMES_AFTER_ARRIVAL;
+        }
         return;
     }
+    *in_flight = true;
     let r = &mut *run;
     if r.scoring.poll()
         && let Some(Explored { problem: Some(m), .. }) = r.scoring.get()
@@ -551,6 +571,9 @@ fn advance(run: Option<ResMut<ActiveRun>>, mut notices: ResMut<Notices>, mut red
     }
     if busy {
         redraw.write(bevy::window::RequestRedraw);
+    } else {
+        *after = FRAMES_AFTER_ARRIVAL;
+        *in_flight = false;
     }
 }
 

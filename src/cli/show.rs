@@ -5,7 +5,7 @@ use crate::engine::score::grade_key;
 use crate::engine::{Compiled, EngineError, Event, FeedbackSource, Session};
 use crate::i18n::Localize;
 use crate::lang::Lang;
-use crate::present::debrief::{DebriefView as Debrief, Voices};
+use crate::present::debrief::{DebriefView as Debrief, StepView, Voices, gain_words, points, rating_label, why};
 use crate::present::format::{clock_label, engagement, signed};
 use crate::present::grade;
 use crate::scenario::model::{Channel, Media};
@@ -251,17 +251,42 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
     }
     match &d.ending {
         Some(e) => {
-            let _ = writeln!(out, "{}", t!(l, "play-debrief-ending", title = e.title.as_str(), grade = grade::label(e.grade, l)));
+            let _ = writeln!(out, "{}", t!(l, "play-debrief-ending", title = e.title.as_str()));
         }
         None => {
             let _ = writeln!(out, "{}", t!(l, "play-debrief-no-ending"));
         }
     }
-    let _ = writeln!(out, "{}", t!(l, "play-debrief-total", total = format!("{:.1}", d.total), grade = grade::label(d.grade, l)));
+    let _ = writeln!(out, "{}", t!(l, "play-debrief-total", total = points(d.total), grade = grade::label(d.grade, l)));
+    // The lessons first: the decisions that lost the most against the better road.
+    let title = t!(l, "debrief-turning-points", count = d.turning_points.len());
+    let _ = writeln!(out, "\n{}", t!(l, "play-debrief-turning-points", title = title));
+    if d.turning_points.is_empty() {
+        let _ = writeln!(out, "  {}", t!(l, "debrief-no-turning-points"));
+    }
+    for &i in &d.turning_points {
+        let step = &d.path[i];
+        let _ = writeln!(out, "  {}{} {}", tag(step, l), t!(l, "debrief-step", n = i + 1), step.chosen(l));
+        if let Some(f) = &step.feedback {
+            let _ = writeln!(out, "     {}", t!(l, "debrief-what-happened", feedback = f));
+        }
+        if let Some(b) = &step.better {
+            let _ = writeln!(out, "     ➜ {} · {}", t!(l, "debrief-better-road", choice = b.text.as_str()), gain_words(b.gain, l));
+            if let Some(w) = why(b) {
+                let _ = writeln!(out, "       {}", t!(l, "debrief-why", why = w));
+            }
+        }
+        if let Some(b) = &step.basis {
+            let _ = writeln!(out, "     {}", t!(l, "debrief-basis", basis = b));
+        }
+    }
+    if !d.turning_points.is_empty() {
+        let _ = writeln!(out, "  ({})", t!(l, "debrief-turning-points-note"));
+    }
     let _ = writeln!(out, "\n{}", t!(l, "play-debrief-competencies"));
     for k in &d.competencies {
         let named = t!(l, "play-debrief-competency", name = k.name.as_str(), points = k.raw, min = k.min, max = k.max, weight = k.weight);
-        let _ = writeln!(out, "  {} {:>5.1}  {named}", bar(k.score), k.score);
+        let _ = writeln!(out, "  {} {:>3}  {named}", bar(k.score), points(k.score));
     }
     let _ = writeln!(out, "\n{}", t!(l, "play-debrief-decisions"));
     for (i, step) in d.path.iter().enumerate() {
@@ -270,7 +295,7 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
         } else {
             String::new()
         };
-        let _ = writeln!(out, "{:>3}. {}{}", i + 1, step.text, secs);
+        let _ = writeln!(out, "{:>3}. {}{}{}", i + 1, tag(step, l), step.text, secs);
         if let Some(f) = &step.feedback {
             let _ = writeln!(out, "     {}", t!(l, "play-debrief-feedback", feedback = f));
         }
@@ -281,7 +306,7 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
             voices(&mut out, c, l, "     ");
         }
         if let Some(b) = &step.better {
-            let _ = writeln!(out, "     ➜ {}", t!(l, "play-debrief-better", choice = b.text.as_str(), gain = format!("{:.1}", b.gain)));
+            let _ = writeln!(out, "     ➜ {} · {}", t!(l, "debrief-better-road", choice = b.text.as_str()), gain_words(b.gain, l));
             if let Some(f) = &b.feedback {
                 let _ = writeln!(out, "       {f}");
             }
@@ -304,6 +329,11 @@ pub fn debrief_text(d: &Debrief, lang: Lang) -> String {
         voices(&mut out, c, l, "  ");
     }
     out
+}
+
+/// A decision's rating in brackets before its text ("[欠妥] "), or nothing where unrated.
+fn tag(step: &StepView, l: Lang) -> String {
+    step.rating.map_or_else(String::new, |r| format!("[{}] ", rating_label(r, l)))
 }
 
 fn voices(out: &mut String, c: &Voices, l: Lang, indent: &str) {
@@ -339,7 +369,12 @@ pub fn debrief_json(d: &Debrief) -> Value {
             "choice": s.choice,
             "ms": s.ms,
             "better": s.better.as_ref().map(|b| json!({"choice": b.choice, "gain": b.gain})),
+            "rating": s.rating,
         })).collect::<Vec<_>>(),
+        "turning_points": d.turning_points.iter().map(|&i| {
+            let s = &d.path[i];
+            json!({"index": i, "scene": s.scene, "choice": s.choice, "rating": s.rating, "better": s.better.as_ref().map(|b| b.choice.clone()), "gain": s.loss()})
+        }).collect::<Vec<_>>(),
         "meters": meters,
         "minutes": d.minutes,
     })

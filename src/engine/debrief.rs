@@ -5,6 +5,7 @@
 
 use super::compiled::Compiled;
 use super::explore::Aim;
+use super::rating::{self, Rating};
 use super::score::{Crossed, Scoring, crossed, graded, red_line, round1};
 use super::state::Place;
 use super::transcript::{ReplayError, Transcript};
@@ -39,6 +40,9 @@ pub struct Step {
     pub choice: Option<usize>,
     pub ms: u64,
     pub better: Option<Better>,
+    /// How the decision rated against what was open at that point (`engine::rating`); `None`
+    /// where the exploration could not value it (a scenario too large to explore).
+    pub rating: Option<Rating>,
     /// The class's votes, when a class decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vote: Option<super::vote::Vote>,
@@ -87,7 +91,7 @@ impl Debrief {
         let c = compiled.as_ref();
         let s = &c.scenario;
         let mut explorer = scoring.explorer(c);
-        let mut betters: Vec<Option<Better>> = Vec::new();
+        let mut betters: Vec<(Option<Better>, Option<Rating>)> = Vec::new();
         let session = transcript.replay(compiled.clone(), |i, run| {
             let taken = transcript.decisions[i].choice.as_deref().and_then(|id| c.choice_index(id));
             let values = explorer.evaluate(Aim::Best, run);
@@ -110,14 +114,21 @@ impl Debrief {
                 (Some((a, q)), None) if a != taken => Some((a, q)),
                 _ => None,
             };
-            betters.push(better.map(|(choice, gain)| Better { choice, gain: round1(gain) }));
+            let worst = values.iter().filter_map(|(_, q)| *q).fold(f64::INFINITY, f64::min);
+            let crosses = scene.is_some_and(|s| red_line(c, s, taken).is_some());
+            let rated = match (taken_q, best) {
+                (Some(t), Some((_, b))) => Some(rating::rate(t, b, worst, crosses)),
+                _ if crosses => Some(Rating::RedLine),
+                _ => None,
+            };
+            betters.push((better.map(|(choice, gain)| Better { choice, gain: round1(gain) }), rated));
         })?;
         let run = session.run();
         let path = run
             .decisions
             .iter()
             .zip(betters)
-            .map(|(d, better)| Step { scene: d.scene, choice: d.choice, ms: d.ms, better, vote: None, prediction: None })
+            .map(|(d, (better, rating))| Step { scene: d.scene, choice: d.choice, ms: d.ms, better, rating, vote: None, prediction: None })
             .collect();
         let meters = (0..s.meters.len())
             .map(|i| MeterTrack {
@@ -151,5 +162,11 @@ impl Debrief {
             meters,
             minutes: run.clock_ms / 60_000,
         })
+    }
+
+    /// The decisions that lost the most against the better road, largest first (indices into
+    /// `path`; see `rating::turning_points`).
+    pub fn turning_points(&self) -> Vec<usize> {
+        rating::turning_points(self.path.iter().map(|s| (s.rating, s.better.as_ref().map_or(0.0, |b| b.gain))))
     }
 }

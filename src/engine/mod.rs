@@ -11,6 +11,7 @@ pub mod order;
 pub mod pedagogy;
 pub mod plan;
 pub mod predict;
+pub mod rating;
 pub mod rng;
 pub mod score;
 pub mod session;

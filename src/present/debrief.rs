@@ -4,6 +4,7 @@
 
 use crate::engine::Compiled;
 use crate::engine::debrief::Debrief;
+use crate::engine::rating::Rating;
 use crate::engine::vote::Vote;
 use crate::lang::Lang;
 use crate::scenario::model::{Commentary, Grade};
@@ -50,6 +51,8 @@ pub struct BetterView {
     pub choice: Option<String>,
     pub text: String,
     pub feedback: Option<String>,
+    /// The expert's comment on the better decision, where the author wrote one.
+    pub expert: Option<String>,
     pub gain: f64,
 }
 
@@ -65,8 +68,23 @@ pub struct StepView {
     pub basis: Option<String>,
     pub commentary: Option<Voices>,
     pub better: Option<BetterView>,
+    /// How the decision rated (`engine::rating`); `None` where it could not be valued.
+    pub rating: Option<Rating>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vote: Option<Vote>,
+}
+
+impl StepView {
+    /// Points lost against the better road (0 when nothing was better).
+    pub fn loss(&self) -> f64 {
+        self.better.as_ref().map_or(0.0, |b| b.gain)
+    }
+
+    /// The choice taken, said as the trainee's or, where a class voted, the class's.
+    pub fn chosen(&self, lang: Lang) -> String {
+        let key = if self.vote.is_some() { "debrief-choice-taken-class" } else { "debrief-choice-taken" };
+        t!(lang, key, choice = self.text.as_str())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -118,6 +136,9 @@ pub struct DebriefView {
     pub red_lines: Vec<RedLineView>,
     pub competencies: Vec<CompetencyView>,
     pub path: Vec<StepView>,
+    /// The decisions that lost the most, largest first (indices into `path`): the debrief
+    /// opens with them. Empty when the run lost nothing worth naming.
+    pub turning_points: Vec<usize>,
     pub meters: Vec<MeterView>,
     pub commentary: Option<Voices>,
     pub minutes: u64,
@@ -126,6 +147,60 @@ pub struct DebriefView {
 /// What the debrief calls letting the timer run out.
 pub fn silence_label(lang: Lang) -> String {
     t!(lang, "debrief-silence")
+}
+
+/// A rating's word: 稳妥 / 可以接受 / 欠妥 / 越过红线.
+pub fn rating_label(r: Rating, lang: Lang) -> String {
+    t!(lang, rating_key(r))
+}
+
+fn rating_key(r: Rating) -> &'static str {
+    match r {
+        Rating::Good => "debrief-rating-good",
+        Rating::Acceptable => "debrief-rating-acceptable",
+        Rating::Poor => "debrief-rating-poor",
+        Rating::RedLine => "debrief-rating-red-line",
+    }
+}
+
+/// A rating's colour (RGB): green, blue, dark orange, dark red. Dark enough for white text on
+/// it and for its text on white (at least 4.5:1 either way).
+pub fn rating_rgb(r: Rating) -> [u8; 3] {
+    match r {
+        Rating::Good => [0x1a, 0x7a, 0x35],
+        Rating::Acceptable => [0x1e, 0x5a, 0xaa],
+        Rating::Poor => [0xa8, 0x4a, 0x00],
+        Rating::RedLine => [0xa0, 0x1e, 0x1e],
+    }
+}
+
+/// What a better decision was worth, in the words a cadre uses: "本可多得约 8 分" / "about 8
+/// points more", never a decimal.
+pub fn gain_words(gain: f64, lang: Lang) -> String {
+    let points = gain.round();
+    if points < 1.0 { t!(lang, "debrief-gain-under-one") } else { t!(lang, "debrief-gain", points = points as i64) }
+}
+
+/// Why the better decision is better, in one line: the first sentence of the expert's comment
+/// on it, else of its feedback.
+pub fn why(b: &BetterView) -> Option<String> {
+    b.expert.as_deref().and_then(first_sentence).or_else(|| b.feedback.as_deref().and_then(first_sentence))
+}
+
+fn first_sentence(f: &str) -> Option<String> {
+    let f = f.trim();
+    let end = f
+        .char_indices()
+        .find(|&(i, ch)| matches!(ch, '。' | '！' | '？' | '；') || (matches!(ch, '.' | '!' | '?') && f[i + 1..].starts_with(' ')))
+        .map_or(f.len(), |(i, ch)| i + ch.len_utf8());
+    let line = f[..end].trim();
+    (!line.is_empty()).then(|| line.to_string())
+}
+
+/// A score or total on the 0-100 scale as shown: whole points ("32", not "32.1", which the
+/// records keep).
+pub fn points(x: f64) -> String {
+    format!("{:.0}", x)
 }
 
 fn text(t: Option<&Text>, code: &str) -> Option<String> {
@@ -167,6 +242,10 @@ impl DebriefView {
                         Some(ix) => text(c.choice(ix).feedback.as_ref(), code),
                         None => timer.and_then(|t| text(t.feedback.as_ref(), code)),
                     },
+                    expert: match b.choice {
+                        Some(ix) => c.choice(ix).commentary.as_ref().and_then(|v| text(v.expert.as_ref(), code)),
+                        None => timer.and_then(|t| t.commentary.as_ref()).and_then(|v| text(v.expert.as_ref(), code)),
+                    },
                     gain: b.gain,
                 });
                 StepView {
@@ -179,6 +258,7 @@ impl DebriefView {
                     basis,
                     commentary,
                     better,
+                    rating: step.rating,
                     vote: step.vote.clone(),
                 }
             })
@@ -256,6 +336,7 @@ impl DebriefView {
             red_lines,
             competencies,
             path,
+            turning_points: d.turning_points(),
             meters,
             commentary: Voices::of(Some(&s.debrief), code),
             minutes: d.minutes,

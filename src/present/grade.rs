@@ -17,20 +17,30 @@ pub fn grade_rgb(grade: Grade) -> [u8; 3] {
     }
 }
 
+/// The colour of a grade where the debrief shows it as a band, and of a score below passing:
+/// the map's colours, but 待改进 (Needs work) in dark orange rather than alarm red, which reads
+/// as a verdict in front of a class.
+pub fn band_rgb(grade: Grade) -> [u8; 3] {
+    match grade {
+        Grade::Fail => [0xa8, 0x4a, 0x00],
+        g => grade_rgb(g),
+    }
+}
+
 /// The lowest score of a band (0 for `Fail`).
 pub fn band_floor(grade: Grade) -> f64 {
     BANDS.iter().find(|(_, g)| *g == grade).map_or(0.0, |(min, _)| *min)
 }
 
 /// The colour of one competency's 0-100 score: green from the `Good` band up, amber in the
-/// `Pass` band, red below (three colours, so a bar reads at a glance on paper).
+/// `Pass` band, dark orange below (three colours, so a bar reads at a glance on paper).
 pub fn score_rgb(score: f64) -> [u8; 3] {
     if score >= band_floor(Grade::Good) {
         grade_rgb(Grade::Excellent)
     } else if score >= band_floor(Grade::Pass) {
         grade_rgb(Grade::Pass)
     } else {
-        grade_rgb(Grade::Fail)
+        band_rgb(Grade::Fail)
     }
 }
 
@@ -49,7 +59,8 @@ mod tests {
         assert_eq!(score_rgb(70.0), grade_rgb(Grade::Excellent));
         assert_eq!(score_rgb(69.9), grade_rgb(Grade::Pass));
         assert_eq!(score_rgb(60.0), grade_rgb(Grade::Pass));
-        assert_eq!(score_rgb(59.9), grade_rgb(Grade::Fail));
+        assert_eq!(score_rgb(59.9), band_rgb(Grade::Fail));
+        assert_ne!(band_rgb(Grade::Fail), grade_rgb(Grade::Fail), "no alarm red on the debrief");
         for g in [Grade::Excellent, Grade::Good, Grade::Pass, Grade::Fail] {
             assert_eq!(label(g, Lang::ZH_CN), g.label(Lang::ZH_CN));
             assert_eq!(label(g, Lang::EN), g.label(Lang::EN));

@@ -5,8 +5,5 @@ app-debrief-play-again = Play again
 app-debrief-go-back = Go back and take the other road (B)
 app-debrief-show-scores = Show scores (S)
 app-debrief-hide-scores = Hide scores (S)
-# The ending's title and the grade its author gave it
-app-debrief-ending = Ending: { $title } ({ $grade })
 app-debrief-scores-hidden = Scores are hidden until the instructor presses S
 app-debrief-class-decisions = The class's decisions
-app-debrief-your-decisions = Your decisions

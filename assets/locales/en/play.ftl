@@ -86,18 +86,18 @@ play-approximate = the scenario could not be explored fully; scores use approxim
 ## The text debrief
 
 play-debrief-role = Role: { $role }
-play-debrief-ending = Ending: { $title } (author's grade: { $grade })
+play-debrief-ending = Ending: { $title }
 play-debrief-no-ending = The run did not reach an ending.
-# { $total } comes with one decimal
+# { $total } is rounded to whole points (out of 100)
 play-debrief-total = Total: { $total } ({ $grade })
 play-debrief-competencies = Competencies:
+# The decisions most worth learning from come first
+play-debrief-turning-points = { $title }:
 play-debrief-competency = { $name } (points { $points }, range { $min }..{ $max }, weight { $weight })
-play-debrief-decisions = Your decisions:
+play-debrief-decisions = All decisions:
 # How many seconds a decision took
 play-debrief-seconds = { $secs }s
 play-debrief-feedback = Feedback: { $feedback }
-# { $gain }: how much the total would be expected to rise, with one decimal
-play-debrief-better = Better: “{ $choice }” (expected total +{ $gain })
 play-debrief-meters = Meters over the run:
 # A meter's values from the start to the end, joined by →
 play-debrief-meter = { $meter }: { $values }

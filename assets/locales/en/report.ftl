@@ -3,9 +3,8 @@
 report-who = Trainee/group: { $who } · Role: { $role }
 report-ending = Ending: { $title }
 report-no-ending = The run did not reach an ending
-# { $total } comes with one decimal
+# { $total } is rounded to whole points (out of 100)
 report-total = Total { $total } · { $grade }
-report-decisions = Decisions
 report-class-vote = Class vote: { $summary }
 report-class-prediction = Class prediction: { $share }% expected "{ $predicted }"; what happened: { $happened } ({ $verdict })
 report-class-prediction-split = Class prediction: divided ({ $counts }); what happened: { $happened } ({ $verdict })
@@ -16,6 +15,4 @@ report-predictions-tally = Predicted { $taken } times; the class was right { $ri
 predict-better = It will get better
 predict-worse = It will get worse
 predict-little-change = Little will change
-# { $gain }: how much the total would be expected to rise, with one decimal
-report-better = Better: { $choice } (+{ $gain })
 report-commentary = Commentary

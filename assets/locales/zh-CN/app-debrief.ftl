@@ -4,8 +4,5 @@ app-debrief-play-again = 再练一次
 app-debrief-go-back = 回到某一步，走另一条路（B）
 app-debrief-show-scores = 显示成绩（S）
 app-debrief-hide-scores = 隐藏成绩（S）
-# 结局的标题和作者给它的等级
-app-debrief-ending = 结局：{ $title }（{ $grade }）
 app-debrief-scores-hidden = 成绩暂不显示，导师按 S 公布
 app-debrief-class-decisions = 全班的决策
-app-debrief-your-decisions = 决策回顾

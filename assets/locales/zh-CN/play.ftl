@@ -83,18 +83,18 @@ play-approximate = 无法完整探索这个场景，分数按近似范围计算:
 ## 文字复盘
 
 play-debrief-role = 角色：{ $role }
-play-debrief-ending = 结局：{ $title }（作者评定：{ $grade }）
+play-debrief-ending = 结局：{ $title }
 play-debrief-no-ending = 演练没有走到结局。
-# { $total } 已保留一位小数
+# { $total } 已取整（满分 100）
 play-debrief-total = 总分：{ $total }（{ $grade }）
 play-debrief-competencies = 能力得分：
+# 先列出最值得吸取教训的几个决定
+play-debrief-turning-points = { $title }：
 play-debrief-competency = { $name }（得分{ $points }，可能范围 { $min }..{ $max }，权重 { $weight }）
-play-debrief-decisions = 决策回顾：
+play-debrief-decisions = 全部决策：
 # 一个决定用了多少秒
 play-debrief-seconds = { $secs }秒
 play-debrief-feedback = 反馈：{ $feedback }
-# { $gain } 是总分预计能提高多少，已保留一位小数
-play-debrief-better = 更好的选择：「{ $choice }」（预计总分 +{ $gain }）
 play-debrief-meters = 指标变化：
 # 一个指标从开始到结束的各个数值，用 → 连起来
 play-debrief-meter = { $meter }：{ $values }

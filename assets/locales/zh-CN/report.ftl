@@ -3,9 +3,8 @@
 report-who = 学员/小组：{ $who } · 角色：{ $role }
 report-ending = 结局：{ $title }
 report-no-ending = 演练没有走到结局
-# { $total } 已保留一位小数
+# { $total } 已取整（满分 100）
 report-total = 总分 { $total } · { $grade }
-report-decisions = 决策回顾
 report-class-vote = 全班投票：{ $summary }
 report-class-prediction = 全班预判：{ $share }% 预计“{ $predicted }”；实际：{ $happened }（{ $verdict }）
 report-class-prediction-split = 全班预判：意见不一（{ $counts }）；实际：{ $happened }（{ $verdict }）
@@ -16,6 +15,4 @@ report-predictions-tally = 预判 { $taken } 次，全班判断正确 { $right }
 predict-better = 会好转
 predict-worse = 会恶化
 predict-little-change = 变化不大
-# { $gain } 是总分预计能提高多少，已保留一位小数
-report-better = 更好的选择：{ $choice } (+{ $gain })
 report-commentary = 总评

@@ -40,7 +40,11 @@ pub struct Autoplay {
     frames: u32,
     /// Frames since the last action.
     since: u32,
-    waiting_for: Option<PathBuf>,
+    /// The screenshot being written, and whether to act once it is on disk (the debrief's first
+    /// frame is photographed in passing: nothing is done after it).
+    waiting_for: Option<(PathBuf, bool)>,
+    /// The debrief's first frame has been photographed.
+    opening_shot: bool,
     draw: Draw,
     /// Hands a scripted class raises on predictions (the same stream as `engine::class::script`).
     hands: Draw,
@@ -80,6 +84,7 @@ impl Autoplay {
             frames: 0,
             since: 0,
             waiting_for: None,
+            opening_shot: false,
             draw: Draw::new(seed ^ 0xa070),
             hands: Draw::new(seed ^ crate::engine::class::PREDICT_SEED),
             scoring: None,
@@ -120,11 +125,14 @@ fn drive(
         return;
     }
     // Wait for the last screenshot to reach the disk before the screen changes.
-    if let Some(path) = auto.waiting_for.clone() {
+    if let Some((path, then_act)) = auto.waiting_for.clone() {
         if !path.exists() {
             return;
         }
         auto.waiting_for = None;
+        if !then_act {
+            return;
+        }
         auto.since = 0;
         if auto.stage == Stage::Done {
             exit.write(AppExit::Success);
@@ -141,6 +149,17 @@ fn drive(
     {
         shelf.open_map = Some(auto.scenario.clone());
         auto.since = 0;
+    }
+    // The debrief's very first frame, before anything settles: it must never be empty (on a
+    // projector a blank frame at the climax of the exercise looks like a crash).
+    if *screen.get() == Screen::Debrief && !auto.opening_shot {
+        auto.opening_shot = true;
+        let path = auto.dir.join(format!("{:02}-debrief-opening.png", auto.shots));
+        auto.shots += 1;
+        let _ = std::fs::remove_file(&path);
+        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path.clone()));
+        auto.waiting_for = Some((path, false));
+        return;
     }
     // Photograph a screen only once it has had a few frames to settle.
     let settled = auto.since >= SETTLE;
@@ -199,7 +218,7 @@ fn drive(
     if finished {
         auto.stage = Stage::Done;
     }
-    auto.waiting_for = Some(path);
+    auto.waiting_for = Some((path, true));
 }
 
 fn act(

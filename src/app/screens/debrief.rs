@@ -1,4 +1,5 @@
-//! The debrief screen: a spinner while the debrief is built on the task pool, then the view model
+//! The debrief screen: the ending at once with a spinner while the rest of the debrief is built on
+//! the task pool, then the view model
 //! rendered in the interface language (switching language rebuilds nothing), with both roads side
 //! by side after the road not taken.
 
@@ -27,15 +28,16 @@ fn show(
     let mut ui = rect.ui(&ctx, "debrief");
     let l = settings.lang;
     let Some(d) = r.debrief() else {
-        // Still building, or it failed (a notice says why).
+        // Still building, or it failed (a notice says why). Never an empty frame: the run's
+        // ending is known already and shows at once, the rest follows when it is built.
         let building = r.debrief.as_ref().is_none_or(|j| !j.is_done());
+        let c = &r.compiled;
+        let code = c.scenario.text_language(l);
+        let ending = r.session.run().ended().map(|e| &c.scenario.endings[e]);
         egui::CentralPanel::default().show(&mut ui, |ui| {
-            ui.add_space(40.0);
+            let shown = ending.map(|e| (e.title.get(code), e.text.get(code)));
             if building {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.heading(crate::t!(l, "debrief-building"));
-                });
+                views::debrief::pending(ui, c.scenario.title.get(code), shown, l);
             } else if ui.button(crate::t!(l, "app-back-to-library")).clicked() {
                 intents.write(Intent::ToLibrary);
             }
