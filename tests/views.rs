@@ -969,7 +969,7 @@ fn the_debrief_shows_the_ending_the_grade_once_the_lessons_and_the_road_taken_fo
     shows(&h, "结局：风波平息");
     hides(&h, "结局：风波平息（优秀）");
     shows(&h, "当天中午，群里开始有人晒“放水后清亮”的照片，抢水停止了。");
-    shows(&h, &format!("总分 {total:.0} · {}", h.state().data.debrief.grade.label(Lang::ZH_CN)));
+    shows(&h, &format!("总分 {} · {}", shapan::present::debrief::points(total), h.state().data.debrief.grade.label(Lang::ZH_CN)));
     // The best road lost nothing: no lessons are invented for it.
     shows(&h, "转折点");
     shows(&h, "这一次没有哪个决定明显失分：每一步都接近当时最好的做法。");
@@ -1049,7 +1049,7 @@ fn switching_the_debrief_to_english_changes_only_its_text() {
     h.run();
     let total = h.state().data.debrief.total;
     shows(&h, "Debrief: The tap-water rumour (starter example)");
-    shows(&h, &format!("Total {total:.0} · {}", h.state().data.debrief.grade.label(Lang::EN)));
+    shows(&h, &format!("Total {} · {}", shapan::present::debrief::points(total), h.state().data.debrief.grade.label(Lang::EN)));
     shows(&h, "Turning points");
     shows(&h, "Score per competency");
     shows(&h, "Meters over the run");

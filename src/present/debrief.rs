@@ -198,9 +198,10 @@ fn first_sentence(f: &str) -> Option<String> {
 }
 
 /// A score or total on the 0-100 scale as shown: whole points ("32", not "32.1", which the
-/// records keep).
+/// records keep), rounded down, so the number never reads as the next grade band up (59.5 is
+/// 待改进 and shows as 59, not 60).
 pub fn points(x: f64) -> String {
-    format!("{:.0}", x)
+    format!("{}", (x + 1e-9).floor() as i64)
 }
 
 fn text(t: Option<&Text>, code: &str) -> Option<String> {
@@ -341,5 +342,38 @@ impl DebriefView {
             commentary: Voices::of(Some(&s.debrief), code),
             minutes: d.minutes,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_are_whole_and_never_cross_into_the_next_band() {
+        assert_eq!(points(32.1), "32");
+        assert_eq!(points(59.5), "59", "still below the pass mark");
+        assert_eq!(points(60.0), "60");
+        assert_eq!(points(69.99999999999), "70", "a stored 70.0 reads as 70");
+        assert_eq!(points(100.0), "100");
+    }
+
+    #[test]
+    fn gains_read_as_words_and_why_is_one_sentence() {
+        assert_eq!(gain_words(8.3, Lang::ZH_CN), "本可多得约 8 分");
+        assert_eq!(gain_words(0.4, Lang::ZH_CN), "相差不到 1 分");
+        assert_eq!(gain_words(1.0, Lang::EN), "about 1 point more");
+        assert_eq!(gain_words(7.5, Lang::EN), "about 8 points more");
+        let b = |expert: Option<&str>, feedback: Option<&str>| BetterView {
+            choice: None,
+            text: String::new(),
+            feedback: feedback.map(str::to_string),
+            expert: expert.map(str::to_string),
+            gain: 1.0,
+        };
+        assert_eq!(why(&b(Some("先保证据。再回应。"), Some("f"))).as_deref(), Some("先保证据。"), "the expert first");
+        assert_eq!(why(&b(None, Some("Quiet first. Then talk."))).as_deref(), Some("Quiet first."));
+        assert_eq!(why(&b(None, Some("No stop"))).as_deref(), Some("No stop"));
+        assert_eq!(why(&b(None, None)), None);
     }
 }
