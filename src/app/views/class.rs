@@ -108,7 +108,8 @@ pub fn help(ctx: &egui::Context, l: Lang) -> Option<Intent> {
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .fixed_size(egui::vec2(ctx.viewport_rect().width() * 0.88, 0.0))
+        .min_width(ctx.viewport_rect().width() * 0.88)
+        .max_width(ctx.viewport_rect().width() * 0.88)
         .show(ctx, |ui| {
             let half = KEYS.len().div_ceil(2);
             // The list scrolls on a short image; the close button stays in view below it. Each
@@ -201,7 +202,10 @@ pub fn compare(ui: &mut egui::Ui, cmp: &CompareView, room: &Classroom, settings:
                 let ending = d.ending.as_ref().map_or_else(|| t!(l, "app-class-no-ending"), |e| e.title.clone());
                 ui.label(RichText::new(t!(l, "report-ending", title = ending)).strong());
                 if scores {
-                    ui.label(RichText::new(t!(l, "app-total", total = format!("{:.1}", d.total), grade = d.grade.label(l))).strong());
+                    ui.label(
+                        RichText::new(t!(l, "app-total", total = crate::present::debrief::points(d.total), grade = d.grade.label(l)))
+                            .strong(),
+                    );
                 }
                 for (k, step) in d.path.iter().enumerate().skip(cmp.at) {
                     let mut line = format!("{}. {}", k + 1, step.text);
@@ -222,7 +226,7 @@ pub fn compare(ui: &mut egui::Ui, cmp: &CompareView, room: &Classroom, settings:
             for (name, a, b) in &cmp.rows {
                 let (a, b) = (*a, *b);
                 ui.label(name);
-                ui.label(format!("{a:.0}"));
+                ui.label(crate::present::debrief::points(a));
                 let colour = if b > a + 0.05 {
                     GOOD
                 } else if b < a - 0.05 {
@@ -230,7 +234,7 @@ pub fn compare(ui: &mut egui::Ui, cmp: &CompareView, room: &Classroom, settings:
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.colored_label(colour, format!("{b:.0}"));
+                ui.colored_label(colour, crate::present::debrief::points(b));
                 ui.end_row();
             }
         });

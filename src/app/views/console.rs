@@ -75,7 +75,9 @@ pub fn show(ui: &mut egui::Ui, v: &Console) -> Option<Intent> {
         if let Some(d) = run.debrief().map(|d| crate::present::debrief::DebriefView::new(d, &run.compiled, l)) {
             ui.separator();
             ui.heading(t!(l, "app-console-scores"));
-            ui.label(RichText::new(t!(l, "app-total", total = format!("{:.1}", d.total), grade = d.grade.label(l))).strong());
+            ui.label(
+                RichText::new(t!(l, "app-total", total = crate::present::debrief::points(d.total), grade = d.grade.label(l))).strong(),
+            );
             for k in &d.competencies {
                 ui.label(format!("{} {:.0}", k.name, k.score));
             }
